@@ -1,0 +1,78 @@
+# vanban — GNU make. `make demo` and `make check` do all set-up on Debian 12.
+# SAN=1 builds into build/san with AddressSanitizer and UBSan.
+
+SAN ?=
+BUILD := build$(if $(SAN),/san)
+PKGS := freetype2 harfbuzz-subset yaml-0.1 libutf8proc
+DEB_PKGS := gcc make pkg-config libhpdf-dev libfreetype-dev libyaml-dev libutf8proc-dev \
+	libharfbuzz-dev fonts-liberation2 poppler-utils qpdf mupdf-tools python3
+FONT_SRC := /usr/share/fonts/truetype/liberation2
+
+CC ?= cc
+CFLAGS ?= -O2 -g
+override CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -MMD -MP \
+	$(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lm -lpthread
+ifneq ($(SAN),)
+override CFLAGS += -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+LDFLAGS += -fsanitize=address,undefined
+endif
+
+SRC := $(wildcard src/*.c)
+OBJ := $(SRC:src/%.c=$(BUILD)/obj/%.o)
+LIBOBJ := $(filter-out $(BUILD)/obj/main.o,$(OBJ))
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+FONT_FILES := $(shell awk -F'\t' '!/^#/ && NF>=4 {print "fonts/" $$3}' fonts/fontmap.tsv)
+
+.PHONY: all deps fonts demo check test asan bench clean
+all: $(BUILD)/vanban fonts
+
+$(BUILD)/vanban: $(OBJ)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/obj/%.o: src/%.c | $(BUILD)/obj
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIBOBJ) | $(BUILD)/tests
+	$(CC) $(CFLAGS) -Isrc -o $@ $< $(LIBOBJ) $(LDFLAGS) $(LDLIBS)
+
+$(BUILD)/obj $(BUILD)/tests:
+	mkdir -p $@
+
+# Installs whatever Debian package is missing (needs root, as on CI).
+deps:
+	@missing=$$(for p in $(DEB_PKGS); do \
+		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "installing:" $$missing; \
+		if [ "$$(id -u)" != 0 ]; then echo "vanban: run as root to install:" $$missing >&2; exit 1; fi; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			--no-install-recommends $$missing >/dev/null; \
+	fi
+
+# The fonts come from the Debian package and are checked against fonts/fontmap.tsv.
+fonts: $(FONT_FILES)
+fonts/%.ttf: fonts/fontmap.tsv
+	cp $(FONT_SRC)/$*.ttf $@
+	@awk -F'\t' -v f="$*.ttf" '$$3 == f {print $$4 "  fonts/" f}' fonts/fontmap.tsv | sha256sum -c --quiet
+
+demo: deps
+	$(MAKE) all
+	$(BUILD)/vanban render -o output input/*.yaml
+
+check test: deps
+	$(MAKE) all $(UNIT_BIN)
+	BUILD=$(BUILD) sh tests/run.sh
+
+asan:
+	$(MAKE) check SAN=1
+
+bench: deps
+	$(MAKE) all
+	sh tests/bench.sh $(BUILD)/vanban
+
+clean:
+	rm -rf build
+
+-include $(OBJ:.o=.d) $(UNIT_BIN:=.d)

@@ -1,0 +1,40 @@
+/* diag.h — the one place diagnostics are printed.
+ * Format: "vanban: FILE:LINE:COL: level: message" (position parts omitted
+ * when unknown). The exit status of a run is the worst level seen. */
+#ifndef VANBAN_DIAG_H
+#define VANBAN_DIAG_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+/* Ordered by severity; the numeric value is the exit status. */
+enum diag_level {
+	DIAG_NOTE = 0,
+	DIAG_WARNING = 1,
+	DIAG_ERROR = 2,   /* bad input */
+	DIAG_SYSERR = 3,  /* the system failed us: I/O, fonts, libraries */
+};
+
+/* Where something came from: 1-based line and column (columns count
+ * characters, not bytes). line == 0 means "the whole file"; file == NULL
+ * means "no file". The file string is borrowed and must outlive the diagnostic. */
+struct srcpos {
+	const char *file;
+	int line, col;
+};
+
+void diag(enum diag_level level, const struct srcpos *pos, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Worst level reported since the last diag_reset(). */
+enum diag_level diag_worst(void);
+void diag_reset_worst(void);
+/* Number of errors (DIAG_ERROR and worse) reported so far. */
+int diag_errors(void);
+
+/* Tests and `--quiet` may silence notes; warnings and errors always print. */
+void diag_set_quiet(bool quiet);
+/* Redirect output (tests); NULL restores stderr. */
+void diag_set_stream(FILE *f);
+
+#endif

@@ -1,0 +1,152 @@
+/* dlist.c — building, freeing and dumping display lists. */
+#include "dlist.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+const char *const face_code[FACE_COUNT] = {"R", "B", "I", "BI"};
+
+struct dlist *dlist_new(void)
+{
+	return xcalloc(1, sizeof(struct dlist));
+}
+
+void dlist_free(struct dlist *dl)
+{
+	if (!dl)
+		return;
+	for (size_t i = 0; i < dl->npages; i++) {
+		struct dl_page *pg = &dl->pages[i];
+		for (size_t j = 0; j < pg->nops; j++)
+			free(pg->ops[j].text);
+		free(pg->ops);
+	}
+	free(dl->pages);
+	free(dl->meta.title);
+	free(dl->meta.author);
+	free(dl->meta.subject);
+	free(dl->meta.keywords);
+	free(dl->meta.creator);
+	free(dl);
+}
+
+struct dl_page *dlist_add_page(struct dlist *dl, int32_t width, int32_t height)
+{
+	grow(&dl->pages, &dl->cap, dl->npages + 1, sizeof *dl->pages);
+	struct dl_page *pg = &dl->pages[dl->npages++];
+	memset(pg, 0, sizeof *pg);
+	pg->width = width;
+	pg->height = height;
+	return pg;
+}
+
+struct dl_page *dlist_last_page(struct dlist *dl)
+{
+	return dl->npages ? &dl->pages[dl->npages - 1] : NULL;
+}
+
+static struct dl_op *add_op(struct dlist *dl, enum dl_kind kind)
+{
+	struct dl_page *pg = dlist_last_page(dl);
+	if (!pg)
+		abort(); /* a layout bug: ops before the first page */
+	grow(&pg->ops, &pg->cap, pg->nops + 1, sizeof *pg->ops);
+	struct dl_op *op = &pg->ops[pg->nops++];
+	memset(op, 0, sizeof *op);
+	op->kind = kind;
+	return op;
+}
+
+void dl_text(struct dlist *dl, int32_t x, int32_t y, enum face face, int32_t size,
+	     uint32_t color, const char *text, size_t len, const struct srcpos *pos)
+{
+	struct dl_op *op = add_op(dl, DL_TEXT);
+	op->x = x;
+	op->y = y;
+	op->face = (uint8_t)face;
+	op->size = size;
+	op->color = color;
+	op->text = xstrndup(text, len);
+	if (pos)
+		op->pos = *pos;
+}
+
+void dl_rule(struct dlist *dl, int32_t x1, int32_t y1, int32_t x2, int32_t y2,
+	     int32_t width, uint32_t color)
+{
+	struct dl_op *op = add_op(dl, DL_RULE);
+	op->x = x1;
+	op->y = y1;
+	op->w = x2 - x1;
+	op->h = y2 - y1;
+	op->size = width;
+	op->color = color;
+}
+
+void dl_rect(struct dlist *dl, int32_t x, int32_t y, int32_t w, int32_t h,
+	     int32_t line_width, uint32_t color, bool fill)
+{
+	struct dl_op *op = add_op(dl, DL_RECT);
+	op->x = x;
+	op->y = y;
+	op->w = w;
+	op->h = h;
+	op->size = line_width;
+	op->color = color;
+	op->fill = fill;
+}
+
+void dl_image(struct dlist *dl, int32_t x, int32_t y, int32_t w, int32_t h, const char *path)
+{
+	struct dl_op *op = add_op(dl, DL_IMAGE);
+	op->x = x;
+	op->y = y;
+	op->w = w;
+	op->h = h;
+	op->text = xstrdup(path);
+}
+
+static void dump_string(FILE *f, const char *s)
+{
+	fputc('"', f);
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			fputc('\\', f);
+		fputc(*s, f);
+	}
+	fputc('"', f);
+}
+
+void dlist_dump(const struct dlist *dl, FILE *f)
+{
+	for (size_t i = 0; i < dl->npages; i++) {
+		const struct dl_page *pg = &dl->pages[i];
+		fprintf(f, "page %zu %d %d\n", i + 1, pg->width, pg->height);
+		for (size_t j = 0; j < pg->nops; j++) {
+			const struct dl_op *op = &pg->ops[j];
+			switch (op->kind) {
+			case DL_TEXT:
+				fprintf(f, "text %d %d %s %d #%06X ", op->x, op->y,
+					face_code[op->face], op->size, op->color);
+				dump_string(f, op->text);
+				fputc('\n', f);
+				break;
+			case DL_RULE:
+				fprintf(f, "rule %d %d %d %d %d #%06X\n", op->x, op->y,
+					op->x + op->w, op->y + op->h, op->size, op->color);
+				break;
+			case DL_RECT:
+				fprintf(f, "rect %d %d %d %d %d #%06X %s\n", op->x, op->y, op->w,
+					op->h, op->size, op->color, op->fill ? "fill" : "stroke");
+				break;
+			case DL_IMAGE:
+				fprintf(f, "image %d %d %d %d ", op->x, op->y, op->w, op->h);
+				dump_string(f, op->text);
+				fputc('\n', f);
+				break;
+			}
+		}
+	}
+}

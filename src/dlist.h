@@ -1,0 +1,86 @@
+/* dlist.h — the display list: pages of positioned text runs, rules,
+ * rectangles and images in integer millipoints (1/1000 pt). It is the seam
+ * between layout and output: the PDF writer reads nothing else, and
+ * dlist_dump() prints it as text for golden tests.
+ *
+ * Coordinates: origin at the top-left corner of the page, y grows downwards.
+ * A text op's (x, y) is the start of its baseline. */
+#ifndef VANBAN_DLIST_H
+#define VANBAN_DLIST_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "diag.h"
+
+enum face {
+	FACE_REGULAR,
+	FACE_BOLD,
+	FACE_ITALIC,
+	FACE_BOLD_ITALIC,
+	FACE_COUNT
+};
+
+enum dl_kind {
+	DL_TEXT,  /* text at baseline (x, y) */
+	DL_RULE,  /* line from (x, y) to (x + w, y + h), width `size` */
+	DL_RECT,  /* rectangle, top-left (x, y), size w x h; stroked with width `size` or filled */
+	DL_IMAGE, /* PNG `text` (a path) scaled into the box (x, y, w, h) */
+};
+
+struct dl_op {
+	enum dl_kind kind;
+	int32_t x, y, w, h;
+	int32_t size;   /* text: font size; rule/rect: line width */
+	uint32_t color; /* 0xRRGGBB */
+	uint8_t face;   /* text only */
+	bool fill;      /* rect only */
+	char *text;     /* text: UTF-8 NFC; image: file path. Owned by the op. */
+	struct srcpos pos;
+};
+
+struct dl_page {
+	int32_t width, height;
+	struct dl_op *ops;
+	size_t nops, cap;
+};
+
+/* Document information for the PDF's Info dictionary (UTF-8, owned). */
+struct dl_meta {
+	char *title, *author, *subject, *keywords, *creator;
+};
+
+struct dlist {
+	struct dl_page *pages;
+	size_t npages, cap;
+	struct dl_meta meta;
+};
+
+struct dlist *dlist_new(void);
+void dlist_free(struct dlist *dl);
+
+/* Appends a page and returns it; later ops go to the last page. */
+struct dl_page *dlist_add_page(struct dlist *dl, int32_t width, int32_t height);
+struct dl_page *dlist_last_page(struct dlist *dl);
+
+/* Each adds to the last page; the text is copied. */
+void dl_text(struct dlist *dl, int32_t x, int32_t y, enum face face, int32_t size,
+	     uint32_t color, const char *text, size_t len, const struct srcpos *pos);
+void dl_rule(struct dlist *dl, int32_t x1, int32_t y1, int32_t x2, int32_t y2,
+	     int32_t width, uint32_t color);
+void dl_rect(struct dlist *dl, int32_t x, int32_t y, int32_t w, int32_t h,
+	     int32_t line_width, uint32_t color, bool fill);
+void dl_image(struct dlist *dl, int32_t x, int32_t y, int32_t w, int32_t h, const char *path);
+
+/* One op per line:
+ *   page N WIDTH HEIGHT
+ *   text X Y FACE SIZE #RRGGBB "TEXT"     (FACE: R B I BI; '"' and '\' escaped)
+ *   rule X1 Y1 X2 Y2 WIDTH #RRGGBB
+ *   rect X Y W H WIDTH #RRGGBB fill|stroke
+ *   image X Y W H "PATH"                                                    */
+void dlist_dump(const struct dlist *dl, FILE *f);
+
+extern const char *const face_code[FACE_COUNT];
+
+#endif

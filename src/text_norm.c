@@ -1,0 +1,56 @@
+/* text_norm.c — NFC and case mapping through utf8proc. */
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "util.h"
+
+char *text_nfc(const char *s, size_t len, size_t *outlen)
+{
+	utf8proc_uint8_t *out = NULL;
+	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &out,
+					  UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	if (n < 0) { /* invalid UTF-8: callers validate first; keep the bytes */
+		if (outlen)
+			*outlen = len;
+		return xstrndup(s, len);
+	}
+	/* utf8proc allocates with malloc; hand back memory the caller frees with free(). */
+	if (outlen)
+		*outlen = (size_t)n;
+	return (char *)out;
+}
+
+bool text_is_nfc(const char *s, size_t len)
+{
+	size_t n;
+	char *t = text_nfc(s, len, &n);
+	bool same = n == len && memcmp(s, t, len) == 0;
+	free(t);
+	return same;
+}
+
+static char *map_case(const char *s, bool upper)
+{
+	struct buf b = {0};
+	size_t len = strlen(s);
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, len - i, &cp);
+		if (!k) {
+			buf_addc(&b, s[i++]);
+			continue;
+		}
+		i += k;
+		utf8proc_int32_t m = upper ? utf8proc_toupper((utf8proc_int32_t)cp)
+					   : utf8proc_tolower((utf8proc_int32_t)cp);
+		char enc[4];
+		buf_add(&b, enc, utf8_encode((uint32_t)m, enc));
+	}
+	return buf_steal(&b);
+}
+
+char *text_upper(const char *s) { return map_case(s, true); }
+char *text_lower(const char *s) { return map_case(s, false); }
