@@ -31,4 +31,13 @@ bool text_is_nfc(const char *s, size_t len);
 char *text_upper(const char *s);
 char *text_lower(const char *s);
 
+/* --- text_safe.c ------------------------------------------------------- */
+
+/* Checks that s[0..len) (valid UTF-8) holds only characters a document may
+ * print: no C0/C1 controls except tab and newline, no U+FEFF, no bidi
+ * embeddings/overrides/isolates, nothing outside the BMP, no noncharacters.
+ * Returns true if safe; else *index is the 0-based character index of the
+ * first bad one, *cp the code point and *why a short English reason. */
+bool text_check_safe(const char *s, size_t len, size_t *index, uint32_t *cp, const char **why);
+
 #endif
