@@ -1,0 +1,58 @@
+/* compose.h — document kinds become blocks. Each composer turns a checked
+ * model plus a layout into a block list, page style and PDF metadata; the
+ * shared parts of the state format (header table, signature, Nơi nhận)
+ * live in compose_common.c. */
+#ifndef VANBAN_COMPOSE_H
+#define VANBAN_COMPOSE_H
+
+#include "layout.h"
+#include "model_doc.h"
+#include "typeset.h"
+
+struct composed {
+	struct blocks blocks;
+	struct page_style page;
+	struct dl_meta meta;    /* owned strings */
+	const char *kind;       /* manifest kind: "minutes", "decision", ... */
+	char *name;             /* output file name without ".pdf" (a slug) */
+};
+
+void composed_free(struct composed *c);
+
+bool compose_minutes(const struct docfile *df, const struct layout *lay, struct composed *out);
+
+/* --- compose_common.c -------------------------------------------------- */
+
+/* A paragraph of text (with **bold**/*italic* markup when markup is true). */
+struct block *compose_para(struct blocks *b, const struct para_style *st, enum face face,
+			   const char *text, const struct srcpos *pos, bool markup);
+/* A body paragraph: justified, first-line indent, space after. */
+struct block *compose_body(struct blocks *b, const struct layout *lay, const char *text,
+			   const struct srcpos *pos);
+struct para_style compose_style(int32_t size, enum align align);
+
+/* The ND30 header table: left the parent body, the issuing body with its
+ * short rule and "Số"; right Quốc hiệu, Tiêu ngữ with its full rule and,
+ * when date_line is not NULL, the place and date level with "Số". */
+void compose_header_nd30(struct blocks *b, const struct layout *lay, const struct organisation *org,
+			 const char *number_line, const char *date_line);
+
+/* Signature columns: each side a title (upper case, bold), room to sign
+ * and a name. A NULL title leaves that side empty. Kept with the last two
+ * lines of the body. */
+struct signer_side {
+	const char *title;     /* e.g. "THƯ KÝ", "KT. HIỆU TRƯỞNG\nPHÓ HIỆU TRƯỞNG" */
+	const char *name;
+	struct srcpos pos;
+};
+void compose_signatures(struct blocks *b, const struct layout *lay, const struct signer_side *left,
+			const struct signer_side *right);
+
+/* "Nơi nhận:" and its list, the last item "- Lưu: VT, …." */
+void compose_recipients(struct blocks *b, const struct layout *lay, const struct texts *items,
+			const struct text *filed);
+
+/* "count text" with {count} replaced, or the count put first. */
+char *compose_counted(const struct counted *c, bool pad);
+
+#endif

@@ -1,0 +1,146 @@
+/* compose_common.c — the parts every state-format document shares. */
+#include "compose.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+#define PT(x) ((int32_t)((x) * 1000))
+
+void composed_free(struct composed *c)
+{
+	blocks_free(&c->blocks);
+	free(c->meta.title);
+	free(c->meta.author);
+	free(c->meta.subject);
+	free(c->meta.keywords);
+	free(c->meta.creator);
+	free(c->name);
+	memset(c, 0, sizeof *c);
+}
+
+struct para_style compose_style(int32_t size, enum align align)
+{
+	return (struct para_style){.size = size, .leading = size * 6 / 5, .align = align};
+}
+
+struct block *compose_para(struct blocks *b, const struct para_style *st, enum face face,
+			   const char *text, const struct srcpos *pos, bool markup)
+{
+	struct block *blk = blocks_para(b, st);
+	if (pos)
+		blk->pos = *pos;
+	markup_parse(text, face, markup, pos, &blk->runs);
+	return blk;
+}
+
+struct block *compose_body(struct blocks *b, const struct layout *lay, const char *text,
+			   const struct srcpos *pos)
+{
+	struct para_style st = compose_style(layout_pt(&lay->body_size), ALIGN_JUSTIFY);
+	st.leading = layout_pt(&lay->body_leading);
+	st.indent = layout_mm(&lay->body_indent);
+	st.space_after = layout_pt(&lay->body_space);
+	return compose_para(b, &st, FACE_REGULAR, text, pos, true);
+}
+
+static struct block *centred(struct blocks *b, const struct number *size, enum face face,
+			     const char *text, const struct srcpos *pos, bool upper)
+{
+	struct para_style st = compose_style(layout_pt(size), ALIGN_CENTER);
+	st.upper = upper;
+	return compose_para(b, &st, face, text, pos, false);
+}
+
+void compose_header_nd30(struct blocks *b, const struct layout *lay, const struct organisation *org,
+			 const char *number_line, const char *date_line)
+{
+	int32_t width = MM(lay->width.v - lay->left.v - lay->right.v);
+	int32_t lw = (int32_t)(width * lay->header_left_share.v);
+	int32_t rule = layout_pt(&lay->rule_width);
+	struct block *cols = blocks_columns(b, 2);
+	cols->cols[0] = (struct column){0, lw, {0}};
+	cols->cols[1] = (struct column){lw, width - lw, {0}};
+	struct blocks *left = &cols->cols[0].blocks, *right = &cols->cols[1].blocks;
+
+	if (org->parent.s)
+		centred(left, &lay->parent_size, FACE_REGULAR, org->parent.s, &org->parent.pos, true);
+	centred(left, &lay->issuer_size, FACE_BOLD, org->name.s, &org->name.pos, true);
+	blocks_rule(left, lay->issuer_rule.v, 0, PT(3.5), rule);
+	blocks_space(left, PT(6))->sync = 1;
+	centred(left, &lay->number_size, FACE_REGULAR, number_line, NULL, false);
+
+	centred(right, &lay->national_size, FACE_BOLD, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", NULL, false);
+	centred(right, &lay->motto_size, FACE_BOLD, "Độc lập - Tự do - Hạnh phúc", NULL, false);
+	blocks_rule(right, 1.0, 0, PT(3.5), rule);
+	blocks_space(right, PT(6))->sync = 1;
+	if (date_line) {
+		struct para_style st = compose_style(layout_pt(&lay->date_size), ALIGN_CENTER);
+		compose_para(right, &st, FACE_ITALIC, date_line, NULL, false);
+	}
+}
+
+static void signer_column(struct blocks *col, const struct layout *lay, const struct signer_side *s)
+{
+	if (!s || !s->title)
+		return;
+	struct para_style st = compose_style(layout_pt(&lay->sign_title_size), ALIGN_CENTER);
+	st.upper = true;
+	compose_para(col, &st, FACE_BOLD, s->title, &s->pos, false);
+	blocks_space(col, layout_mm(&lay->sign_room));
+	if (s->name) {
+		st = compose_style(layout_pt(&lay->sign_name_size), ALIGN_CENTER);
+		compose_para(col, &st, FACE_BOLD, s->name, &s->pos, false);
+	}
+}
+
+void compose_signatures(struct blocks *b, const struct layout *lay, const struct signer_side *left,
+			const struct signer_side *right)
+{
+	int32_t width = MM(lay->width.v - lay->left.v - lay->right.v);
+	struct block *cols = blocks_columns(b, 2);
+	cols->cols[0] = (struct column){0, width * 2 / 5, {0}};
+	cols->cols[1] = (struct column){width * 2 / 5, width - width * 2 / 5, {0}};
+	cols->keep_prev_lines = 2;
+	signer_column(&cols->cols[0].blocks, lay, left);
+	signer_column(&cols->cols[1].blocks, lay, right);
+}
+
+void compose_recipients(struct blocks *b, const struct layout *lay, const struct texts *items,
+			const struct text *filed)
+{
+	int32_t width = MM(lay->width.v - lay->left.v - lay->right.v);
+	struct block *cols = blocks_columns(b, 1);
+	cols->cols[0] = (struct column){0, width / 2, {0}};
+	if (b->n >= 2)
+		b->v[b->n - 2].keep_with_next = true; /* stays with the signatures */
+	struct blocks *col = &cols->cols[0].blocks;
+	struct para_style st = compose_style(layout_pt(&lay->recipients_label_size), ALIGN_LEFT);
+	st.space_before = PT(6);
+	compose_para(col, &st, FACE_BOLD_ITALIC, "Nơi nhận:", NULL, false);
+	st = compose_style(layout_pt(&lay->recipients_size), ALIGN_LEFT);
+	st.leading = st.size * 23 / 20;
+	st.hang = MM(2.5);
+	for (size_t i = 0; items && i < items->n; i++) {
+		char *t = xasprintf("- %s;", items->v[i].s);
+		compose_para(col, &st, FACE_REGULAR, t, &items->v[i].pos, false);
+		free(t);
+	}
+	char *t = xasprintf("- Lưu: %s.", filed && filed->s ? filed->s : "VT");
+	compose_para(col, &st, FACE_REGULAR, t, filed ? &filed->pos : NULL, false);
+	free(t);
+}
+
+char *compose_counted(const struct counted *c, bool pad)
+{
+	const char *s = c->text.s;
+	if (!c->count.set)
+		return xstrdup(s);
+	char *num = text_count((int)c->count.v, pad);
+	const char *at = strstr(s, "{count}");
+	char *out = at ? xasprintf("%.*s%s%s", (int)(at - s), s, num, at + 7)
+		       : xasprintf("%s %s", num, s);
+	free(num);
+	return out;
+}

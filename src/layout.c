@@ -1,0 +1,96 @@
+/* layout.c — ND30 defaults and their overrides from layouts/*.yaml. */
+#include "layout.h"
+
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "load.h"
+#include "util.h"
+
+#define L(member, key, lo, hi) \
+	{key, F_NUMBER, offsetof(struct layout, member), 0, NULL, lo, hi, NULL}
+static const struct field layout_fields[] = {
+	L(width, "page_width", 50, 2000),
+	L(height, "page_height", 50, 2000),
+	L(top, "margin_top", 0, 500),
+	L(bottom, "margin_bottom", 0, 500),
+	L(left, "margin_left", 0, 500),
+	L(right, "margin_right", 0, 500),
+	L(body_size, "body_size", 4, 72),
+	L(body_leading, "body_leading", 4, 144),
+	L(body_indent, "body_indent", 0, 100),
+	L(body_space, "body_space_after", 0, 72),
+	L(header_left_share, "header_left_share", 0.1, 0.9),
+	L(parent_size, "parent_size", 4, 72),
+	L(issuer_size, "issuer_size", 4, 72),
+	L(number_size, "number_size", 4, 72),
+	L(national_size, "national_size", 4, 72),
+	L(motto_size, "motto_size", 4, 72),
+	L(date_size, "date_size", 4, 72),
+	L(issuer_rule, "issuer_rule", 0.05, 1),
+	L(rule_width, "rule_width", 0.1, 5),
+	L(type_size, "type_size", 4, 72),
+	L(summary_size, "summary_size", 4, 72),
+	L(summary_rule, "summary_rule", 0.05, 1),
+	L(sign_title_size, "sign_title_size", 4, 72),
+	L(sign_name_size, "sign_name_size", 4, 72),
+	L(sign_room, "sign_room", 0, 200),
+	L(recipients_label_size, "recipients_label_size", 4, 72),
+	L(recipients_size, "recipients_size", 4, 72),
+	L(page_number_size, "page_number_size", 4, 72),
+};
+#undef L
+static const struct schema layout_schema = {"layout", sizeof(struct layout), FIELDS(layout_fields)};
+
+/* formats.md §1.1–1.3 and §7: A4, margins 20/20/30/15 mm, body 14 pt
+ * justified with a 10 mm first-line indent and 6 pt after paragraphs. */
+static const double defaults[] = {
+	210, 297, 20, 20, 30, 15,
+	14, 17, 10, 6,
+	0.41,
+	12, 12, 13,
+	12, 13, 13,
+	0.4, 0.6,
+	14, 14, 0.4,
+	14, 14, 30,
+	12, 11,
+	13,
+};
+
+bool layout_load(const char *dir, const char *name, const struct srcpos *from, struct layout *out)
+{
+	memset(out, 0, sizeof *out);
+	for (size_t i = 0; i < sizeof defaults / sizeof defaults[0]; i++) {
+		struct number *n = (struct number *)((char *)out + layout_fields[i].offset);
+		n->v = defaults[i];
+		n->set = true;
+	}
+	if (!name[0] || strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789_-") != strlen(name)) {
+		diag(DIAG_ERROR, from, "layout name \"%s\" may only use a-z, 0-9, _ and -", name);
+		return false;
+	}
+	char *path = xasprintf("%s/%s.yaml", dir, name);
+	struct node *tree = load_yaml(path, NULL, NULL);
+	free(path);
+	if (!tree)
+		return false;
+	struct layout over = {0};
+	bool ok = model_bind(tree, &layout_schema, &over);
+	if (ok) {
+		for (size_t i = 0; i < sizeof defaults / sizeof defaults[0]; i++) {
+			size_t off = layout_fields[i].offset;
+			struct number *n = (struct number *)((char *)&over + off);
+			if (n->set) {
+				*(struct number *)((char *)out + off) = *n;
+				/* the layout's tree is freed below; keep no pointer into it */
+				((struct number *)((char *)out + off))->pos = (struct srcpos){0};
+			}
+		}
+	}
+	node_free(tree);
+	return ok;
+}
+
+int32_t layout_pt(const struct number *n) { return (int32_t)(n->v * 1000 + 0.5); }
+int32_t layout_mm(const struct number *n) { return MM(n->v); }

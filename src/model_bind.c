@@ -1,0 +1,302 @@
+/* model_bind.c — fills typed structs from node trees by schema tables, so
+ * every document kind gets the same checks and the same messages. */
+#include "model.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+static size_t levenshtein(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if (la > 64 || lb > 64)
+		return (size_t)-1;
+	size_t row[65];
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diag_prev = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t up = row[j];
+			size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+			size_t best = diag_prev + cost;
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag_prev = up;
+		}
+	}
+	return row[lb];
+}
+
+const char *model_did_you_mean(const char *word, const char *const *cands, size_t n)
+{
+	const char *best = NULL;
+	size_t bestd = (size_t)-1;
+	for (size_t i = 0; i < n; i++) {
+		size_t d = levenshtein(word, cands[i]);
+		if (d < bestd) {
+			bestd = d;
+			best = cands[i];
+		}
+	}
+	size_t len = strlen(word);
+	size_t limit = len <= 4 ? 1 : len <= 8 ? 2 : 3;
+	return bestd <= limit ? best : NULL;
+}
+
+static const char *found(const struct node *n)
+{
+	switch (n->kind) {
+	case NODE_MAP:
+		return "a mapping";
+	case NODE_SEQ:
+		return "a list";
+	default:
+		return "text";
+	}
+}
+
+static bool expect(const struct node *n, enum node_kind kind, const char *key, const char *what)
+{
+	if (n->kind == kind)
+		return true;
+	diag(DIAG_ERROR, &n->pos, "\"%s\" must be %s, not %s", key, what, found(n));
+	return false;
+}
+
+static bool bind_text(const struct node *n, const char *key, struct text *t)
+{
+	if (!expect(n, NODE_SCALAR, key, "text"))
+		return false;
+	t->s = n->str;
+	t->pos = n->pos;
+	return true;
+}
+
+static bool bind_int(const struct node *n, const struct field *f, struct integer *v)
+{
+	if (!expect(n, NODE_SCALAR, f->key, "a whole number"))
+		return false;
+	char *end;
+	errno = 0;
+	long long x = strtoll(n->str, &end, 10);
+	if (n->len == 0 || *end || errno || n->str[0] == ' ') {
+		diag(DIAG_ERROR, &n->pos, "\"%s\" must be a whole number, not \"%s\"", f->key, n->str);
+		return false;
+	}
+	if ((f->min || f->max) && (x < f->min || x > f->max)) {
+		diag(DIAG_ERROR, &n->pos, "\"%s\" must be between %.0f and %.0f, not %lld", f->key,
+		     f->min, f->max, x);
+		return false;
+	}
+	*v = (struct integer){x, n->pos, true};
+	return true;
+}
+
+static bool bind_number(const struct node *n, const struct field *f, struct number *v)
+{
+	if (!expect(n, NODE_SCALAR, f->key, "a number"))
+		return false;
+	/* Vietnamese writes 0,3 for 0.3: accept both. */
+	char tmp[64];
+	if (n->len >= sizeof tmp)
+		goto bad;
+	memcpy(tmp, n->str, n->len + 1);
+	for (char *p = tmp; *p; p++)
+		if (*p == ',')
+			*p = '.';
+	char *end;
+	double x = strtod(tmp, &end);
+	if (n->len == 0 || *end || !isfinite(x))
+		goto bad;
+	if ((f->min || f->max) && (x < f->min || x > f->max)) {
+		diag(DIAG_ERROR, &n->pos, "\"%s\" must be between %g and %g, not %s", f->key, f->min,
+		     f->max, n->str);
+		return false;
+	}
+	*v = (struct number){x, n->pos, true};
+	return true;
+bad:
+	diag(DIAG_ERROR, &n->pos, "\"%s\" must be a number, not \"%s\"", f->key, n->str);
+	return false;
+}
+
+static bool bind_records(const struct node *n, const struct field *f, struct records *r)
+{
+	if (!expect(n, NODE_SEQ, f->key, "a list"))
+		return false;
+	r->v = xcalloc(n->nitems ? n->nitems : 1, f->sub->size);
+	r->n = n->nitems;
+	bool ok = true;
+	for (size_t i = 0; i < n->nitems; i++)
+		ok &= model_bind(n->items[i], f->sub, (char *)r->v + i * f->sub->size);
+	return ok;
+}
+
+static bool bind_field(const struct node *n, const struct field *f, void *slot)
+{
+	switch (f->type) {
+	case F_TEXT:
+		return bind_text(n, f->key, slot);
+	case F_TEXTS: {
+		if (!expect(n, NODE_SEQ, f->key, "a list of text"))
+			return false;
+		struct texts *ts = slot;
+		ts->v = xcalloc(n->nitems ? n->nitems : 1, sizeof *ts->v);
+		ts->n = n->nitems;
+		bool ok = true;
+		for (size_t i = 0; i < n->nitems; i++)
+			ok &= bind_text(n->items[i], f->key, &ts->v[i]);
+		return ok;
+	}
+	case F_INT:
+		return bind_int(n, f, slot);
+	case F_NUMBER:
+		return bind_number(n, f, slot);
+	case F_DATE: {
+		if (!expect(n, NODE_SCALAR, f->key, "a date (YYYY-MM-DD)"))
+			return false;
+		struct day *d = slot;
+		if (!date_parse(n->str, &d->d)) {
+			diag(DIAG_ERROR, &n->pos, "invalid date \"%s\" (write YYYY-MM-DD, e.g. 2020-12-31)",
+			     n->str);
+			return false;
+		}
+		d->pos = n->pos;
+		d->set = true;
+		return true;
+	}
+	case F_TIME: {
+		if (!expect(n, NODE_SCALAR, f->key, "a time (HH:MM)"))
+			return false;
+		struct clock *c = slot;
+		if (!time_parse(n->str, &c->h, &c->m)) {
+			diag(DIAG_ERROR, &n->pos, "invalid time \"%s\" (write HH:MM, e.g. 14:00)", n->str);
+			return false;
+		}
+		c->pos = n->pos;
+		c->set = true;
+		return true;
+	}
+	case F_BOOL: {
+		if (!expect(n, NODE_SCALAR, f->key, "true or false"))
+			return false;
+		struct flag *b = slot;
+		if (!strcmp(n->str, "true") || !strcmp(n->str, "yes"))
+			b->v = true;
+		else if (!strcmp(n->str, "false") || !strcmp(n->str, "no"))
+			b->v = false;
+		else {
+			diag(DIAG_ERROR, &n->pos, "\"%s\" must be true or false, not \"%s\"", f->key, n->str);
+			return false;
+		}
+		b->set = true;
+		b->pos = n->pos;
+		return true;
+	}
+	case F_RECORD:
+		return model_bind(n, f->sub, slot);
+	case F_RECORDS:
+		return bind_records(n, f, slot);
+	}
+	return false;
+}
+
+static bool is_present(const void *slot, const struct field *f)
+{
+	switch (f->type) {
+	case F_TEXT:
+		return ((const struct text *)slot)->s != NULL;
+	case F_TEXTS:
+		return ((const struct texts *)slot)->v != NULL;
+	case F_INT:
+		return ((const struct integer *)slot)->set;
+	case F_NUMBER:
+		return ((const struct number *)slot)->set;
+	case F_DATE:
+		return ((const struct day *)slot)->set;
+	case F_TIME:
+		return ((const struct clock *)slot)->set;
+	case F_BOOL:
+		return ((const struct flag *)slot)->set;
+	case F_RECORDS:
+		return ((const struct records *)slot)->v != NULL;
+	case F_RECORD:
+		return true; /* checked by the caller through `seen` */
+	}
+	return false;
+}
+
+bool model_bind(const struct node *n, const struct schema *s, void *out)
+{
+	if (n->kind != NODE_MAP) {
+		diag(DIAG_ERROR, &n->pos, "%s must be a mapping of keys to values, not %s", s->name,
+		     found(n));
+		return false;
+	}
+	bool ok = true;
+	bool seen[64] = {0};
+	for (size_t i = 0; i < n->npairs; i++) {
+		const struct node *key = n->pairs[i].key, *val = n->pairs[i].value;
+		const struct field *f = NULL;
+		for (size_t k = 0; k < s->nfields; k++)
+			if (!strcmp(s->fields[k].key, key->str)) {
+				f = &s->fields[k];
+				seen[k < 64 ? k : 63] = true;
+			}
+		if (!f) {
+			const char *cands[64];
+			size_t nc = s->nfields < 64 ? s->nfields : 64;
+			for (size_t k = 0; k < nc; k++)
+				cands[k] = s->fields[k].key;
+			const char *near = model_did_you_mean(key->str, cands, nc);
+			if (near)
+				diag(DIAG_ERROR, &key->pos, "unknown key \"%s\" in %s (did you mean \"%s\"?)",
+				     key->str, s->name, near);
+			else
+				diag(DIAG_ERROR, &key->pos, "unknown key \"%s\" in %s", key->str, s->name);
+			ok = false;
+			continue;
+		}
+		if (node_is_null(val))
+			continue; /* an empty value is the same as leaving the key out */
+		ok &= bind_field(val, f, (char *)out + f->offset);
+	}
+	for (size_t k = 0; k < s->nfields; k++) {
+		const struct field *f = &s->fields[k];
+		if (!(f->flags & REQUIRED))
+			continue;
+		bool present = f->type == F_RECORD ? seen[k < 64 ? k : 63]
+						   : is_present((char *)out + f->offset, f);
+		if (!present || (f->type == F_TEXT && !((struct text *)((char *)out + f->offset))->s[0])) {
+			diag(DIAG_ERROR, &n->pos, "missing required field \"%s\" in %s", f->key, s->name);
+			ok = false;
+		}
+	}
+	return ok;
+}
+
+void model_unbind(const struct schema *s, void *obj)
+{
+	for (size_t k = 0; k < s->nfields; k++) {
+		const struct field *f = &s->fields[k];
+		void *slot = (char *)obj + f->offset;
+		if (f->type == F_TEXTS) {
+			free(((struct texts *)slot)->v);
+		} else if (f->type == F_RECORD) {
+			model_unbind(f->sub, slot);
+		} else if (f->type == F_RECORDS) {
+			struct records *r = slot;
+			for (size_t i = 0; i < r->n; i++)
+				model_unbind(f->sub, (char *)r->v + i * f->sub->size);
+			free(r->v);
+		}
+	}
+}

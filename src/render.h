@@ -1,0 +1,19 @@
+/* render.h — one run: input files through every stage to PDFs in an
+ * output folder, and the manifest of what was written. */
+#ifndef VANBAN_RENDER_H
+#define VANBAN_RENDER_H
+
+#include <stdbool.h>
+
+struct render_opts {
+	const char *home;    /* folder holding fonts/ and layouts/ */
+	const char *outdir;  /* default "output" */
+	bool check_only;     /* validate and report, write nothing */
+	bool dump;           /* print the display list instead of writing PDFs */
+};
+
+/* Renders every document of every file. Returns the exit status: the
+ * worst diagnostic level seen (0 ok, 1 warnings, 2 input errors, 3 system). */
+int render_files(const struct render_opts *o, char **files, int nfiles);
+
+#endif

@@ -1,0 +1,192 @@
+/* typeset.c — block lists, their layout into a vertical list, and the
+ * entry point that paginates into a display list. */
+#include "typeset.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "typeset_vlist.h"
+#include "util.h"
+
+static struct block *add_block(struct blocks *b, enum block_kind kind)
+{
+	grow(&b->v, &b->cap, b->n + 1, sizeof *b->v);
+	struct block *blk = &b->v[b->n++];
+	memset(blk, 0, sizeof *blk);
+	blk->kind = kind;
+	return blk;
+}
+
+struct block *blocks_para(struct blocks *b, const struct para_style *st)
+{
+	struct block *blk = add_block(b, BLK_PARA);
+	blk->st = *st;
+	return blk;
+}
+
+struct block *blocks_rule(struct blocks *b, double ratio, int32_t length, int32_t gap,
+			  int32_t thickness)
+{
+	struct block *blk = add_block(b, BLK_RULE);
+	blk->ratio = ratio;
+	blk->length = length;
+	blk->gap = gap;
+	blk->thickness = thickness;
+	return blk;
+}
+
+struct block *blocks_space(struct blocks *b, int32_t height)
+{
+	struct block *blk = add_block(b, BLK_SPACE);
+	blk->length = height;
+	return blk;
+}
+
+struct block *blocks_columns(struct blocks *b, int ncols)
+{
+	struct block *blk = add_block(b, BLK_COLUMNS);
+	blk->ncols = ncols;
+	return blk;
+}
+
+struct block *blocks_pagebreak(struct blocks *b)
+{
+	return add_block(b, BLK_PAGEBREAK);
+}
+
+void blocks_free(struct blocks *b)
+{
+	for (size_t i = 0; i < b->n; i++) {
+		runs_free(&b->v[i].runs);
+		for (int c = 0; c < b->v[i].ncols; c++)
+			blocks_free(&b->v[i].cols[c].blocks);
+	}
+	free(b->v);
+	memset(b, 0, sizeof *b);
+}
+
+static void rule_layout(const struct block *b, const struct para_extent *ext, int32_t x0,
+			int32_t width, struct vlist *out)
+{
+	int32_t len = b->ratio > 0 && ext->valid ? (int32_t)(b->ratio * ext->widest + 0.5) : b->length;
+	int32_t center = ext->valid ? ext->center : x0 + width / 2;
+	int32_t below = ext->valid ? ext->below : 0;
+	int32_t y = b->gap - below; /* relative to this item's top, which is the last line's bottom */
+	int32_t h = y + b->thickness;
+	struct vitem *it = vlist_item(out, h > 0 ? h : 0, &b->pos);
+	it->keep_with_next = b->keep_with_next;
+	it->space_after = b->st.space_after;
+	struct dl_op op = {.kind = DL_RULE, .x = center - len / 2, .y = y, .w = len, .h = 0,
+			   .size = b->thickness, .color = b->st.color};
+	vlist_op(out, &op);
+	/* a rule belongs to the text above it */
+	if (out->n >= 2)
+		out->items[out->n - 2].keep_with_next = true;
+}
+
+/* Stacks a column's items from y = 0 and returns the height used. */
+static int32_t stack(const struct vlist *col, struct vlist *out, int32_t dx, int32_t y0)
+{
+	int32_t y = y0;
+	for (size_t i = 0; i < col->n; i++) {
+		const struct vitem *it = &col->items[i];
+		if (i > 0)
+			y += col->items[i - 1].space_after + it->space_before;
+		for (size_t k = it->op0; k < it->op0 + it->nops; k++) {
+			struct dl_op op = col->ops[k];
+			op.x += dx;
+			op.y += y;
+			op.text = op.text ? xstrdup(op.text) : NULL;
+			vlist_op(out, &op);
+		}
+		y += it->height;
+	}
+	return y - y0;
+}
+
+/* Side-by-side columns become one item. Sync ids rise through each column;
+ * the blocks from sync id k on start level in every column (so "Số" and
+ * the date line share a baseline). */
+static void columns_layout(const struct fontset *fs, const struct block *b, int32_t x0,
+			   struct vlist *out)
+{
+	struct vitem *it = vlist_item(out, 0, &b->pos);
+	size_t me = out->n - 1;
+	it->keep_with_next = b->keep_with_next;
+	size_t at[2] = {0, 0};
+	int32_t y = 0;
+	int max_sync = 0;
+	for (int c = 0; c < b->ncols; c++)
+		for (size_t i = 0; i < b->cols[c].blocks.n; i++)
+			if (b->cols[c].blocks.v[i].sync > max_sync)
+				max_sync = b->cols[c].blocks.v[i].sync;
+	for (int k = 0; k <= max_sync; k++) {
+		int32_t seg_h = 0;
+		for (int c = 0; c < b->ncols; c++) {
+			const struct blocks *cb = &b->cols[c].blocks;
+			size_t end = at[c];
+			while (end < cb->n && (end == at[c] || cb->v[end].sync == 0) &&
+			       cb->v[end].sync <= k)
+				end++;
+			if (end == at[c])
+				continue;
+			struct blocks seg = {.v = cb->v + at[c], .n = end - at[c]};
+			struct vlist tmp = {0};
+			blocks_layout(fs, &seg, 0, b->cols[c].width, &tmp);
+			int32_t h = stack(&tmp, out, x0 + b->cols[c].x, y);
+			vlist_free(&tmp);
+			if (h > seg_h)
+				seg_h = h;
+			at[c] = end;
+		}
+		y += seg_h;
+	}
+	out->items[me].height = y;
+}
+
+void blocks_layout(const struct fontset *fs, const struct blocks *b, int32_t x0, int32_t width,
+		   struct vlist *out)
+{
+	struct para_extent ext = {0};
+	for (size_t i = 0; i < b->n; i++) {
+		const struct block *blk = &b->v[i];
+		switch (blk->kind) {
+		case BLK_PARA:
+			para_layout(fs, blk, x0, width, out, &ext);
+			break;
+		case BLK_RULE:
+			rule_layout(blk, &ext, x0, width, out);
+			break;
+		case BLK_SPACE: {
+			struct vitem *it = vlist_item(out, blk->length, &blk->pos);
+			it->keep_with_next = blk->keep_with_next;
+			break;
+		}
+		case BLK_COLUMNS: {
+			size_t before = out->n;
+			columns_layout(fs, blk, x0, out);
+			/* a signature block takes the last lines of the body with it */
+			for (int k = 1; k <= blk->keep_prev_lines && before >= (size_t)k; k++)
+				out->items[before - k].keep_with_next = true;
+			ext.valid = false;
+			break;
+		}
+		case BLK_PAGEBREAK:
+			if (out->n)
+				out->items[out->n - 1].page_break_after = true;
+			break;
+		}
+	}
+}
+
+bool typeset(const struct fontset *fs, const struct page_style *ps, const struct blocks *b,
+	     struct dlist *dl)
+{
+	struct vlist vl = {0};
+	int errors = diag_errors();
+	blocks_layout(fs, b, ps->left, ps->width - ps->left - ps->right, &vl);
+	paginate(fs, ps, &vl, dl);
+	vlist_free(&vl);
+	return diag_errors() == errors;
+}

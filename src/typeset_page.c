@@ -1,0 +1,80 @@
+/* typeset_page.c — pagination: fills pages with items, breaking only where
+ * no keep (orphan, widow, keep-with-next, signature) forbids it, and draws
+ * page numbers in the top margin from page 2 (ND30). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "typeset_vlist.h"
+#include "util.h"
+
+static void page_number(const struct fontset *fs, const struct page_style *ps,
+			struct dlist *dl, int n)
+{
+	if (!ps->number_size || (n == 1 && !ps->number_first))
+		return;
+	char num[16];
+	int len = snprintf(num, sizeof num, "%d", n);
+	/* Centred on the text column, the digits' box centred in the top margin. */
+	int32_t w = font_width(fs, FACE_REGULAR, ps->number_size, num, (size_t)len);
+	int32_t x = ps->left + (ps->width - ps->left - ps->right - w) / 2;
+	int32_t digit_h = (int32_t)((int64_t)ps->number_size * 7 / 10);
+	int32_t y = (ps->top + digit_h) / 2;
+	dl_text(dl, x, y, FACE_REGULAR, ps->number_size, 0, num, (size_t)len, NULL);
+}
+
+/* Where the page that starts at `start` must end (exclusive). */
+static size_t fit_page(const struct vlist *vl, size_t start, int32_t body_h, bool *forced)
+{
+	int32_t y = 0;
+	*forced = false;
+	for (size_t i = start; i < vl->n; i++) {
+		const struct vitem *it = &vl->items[i];
+		int32_t gap = i > start ? vl->items[i - 1].space_after + it->space_before : 0;
+		if (i > start && y + gap + it->height > body_h) {
+			for (size_t b = i; b > start; b--)
+				if (!vl->items[b - 1].keep_with_next)
+					return b;
+			*forced = true; /* one unbreakable group taller than a page */
+			return i;
+		}
+		y += gap + it->height;
+		if (it->page_break_after)
+			return i + 1;
+	}
+	return vl->n;
+}
+
+void paginate(const struct fontset *fs, const struct page_style *ps, struct vlist *vl, struct dlist *dl)
+{
+	int32_t body_h = ps->height - ps->top - ps->bottom;
+	size_t start = 0;
+	int n = 0;
+	do {
+		bool forced;
+		size_t end = fit_page(vl, start, body_h, &forced);
+		if (forced)
+			diag(DIAG_WARNING, &vl->items[start].pos,
+			     "a block that must stay together is taller than a page; it was split");
+		dlist_add_page(dl, ps->width, ps->height);
+		n++;
+		page_number(fs, ps, dl, n);
+		int32_t y = ps->top;
+		for (size_t i = start; i < end; i++) {
+			struct vitem *it = &vl->items[i];
+			if (i > start)
+				y += vl->items[i - 1].space_after + it->space_before;
+			struct dl_page *pg = dlist_last_page(dl);
+			for (size_t k = it->op0; k < it->op0 + it->nops; k++) {
+				struct dl_op op = vl->ops[k];
+				op.y += y;
+				vl->ops[k].text = NULL; /* ownership moves to the page */
+				grow(&pg->ops, &pg->cap, pg->nops + 1, sizeof *pg->ops);
+				pg->ops[pg->nops++] = op;
+			}
+			y += it->height;
+		}
+		start = end;
+	} while (start < vl->n);
+}

@@ -1,0 +1,313 @@
+/* typeset_para.c — one paragraph: words and spaces become boxes and glue,
+ * the breaker chooses the lines, and every word of a justified line is
+ * placed at its own x (libharu cannot stretch spaces in two-byte text). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "text.h"
+#include "typeset_break.h"
+#include "typeset_vlist.h"
+#include "util.h"
+
+/* A piece of a word in one face. Points into the paragraph's run texts. */
+struct piece {
+	const char *s;
+	size_t len;
+	enum face face;
+	int32_t width;
+	struct srcpos pos;
+};
+
+struct para {
+	const struct fontset *fs;
+	int32_t size;
+	struct piece *pieces;
+	size_t npieces, pcap;
+	struct brk_item *items;
+	size_t nitems, icap;
+	size_t *first_piece;  /* per item: boxes index their pieces [first, first + count) */
+	uint32_t *npiece;
+	enum face *glue_face; /* per item: the face of a space */
+	size_t mapcap;
+	size_t word_start;    /* first piece of the word being built */
+	int32_t max_box;      /* widest box allowed (the narrowest line) */
+	bool split_word;      /* a word had to be cut */
+	struct srcpos split_pos;
+};
+
+static struct brk_item *add_item(struct para *p, enum brk_type type, int32_t w)
+{
+	size_t cap = p->icap;
+	grow(&p->items, &p->icap, p->nitems + 1, sizeof *p->items);
+	if (p->icap != cap) {
+		size_t mc = p->icap;
+		p->first_piece = xrealloc(p->first_piece, mc * sizeof *p->first_piece);
+		p->npiece = xrealloc(p->npiece, mc * sizeof *p->npiece);
+		p->glue_face = xrealloc(p->glue_face, mc * sizeof *p->glue_face);
+	}
+	size_t i = p->nitems++;
+	p->items[i] = (struct brk_item){.type = type, .width = w};
+	p->first_piece[i] = p->npiece[i] = 0;
+	p->glue_face[i] = FACE_REGULAR;
+	return &p->items[i];
+}
+
+static void add_piece(struct para *p, const char *s, size_t len, enum face face,
+		      const struct srcpos *pos)
+{
+	if (!len)
+		return;
+	grow(&p->pieces, &p->pcap, p->npieces + 1, sizeof *p->pieces);
+	p->pieces[p->npieces++] = (struct piece){s, len, face, font_width(p->fs, face, p->size, s, len),
+						 pos ? *pos : (struct srcpos){0}};
+}
+
+static void push_box(struct para *p, size_t first, size_t count)
+{
+	int32_t w = 0;
+	for (size_t i = first; i < first + count; i++)
+		w += p->pieces[i].width;
+	add_item(p, BRK_BOX, w);
+	p->first_piece[p->nitems - 1] = first;
+	p->npiece[p->nitems - 1] = (uint32_t)count;
+}
+
+/* Cuts a piece that alone is wider than any line at character boundaries,
+ * so that no text ever crosses the margin; the paragraph warns once. */
+static void split_piece(struct para *p, size_t k)
+{
+	struct piece pc = p->pieces[k];
+	p->npieces = k;
+	size_t i = 0;
+	while (i < pc.len) {
+		size_t j = i, best = i;
+		while (j < pc.len) {
+			uint32_t cp;
+			size_t n = utf8_decode(pc.s + j, pc.len - j, &cp);
+			j += n ? n : 1;
+			if (font_width(p->fs, pc.face, p->size, pc.s + i, j - i) > p->max_box && best > i)
+				break;
+			best = j;
+		}
+		add_piece(p, pc.s + i, best - i, pc.face, &pc.pos);
+		push_box(p, p->npieces - 1, 1);
+		if (best < pc.len)
+			add_item(p, BRK_PENALTY, 0)->penalty = 0;
+		i = best;
+	}
+	if (!p->split_word) {
+		p->split_word = true;
+		p->split_pos = pc.pos;
+	}
+}
+
+static void end_word(struct para *p)
+{
+	size_t n = p->npieces - p->word_start;
+	if (n == 0)
+		return;
+	int32_t w = 0;
+	for (size_t i = p->word_start; i < p->npieces; i++)
+		w += p->pieces[i].width;
+	if (w > p->max_box && n == 1)
+		split_piece(p, p->word_start);
+	else
+		push_box(p, p->word_start, n);
+	p->word_start = p->npieces;
+}
+
+static void add_space(struct para *p, enum face face)
+{
+	if (p->nitems == 0 || p->items[p->nitems - 1].type != BRK_BOX)
+		return; /* no glue at the start or twice in a row */
+	struct brk_item *g = add_item(p, BRK_GLUE, 0);
+	*g = brk_space(font_width(p->fs, face, p->size, " ", 1));
+	p->glue_face[p->nitems - 1] = face;
+}
+
+static void add_forced_break(struct para *p)
+{
+	while (p->nitems && p->items[p->nitems - 1].type == BRK_GLUE)
+		p->nitems--;
+	add_item(p, BRK_PENALTY, 0)->penalty = -BRK_INF;
+}
+
+static void tokenize(struct para *p, const struct runs *runs)
+{
+	for (size_t r = 0; r < runs->n; r++) {
+		const struct run *run = &runs->v[r];
+		const char *s = run->text;
+		size_t start = 0;
+		for (size_t i = 0; i <= run->len; i++) {
+			char c = i < run->len ? s[i] : '\0';
+			if (i < run->len && c != ' ' && c != '\n' && c != '\t')
+				continue;
+			add_piece(p, s + start, i - start, run->face, &run->pos);
+			if (i < run->len) {
+				end_word(p);
+				if (c == '\n')
+					add_forced_break(p);
+				else
+					add_space(p, run->face);
+			}
+			start = i + 1;
+		}
+	}
+	end_word(p);
+	while (p->nitems && p->items[p->nitems - 1].type != BRK_BOX)
+		p->nitems--; /* the paragraph's end is implicit for the breaker */
+}
+
+/* Emits the ops of one line. Justified lines place every word; other lines
+ * join words of one face with real spaces (fewer, longer strings). */
+struct pending {
+	struct buf text;
+	int32_t x;
+	enum face face;
+	struct srcpos pos;
+	bool open;
+};
+
+static void flush(struct vlist *out, struct pending *pd, int32_t y, int32_t size, uint32_t color)
+{
+	if (!pd->open || pd->text.len == 0) {
+		pd->open = false;
+		return;
+	}
+	struct dl_op op = {.kind = DL_TEXT, .x = pd->x, .y = y, .face = (uint8_t)pd->face,
+			   .size = size, .color = color, .pos = pd->pos};
+	op.text = buf_steal(&pd->text);
+	vlist_op(out, &op);
+	pd->open = false;
+}
+
+static int32_t line_natural(const struct para *p, size_t a, size_t b)
+{
+	int32_t w = 0;
+	for (size_t k = a; k < b; k++)
+		if (p->items[k].type != BRK_PENALTY)
+			w += p->items[k].width;
+	return w;
+}
+
+void para_layout(const struct fontset *fs, const struct block *b, int32_t x0, int32_t width,
+		 struct vlist *out, struct para_extent *ext)
+{
+	const struct para_style *st = &b->st;
+	int32_t leading = st->leading ? st->leading : st->size * 6 / 5;
+	int32_t left = x0 + st->left, avail = width - st->left - st->right;
+	int32_t first_w = avail - st->indent, rest_w = avail - st->hang;
+
+	struct runs upper = {0};
+	const struct runs *runs = &b->runs;
+	if (st->upper) {
+		for (size_t i = 0; i < b->runs.n; i++) {
+			char *u = text_upper(b->runs.v[i].text);
+			runs_add(&upper, u, strlen(u), b->runs.v[i].face, &b->runs.v[i].pos);
+			free(u);
+		}
+		runs = &upper;
+	}
+
+	struct para p = {.fs = fs, .size = st->size};
+	p.max_box = first_w < rest_w ? first_w : rest_w;
+	tokenize(&p, runs);
+
+	struct brk_params bp;
+	brk_params_default(&bp, rest_w);
+	bp.first_width = first_w;
+	struct brk_line *lines = NULL;
+	bool overfull = false;
+	size_t nl = brk_paragraph(p.items, p.nitems, &bp, &lines, &overfull);
+	if (p.split_word)
+		diag(DIAG_WARNING, &p.split_pos, "a word is wider than the line; it was cut to fit");
+	else if (overfull)
+		diag(DIAG_WARNING, &b->pos, "a line of this paragraph could not be fitted to the width");
+
+	int32_t asc = font_ascender(fs, FACE_REGULAR), desc = font_descender(fs, FACE_REGULAR);
+	int32_t baseline = (leading + (int32_t)((int64_t)(asc - desc) * st->size / 1000)) / 2;
+	if (ext)
+		ext->valid = false;
+	size_t first_item = out->n;
+	for (size_t l = 0; l < nl; l++) {
+		size_t a = lines[l].start, e = lines[l].end;
+		while (e > a && p.items[e - 1].type != BRK_BOX)
+			e--; /* trailing glue and penalties do not show */
+		/* justified lines stretch; any line may have had to shrink to fit */
+		bool justify = (st->align == ALIGN_JUSTIFY && !lines[l].ragged) || lines[l].ratio < 0;
+		int32_t lw = l == 0 ? first_w : rest_w;
+		int32_t x = left + (l == 0 ? st->indent : st->hang);
+		int32_t nat = line_natural(&p, a, e);
+		if (st->align == ALIGN_CENTER)
+			x = left + (avail - nat) / 2;
+		else if (st->align == ALIGN_RIGHT)
+			x = left + avail - nat;
+		struct vitem *it = vlist_item(out, leading, &b->pos);
+		(void)it;
+		struct pending pd = {0};
+		double ratio = lines[l].ratio;
+		double fx = x;
+		for (size_t k = a; k < e; k++) {
+			const struct brk_item *item = &p.items[k];
+			if (item->type == BRK_GLUE) {
+				double g = item->width;
+				if (justify)
+					g += ratio > 0 ? ratio * item->stretch : ratio * item->shrink;
+				if (justify || !pd.open || pd.face != p.glue_face[k])
+					flush(out, &pd, baseline, st->size, st->color);
+				else
+					buf_addc(&pd.text, ' ');
+				fx += g;
+				continue;
+			}
+			if (item->type != BRK_BOX)
+				continue;
+			for (size_t q = p.first_piece[k]; q < p.first_piece[k] + p.npiece[k]; q++) {
+				const struct piece *pc = &p.pieces[q];
+				if (!pd.open || pd.face != pc->face || justify) {
+					if (pd.open && !(pd.face == pc->face && !justify))
+						flush(out, &pd, baseline, st->size, st->color);
+					if (!pd.open) {
+						pd.open = true;
+						pd.x = (int32_t)(fx + 0.5);
+						pd.face = pc->face;
+						pd.pos = pc->pos;
+					}
+				}
+				buf_add(&pd.text, pc->s, pc->len);
+				fx += pc->width;
+			}
+			if (justify)
+				flush(out, &pd, baseline, st->size, st->color);
+		}
+		flush(out, &pd, baseline, st->size, st->color);
+		buf_free(&pd.text);
+		int32_t shown = justify ? lw : nat;
+		if (ext && (!ext->valid || shown > ext->widest)) {
+			ext->valid = true;
+			ext->widest = shown;
+			ext->center = (justify ? left + (l == 0 ? st->indent : st->hang) : x) + shown / 2;
+		}
+		if (ext)
+			ext->below = leading - baseline;
+	}
+	size_t n = out->n - first_item;
+	if (n) {
+		struct vitem *v = &out->items[first_item];
+		v[0].space_before = st->space_before;
+		v[n - 1].space_after = st->space_after;
+		if (n >= 2) { /* no orphans and no widows: two lines at least on each side */
+			v[0].keep_with_next = true;
+			v[n - 2].keep_with_next = true;
+		}
+		v[n - 1].keep_with_next = b->keep_with_next;
+	}
+	free(lines);
+	free(p.pieces);
+	free(p.items);
+	free(p.first_piece);
+	free(p.npiece);
+	free(p.glue_face);
+	runs_free(&upper);
+}
