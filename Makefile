@@ -5,7 +5,7 @@ SAN ?=
 BUILD := build$(if $(SAN),/san)
 PKGS := freetype2 harfbuzz-subset yaml-0.1 libutf8proc
 DEB_PKGS := gcc make pkg-config libhpdf-dev libfreetype-dev libyaml-dev libutf8proc-dev \
-	libharfbuzz-dev fonts-liberation2 poppler-utils qpdf mupdf-tools python3
+	libharfbuzz-dev fonts-liberation2 poppler-utils qpdf mupdf-tools python3 python3-yaml
 FONT_SRC := /usr/share/fonts/truetype/liberation2
 
 CC ?= cc
