@@ -30,6 +30,158 @@ bool text_is_nfc(const char *s, size_t len);
 /* Upper / lower case of every letter, marks kept (NFC in, NFC out). */
 char *text_upper(const char *s);
 char *text_lower(const char *s);
+/* NFD (canonical decomposition) of valid UTF-8 s[0..len); caller frees. */
+char *text_nfd(const char *s, size_t len, size_t *outlen);
+/* Copy of s with its first letter upper-cased ("một trăm" -> "Một trăm"). */
+char *text_upper_first(const char *s);
+
+/* --- text_letters.c ---------------------------------------------------- */
+
+/* The Vietnamese alphabet in collation order, with f j w z where Latin order
+ * puts them. The names spell the letter Telex-style: AW = ă, AA = â, DD = đ. */
+enum vn_base {
+	VN_A, VN_AW, VN_AA, VN_B, VN_C, VN_D, VN_DD, VN_E, VN_EE, VN_F, VN_G,
+	VN_H, VN_I, VN_J, VN_K, VN_L, VN_M, VN_N, VN_O, VN_OO, VN_OW, VN_P,
+	VN_Q, VN_R, VN_S, VN_T, VN_U, VN_UW, VN_V, VN_W, VN_X, VN_Y, VN_Z,
+	VN_BASE_COUNT
+};
+/* The six tones, in the lexicographers' order (none, huyền, hỏi, ngã, sắc, nặng). */
+enum vn_tone { VN_TONE_NONE, VN_TONE_GRAVE, VN_TONE_HOOK, VN_TONE_TILDE, VN_TONE_ACUTE, VN_TONE_DOT };
+
+/* One letter of the table: lower/upper code point (NFC), base letter, tone. */
+struct vn_letter {
+	uint32_t lower, upper;
+	enum vn_base base;
+	enum vn_tone tone;
+};
+
+#define VN_LETTER_COUNT 73 /* 12 vowels x 6 tones + đ; 67 of them are not ASCII */
+/* The vowel letters with every tone, and đ, in dictionary order
+ * (a à á ả ã ạ ă … đ … y ỳ ý ỷ ỹ ỵ); with upper case that is 146 letters. */
+extern const struct vn_letter vn_letters[VN_LETTER_COUNT];
+/* ASCII letter that each base letter loses its marks to ("ă" -> 'a', "đ" -> 'd'). */
+extern const char vn_base_ascii[VN_BASE_COUNT];
+
+/* Classifies one code point: any ASCII letter or any letter of vn_letters (either
+ * case). Returns false for everything else (other Latin letters, marks, digits). */
+bool vn_letter_info(uint32_t cp, enum vn_base *base, enum vn_tone *tone, bool *upper);
+/* The precomposed code point of base+tone in the given case, or 0 if Vietnamese
+ * has no such letter (e.g. "b" with a tone, "ă" is fine, "ĕ"-style combos are not). */
+uint32_t vn_letter_compose(enum vn_base base, enum vn_tone tone, bool upper);
+
+/* --- text_collate.c ---------------------------------------------------- */
+
+/* Where sắc sits among the tones; sources disagree (formats.md §5.1). */
+enum tone_order {
+	TONE_LEXICO, /* none, huyền, hỏi, ngã, sắc, nặng (Vietnam Lexicography Centre; default) */
+	TONE_ALT,    /* none, huyền, sắc, hỏi, ngã, nặng */
+};
+
+/* Compares two UTF-8 strings (NFC or NFD) in Vietnamese dictionary order:
+ * syllable by syllable (split at spaces, hyphens and other punctuation); within
+ * a syllable letters first (a ă â b … đ … ư …, case-insensitive), then the tone;
+ * then case (lower before upper); last the raw bytes, so only equal strings
+ * compare equal. Returns <0, 0 or >0. Never code-point order. */
+int text_collate(const char *a, const char *b, enum tone_order order);
+/* Like text_collate for person names: keyed by the given name (last word), then
+ * the middle names left to right, then the family name (first word). */
+int text_collate_name(const char *a, const char *b, enum tone_order order);
+/* A byte string whose memcmp order (shorter prefix first) equals text_collate
+ * (or text_collate_name when name is true): build it once per item to sort many.
+ * *len gets its length; caller frees. */
+unsigned char *text_sort_key(const char *s, enum tone_order order, bool name, size_t *len);
+/* Compares two keys made by text_sort_key. */
+int text_sort_key_cmp(const unsigned char *a, size_t alen, const unsigned char *b, size_t blen);
+
+/* --- text_number.c ----------------------------------------------------- */
+
+/* "1.500.000", "-2.340.000": "." between thousands. */
+char *text_thousands(long long n);
+/* v with exactly places (0-9) decimals, "," as decimal mark and "." between
+ * thousands: text_decimal(0.3, 1) = "0,3", (2340000.5, 2) = "2.340.000,50".
+ * Rounds like printf. Non-finite values give "?". */
+char *text_decimal(double v, int places);
+
+/* Choices in reading numbers aloud; a zeroed struct (or NULL) is the default. */
+struct words_style {
+	bool le;      /* "lẻ" instead of "linh" for a zero tens digit ("một trăm lẻ năm") */
+	bool ngan;    /* "ngàn" instead of "nghìn" */
+	bool ti;      /* "tỉ" instead of "tỷ" */
+	bool tu;      /* "tư" instead of "bốn" after "mươi" ("hai mươi tư") */
+	bool capital; /* capitalise the first letter ("Một trăm …", for "Bằng chữ:") */
+};
+/* Vietnamese words for n, e.g. 1005 = "một nghìn không trăm linh năm",
+ * 21 = "hai mươi mốt", 15 = "mười lăm", 1000000000 = "một tỷ"; every value of
+ * unsigned long long is read (beyond 10^12 as "… nghìn tỷ", "… triệu tỷ"). */
+char *text_number_words(unsigned long long n, const struct words_style *st);
+/* A count: "08" when pad and 0 <= n < 10, else "8", "12", "-3". */
+char *text_count(int n, bool pad);
+
+/* --- text_date.c ------------------------------------------------------- */
+
+struct date {
+	int y, m, d;
+};
+
+/* True if y-m-d is a real day of the Gregorian calendar, years 1-9999. */
+bool date_valid(struct date d);
+/* Parses "YYYY-MM-DD" or "DD/MM/YYYY" (day and month may have one digit in the
+ * second form) and checks the calendar (leap years). Nothing else is accepted,
+ * not even surrounding spaces. On failure *out is untouched. */
+bool date_parse(const char *s, struct date *out);
+/* <0, 0, >0 as a is before, the same as, or after b. */
+int date_cmp(struct date a, struct date b);
+/* "ngày 05 tháng 01 năm 2020", "ngày 31 tháng 12 năm 2020": days < 10 and
+ * months 1 and 2 take a leading zero (ND30). */
+char *text_date_words(struct date d);
+/* "<place>, ngày DD tháng M năm YYYY"; without place (NULL or "") the same as
+ * text_date_words. */
+char *text_date_line(const char *place, struct date d);
+/* Parses "14:00", "14h00", "14h", "14 giờ 00", "14 giờ", "7g30" ("phút" may
+ * follow the minutes). Hours 0-23, minutes 0-59; false on anything else. */
+bool time_parse(const char *s, int *h, int *min);
+/* "14 giờ 00", "7 giờ 05": hours unpadded, minutes always two digits. */
+char *text_time(int h, int m);
+/* State document number "Số: 05/QĐ-TCT" (n < 10 padded). n <= 0 leaves the
+ * number blank for hand numbering ("Số:      /QĐ-TCT"); NULL or "" symbol gives "Số: 05". */
+char *text_docnum_state(int n, const char *symbol);
+/* Party document number "Số 05-QĐ/ĐU" (no colon, "-" after the number). */
+char *text_docnum_party(int n, const char *symbol);
+
+/* --- text_slug.c ------------------------------------------------------- */
+
+/* An ASCII file-name stem made from s (UTF-8, NFC or NFD): marks dropped,
+ * đ/Đ -> d/D, ASCII letters and digits kept (compatibility forms such as
+ * full-width letters fold to ASCII), every other run of characters becomes one
+ * "-"; no leading or trailing "-", never empty ("untitled"), never "." or "..",
+ * Windows reserved names (CON, PRN, AUX, NUL, COM1-9, LPT1-9, any case) get "_"
+ * appended. At most max_bytes bytes (values below 8 count as 8).
+ * "Nguyễn Thị Hương" -> "Nguyen-Thi-Huong". s must be NUL-terminated: the loader
+ * rejects scalars containing NUL, so nothing after one is seen. Caller frees. */
+char *text_slug(const char *s, size_t max_bytes);
+
+/* --- text_legacy.c ----------------------------------------------------- */
+
+enum legacy_enc {
+	LEGACY_NONE,   /* UTF-8: nothing to convert */
+	LEGACY_TCVN3,  /* TCVN 5712:1993 VN3 (ABC, ".VnTime" fonts) */
+	LEGACY_TCVN3H, /* the same codes set in an upper-case ".VnTimeH" font: TCVN3, then upper case */
+	LEGACY_VNI,    /* VNI-Windows ("VNI-Times"): base letter + mark bytes */
+	LEGACY_CP1258, /* Windows-1258: base letters + combining tone marks */
+};
+
+/* Converts bytes[0..len) in enc to UTF-8 NFC; *outlen gets the length (the
+ * result is also NUL-terminated). Bytes the encoding leaves unassigned become
+ * U+FFFD. LEGACY_NONE copies the bytes. Caller frees. */
+char *text_from_legacy(enum legacy_enc enc, const char *bytes, size_t len, size_t *outlen);
+/* Looks for TCVN3 or VNI text that was mis-read as Latin-1/cp1252 and stored as
+ * UTF-8 (e.g. "ViÖt" for TCVN3 "Việt", "Vieät" for VNI). Returns the
+ * likely encoding and sets *index (may be NULL) to the character index of the first
+ * tell-tale, or LEGACY_NONE for ordinary Unicode text. */
+enum legacy_enc text_guess_legacy(const char *utf8, size_t len, size_t *index);
+/* Parses an encoding name: "tcvn3"/"tcvn"/"abc", "tcvn3h", "vni"/"vni-windows", "cp1258"/"windows-1258",
+ * "utf-8"/"utf8"/"unicode" (LEGACY_NONE); any case. False if unknown. */
+bool text_legacy_name(const char *s, enum legacy_enc *out);
 
 /* --- text_safe.c ------------------------------------------------------- */
 

@@ -1,0 +1,370 @@
+/* text_legacy.c — pre-Unicode Vietnamese encodings: converting TCVN3, VNI
+ * and Windows-1258 to UTF-8, and spotting them when they were mis-read as
+ * Latin-1 and reached us as "UTF-8" mojibake.
+ *
+ * Tables written from the published code charts (TCVN 5712:1993 VN3, the
+ * VNI-Windows font layout, Microsoft's cp1258); values above 0x7F only, the
+ * lower half is ASCII in all three. */
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <uchar.h>
+
+#include "util.h"
+
+#define NA u"\uFFFD" /* a byte the encoding does not assign */
+
+/* 0x80-0x9F as Windows sends them: Word's curly quotes and dashes reach 8-bit
+ * TCVN3 and VNI files with these codes, whatever the font. */
+static const char16_t cp1252_80[33] =
+	u"€" NA u"‚ƒ„…†‡ˆ‰Š‹Œ" NA u"Ž" NA NA u"‘’“”•–—˜™š›œ" NA u"žŸ";
+
+/* TCVN3 (VN3, the ".VnTime" fonts) 0xA0-0xFF: the lower-case letters and the
+ * seven upper-case ones that share the font. The upper-case toned letters of
+ * VN1 are not part of VN3 (they live in the ".VnTimeH" fonts at the lower-case
+ * codes, see LEGACY_TCVN3H). */
+static const char16_t tcvn3_a0[97] =
+	u"\u00A0ĂÂÊÔƠƯĐăâêôơưđ" NA                 /* A0-AF */
+	NA NA NA NA NA u"àảãáạ" NA u"ằẳẵắ" NA     /* B0-BF */
+	NA NA NA NA NA NA u"ặầẩẫấậè" NA u"ẻẽ"     /* C0-CF */
+	u"éẹềểễếệìỉ" NA NA NA u"ĩíịò"             /* D0-DF */
+	NA u"ỏõóọồổỗốộờởỡớợù"                     /* E0-EF */
+	NA u"ủũúụừửữứựỳỷỹýỵ" NA;                  /* F0-FF */
+
+_Static_assert(sizeof cp1252_80 / sizeof cp1252_80[0] == 33, "cp1252 table has 32 entries");
+_Static_assert(sizeof tcvn3_a0 / sizeof tcvn3_a0[0] == 97, "TCVN3 table has 96 entries");
+
+/* Windows-1258 differs from Latin-1 in these places: five combining tones,
+ * the letters ă ơ ư đ and ₫, and four unassigned cp1252 codes. */
+static const struct {
+	unsigned char byte;
+	char16_t cp;
+} cp1258_diff[] = {
+	{0x8A, 0xFFFD}, {0x8E, 0xFFFD}, {0x9A, 0xFFFD}, {0x9E, 0xFFFD},
+	{0xC3, u'Ă'},   {0xCC, 0x0300}, {0xD0, u'Đ'},   {0xD2, 0x0309},
+	{0xD5, u'Ơ'},   {0xDD, u'Ư'},   {0xDE, 0x0303}, {0xE3, u'ă'},
+	{0xEC, 0x0301}, {0xF0, u'đ'},   {0xF2, 0x0323}, {0xF5, u'ơ'},
+	{0xFD, u'ư'},   {0xFE, u'₫'},
+};
+
+static uint32_t cp1258_byte(unsigned char b)
+{
+	for (size_t i = 0; i < sizeof cp1258_diff / sizeof cp1258_diff[0]; i++)
+		if (cp1258_diff[i].byte == b)
+			return cp1258_diff[i].cp;
+	return b >= 0xA0 ? b : cp1252_80[b - 0x80];
+}
+
+/* VNI-Windows puts tones and vowel marks in separate bytes after the base
+ * letter ("Vieät" = Việt); a few letters (ơ ư đ and the toned i, ỵ) have
+ * their own byte. Upper-case bytes are the lower-case ones minus 0x20, so
+ * only 0xE0-0xFF is listed. */
+enum vni_kind { VNI_LATIN, VNI_UNUSED, VNI_LETTER, VNI_MARK };
+enum vni_mod { MOD_NONE, MOD_CIRCUMFLEX, MOD_BREVE };
+struct vni_byte {
+	unsigned char kind, what, tone; /* what: enum vn_base (letter) or enum vni_mod (mark) */
+};
+#define LETTER(b, t) {VNI_LETTER, b, VN_TONE_##t}
+#define MARK(m, t) {VNI_MARK, MOD_##m, VN_TONE_##t}
+static const struct vni_byte vni_e0[32] = {
+	MARK(CIRCUMFLEX, GRAVE), MARK(CIRCUMFLEX, ACUTE), MARK(CIRCUMFLEX, NONE), /* à á â */
+	MARK(CIRCUMFLEX, TILDE), MARK(CIRCUMFLEX, DOT), MARK(CIRCUMFLEX, HOOK),   /* ã ä å */
+	LETTER(VN_I, HOOK), {VNI_UNUSED, 0, 0},                                   /* æ ç */
+	MARK(BREVE, GRAVE), MARK(BREVE, ACUTE), MARK(BREVE, NONE), MARK(BREVE, DOT), /* è é ê ë */
+	LETTER(VN_I, GRAVE), LETTER(VN_I, ACUTE), LETTER(VN_Y, DOT), MARK(NONE, DOT), /* ì í î ï */
+	{VNI_UNUSED, 0, 0}, LETTER(VN_DD, NONE), LETTER(VN_I, DOT), LETTER(VN_I, TILDE), /* ð ñ ò ó */
+	LETTER(VN_OW, NONE), MARK(NONE, TILDE), LETTER(VN_UW, NONE), {VNI_LATIN, 0, 0}, /* ô õ ö ÷ */
+	MARK(NONE, GRAVE), MARK(NONE, ACUTE), MARK(BREVE, HOOK), MARK(NONE, HOOK),   /* ø ù ú û */
+	MARK(BREVE, TILDE), {VNI_UNUSED, 0, 0}, {VNI_UNUSED, 0, 0}, {VNI_UNUSED, 0, 0}, /* ü ý þ ÿ */
+};
+
+/* The letter being built from a base and the marks after it. */
+struct pending {
+	bool on, upper;
+	enum vn_base base;
+	enum vn_tone tone;
+};
+
+static bool can_take_tone(enum vn_base b)
+{
+	switch (b) {
+	case VN_A: case VN_AW: case VN_AA: case VN_E: case VN_EE: case VN_I: case VN_O:
+	case VN_OO: case VN_OW: case VN_U: case VN_UW: case VN_Y:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Applies a VNI mark to p; false if Vietnamese has no such letter. */
+static bool vni_apply(struct pending *p, enum vni_mod mod, enum vn_tone tone)
+{
+	if (!p->on || p->tone != VN_TONE_NONE || !can_take_tone(p->base))
+		return false;
+	enum vn_base b = p->base;
+	if (mod == MOD_CIRCUMFLEX) {
+		if (b == VN_A) b = VN_AA;
+		else if (b == VN_E) b = VN_EE;
+		else if (b == VN_O) b = VN_OO;
+		else return false;
+	} else if (mod == MOD_BREVE) {
+		if (b != VN_A)
+			return false;
+		b = VN_AW;
+	} else if (tone == VN_TONE_NONE) {
+		return false;
+	}
+	p->base = b;
+	p->tone = tone;
+	return true;
+}
+
+static size_t flush(struct pending *p, uint32_t *out, size_t n)
+{
+	if (p->on)
+		out[n++] = vn_letter_compose(p->base, p->tone, p->upper);
+	p->on = false;
+	return n;
+}
+
+/* Decodes VNI bytes into code points (never more than len of them). */
+static size_t vni_decode(const unsigned char *in, size_t len, uint32_t *out)
+{
+	size_t n = 0;
+	struct pending p = {0};
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = in[i];
+		enum vn_base base;
+		enum vn_tone tone;
+		bool upper;
+		if (c < 0x80 && vn_letter_info(c, &base, &tone, &upper) && can_take_tone(base)) {
+			n = flush(&p, out, n);
+			p = (struct pending){true, upper, base, VN_TONE_NONE};
+			continue;
+		}
+		if (c < 0xC0) {
+			n = flush(&p, out, n);
+			out[n++] = c < 0x80 ? c : c < 0xA0 ? cp1252_80[c - 0x80] : c;
+			continue;
+		}
+		const struct vni_byte *v = &vni_e0[(c | 0x20) - 0xE0];
+		upper = c < 0xE0;
+		if (v->kind == VNI_MARK && vni_apply(&p, (enum vni_mod)v->what, (enum vn_tone)v->tone))
+			continue;
+		n = flush(&p, out, n);
+		if (v->kind == VNI_LETTER)
+			p = (struct pending){true, upper, (enum vn_base)v->what, (enum vn_tone)v->tone};
+		else if (v->kind == VNI_LATIN)
+			out[n++] = c;
+		else
+			out[n++] = 0xFFFD; /* unused, or a mark with nothing to sit on */
+	}
+	return flush(&p, out, n);
+}
+
+/* Decodes len bytes of enc into code points; out holds at least len. */
+static size_t decode_cps(enum legacy_enc enc, const unsigned char *in, size_t len, uint32_t *out)
+{
+	if (enc == LEGACY_VNI)
+		return vni_decode(in, len, out);
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = in[i];
+		if (c < 0x80)
+			out[i] = c;
+		else if (enc == LEGACY_CP1258)
+			out[i] = cp1258_byte(c);
+		else if (c < 0xA0)
+			out[i] = cp1252_80[c - 0x80];
+		else
+			out[i] = tcvn3_a0[c - 0xA0];
+	}
+	return len;
+}
+
+char *text_from_legacy(enum legacy_enc enc, const char *bytes, size_t len, size_t *outlen)
+{
+	if (enc == LEGACY_NONE) {
+		*outlen = len;
+		return xstrndup(bytes, len);
+	}
+	uint32_t *cps = xmalloc((len ? len : 1) * sizeof *cps);
+	size_t n = decode_cps(enc, (const unsigned char *)bytes, len, cps);
+	struct buf b = {0};
+	for (size_t i = 0; i < n; i++) {
+		char enc8[4];
+		buf_add(&b, enc8, utf8_encode(cps[i], enc8));
+	}
+	free(cps);
+	size_t blen = b.len;
+	char *utf8 = buf_steal(&b);
+	char *nfc = text_nfc(utf8, blen, outlen); /* cp1258 tones are combining marks */
+	free(utf8);
+	if (enc == LEGACY_TCVN3H) {
+		char *up = text_upper(nfc);
+		free(nfc);
+		*outlen = strlen(up);
+		return up;
+	}
+	return nfc;
+}
+
+bool text_legacy_name(const char *s, enum legacy_enc *out)
+{
+	static const struct {
+		const char *name;
+		enum legacy_enc enc;
+	} names[] = {
+		{"utf-8", LEGACY_NONE},          {"utf8", LEGACY_NONE},
+		{"unicode", LEGACY_NONE},        {"tcvn3", LEGACY_TCVN3},
+		{"tcvn", LEGACY_TCVN3},          {"abc", LEGACY_TCVN3},
+		{"tcvn3h", LEGACY_TCVN3H},       {"vni", LEGACY_VNI},
+		{"vni-windows", LEGACY_VNI},     {"cp1258", LEGACY_CP1258},
+		{"windows-1258", LEGACY_CP1258},
+	};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		if (!strcasecmp(s, names[i].name)) {
+			*out = names[i].enc;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* --- detection ----------------------------------------------------------- */
+
+enum { MAX_WORD = 32 };
+
+/* Does the sequence of letters form one Vietnamese syllable: initial consonant,
+ * one to three vowels, final consonant, at most one tone, and lower, UPPER or
+ * Title case? Loose (it accepts some non-words) but rejects the shapes that
+ * mojibake produces ("ViÖt", "Mỹller", "cafộ"). */
+static bool is_syllable(const uint32_t *cps, size_t n)
+{
+	enum vn_base b[MAX_WORD];
+	int tones = 0, uppers = 0;
+	bool first_upper = false;
+	if (n == 0 || n > MAX_WORD)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		enum vn_tone t;
+		bool up;
+		if (!vn_letter_info(cps[i], &b[i], &t, &up))
+			return false;
+		tones += t != VN_TONE_NONE;
+		uppers += up;
+		if (i == 0)
+			first_upper = up;
+	}
+	if (tones > 1 || !(uppers == 0 || uppers == (int)n || (uppers == 1 && first_upper)))
+		return false;
+	static const enum vn_base initials[][3] = {
+		{VN_N, VN_G, VN_H}, {VN_N, VN_G}, {VN_N, VN_H}, {VN_C, VN_H}, {VN_G, VN_H},
+		{VN_G, VN_I}, {VN_K, VN_H}, {VN_P, VN_H}, {VN_Q, VN_U}, {VN_T, VN_H}, {VN_T, VN_R},
+		{VN_B}, {VN_C}, {VN_D}, {VN_DD}, {VN_G}, {VN_H}, {VN_K}, {VN_L}, {VN_M}, {VN_N},
+		{VN_P}, {VN_R}, {VN_S}, {VN_T}, {VN_V}, {VN_X},
+	};
+	static const unsigned char initial_len[] = {3, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+						    1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+						    1, 1, 1, 1, 1, 1};
+	/* try no initial, then every initial that matches (so "gì" is g + ì) */
+	for (size_t k = 0; k <= sizeof initial_len; k++) {
+		size_t i = 0;
+		if (k > 0) {
+			size_t il = initial_len[k - 1];
+			if (il > n || memcmp(b, initials[k - 1], il * sizeof b[0]) != 0)
+				continue;
+			i = il;
+		}
+		size_t v = i;
+		while (v < n && v - i < 3 && can_take_tone(b[v]))
+			v++;
+		if (v == i)
+			continue;
+		size_t f = n - v; /* final consonant: c ch m n ng nh p t */
+		if (f == 0 ||
+		    (f == 1 && (b[v] == VN_C || b[v] == VN_M || b[v] == VN_N || b[v] == VN_P || b[v] == VN_T)) ||
+		    (f == 2 && ((b[v] == VN_C && b[v + 1] == VN_H) ||
+				(b[v] == VN_N && (b[v + 1] == VN_G || b[v + 1] == VN_H)))))
+			return true;
+	}
+	return false;
+}
+
+/* Characters that can belong to a mis-read word: ASCII letters and everything
+ * a legacy byte 0xA1-0xFF turns into under Latin-1. */
+static bool is_word_char(uint32_t cp)
+{
+	return (cp < 0x80 && ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')) || (cp >= 0xA1 && cp <= 0xFF);
+}
+
+/* Scores one word: +1 to hits[enc] if the word is not Vietnamese as it stands
+ * but reads as a Vietnamese syllable once its bytes are decoded as enc. */
+static void score_word(const uint32_t *w, size_t n, int *tcvn, int *vni)
+{
+	unsigned char bytes[MAX_WORD];
+	uint32_t dec[MAX_WORD];
+	bool high = false;
+	for (size_t i = 0; i < n; i++) {
+		bytes[i] = (unsigned char)w[i];
+		high |= w[i] >= 0x80;
+	}
+	if (!high || is_syllable(w, n))
+		return;
+	size_t m = decode_cps(LEGACY_TCVN3, bytes, n, dec);
+	*tcvn += is_syllable(dec, m);
+	m = decode_cps(LEGACY_VNI, bytes, n, dec);
+	*vni += is_syllable(dec, m);
+}
+
+enum legacy_enc text_guess_legacy(const char *s, size_t len, size_t *index)
+{
+	uint32_t word[MAX_WORD];
+	size_t wn = 0, wstart = 0, nchars = 0;
+	bool overflow = false;
+	int tcvn = 0, vni = 0;
+	size_t first_tcvn = 0, first_vni = 0;
+	for (size_t i = 0; i <= len; nchars++) {
+		uint32_t cp = 0;
+		size_t k = 0;
+		if (i < len) {
+			k = utf8_decode(s + i, len - i, &cp);
+			if (!k) {
+				cp = 0; /* invalid byte: ends a word */
+				k = 1;
+			}
+		}
+		if (i < len && is_word_char(cp)) {
+			if (wn == 0)
+				wstart = nchars;
+			if (wn < MAX_WORD)
+				word[wn++] = cp;
+			else
+				overflow = true;
+		} else if (wn) {
+			int t0 = tcvn, v0 = vni;
+			if (!overflow)
+				score_word(word, wn, &tcvn, &vni);
+			/* the tell-tale: the word's first character above ASCII */
+			size_t at = wstart;
+			for (size_t j = 0; j < wn && word[j] < 0x80; j++)
+				at++;
+			if (tcvn > t0 && t0 == 0)
+				first_tcvn = at;
+			if (vni > v0 && v0 == 0)
+				first_vni = at;
+			wn = 0;
+			overflow = false;
+		}
+		if (i == len)
+			break;
+		i += k;
+	}
+	if (tcvn == 0 && vni == 0)
+		return LEGACY_NONE;
+	bool is_vni = vni > tcvn;
+	if (index)
+		*index = is_vni ? first_vni : first_tcvn;
+	return is_vni ? LEGACY_VNI : LEGACY_TCVN3;
+}
