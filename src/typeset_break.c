@@ -22,6 +22,10 @@
 
 #define NONE SIZE_MAX
 #define BAD_MAX 1e6 /* badness of a line that cannot be justified at all */
+/* Real text keeps a few hundred nodes at most (one line of breakpoints times
+ * four fitness classes). Zero-width items could keep every node alive and
+ * make the run quadratic, so beyond this the oldest nodes are dropped. */
+#define MAX_ACTIVE 1000
 
 enum fitness { FIT_VERY_LOOSE, FIT_LOOSE, FIT_DECENT, FIT_TIGHT, FIT_COUNT };
 
@@ -42,7 +46,7 @@ void brk_params_default(struct brk_params *p, int32_t width)
 	p->width = width;
 	p->first_width = width;
 	p->tolerance = 200;
-	p->line_penalty = 10;
+	p->line_penalty = 50;
 	p->adj_demerits = 10000;
 }
 
@@ -206,7 +210,7 @@ struct kp {
 
 	struct node *pool;
 	size_t pool_len, pool_cap, free_list;
-	size_t head, tail;
+	size_t head, tail, active;
 	struct trail *trail;
 	size_t trail_len, trail_cap;
 
@@ -231,6 +235,7 @@ static size_t node_new(struct kp *k)
 		i = k->pool_len++;
 	}
 	k->pool[i].next = NONE;
+	k->active++;
 	if (k->tail == NONE)
 		k->head = i;
 	else
@@ -243,7 +248,7 @@ static size_t node_new(struct kp *k)
  * before b), with the sums there. */
 static size_t kp_after(struct kp *k, size_t b, struct sums *at)
 {
-	if (b + 1 <= k->skip_to && k->skip_to != NONE) {
+	if (k->skip_to != NONE && b + 1 <= k->skip_to) {
 		*at = k->skip_at;
 		return k->skip_to;
 	}
@@ -302,6 +307,7 @@ static void kp_try(struct kp *k, size_t b, int32_t penalty, int32_t pwidth)
 				k->tail = prev;
 			nd->next = k->free_list;
 			k->free_list = a;
+			k->active--;
 		} else {
 			prev = a;
 		}
@@ -329,6 +335,13 @@ static void kp_try(struct kp *k, size_t b, int32_t penalty, int32_t pwidth)
 		k->pool[i] = (struct node){start, at, c->total, c->excess, k->trail_len, fc, NONE};
 		k->trail_len++;
 	}
+	while (k->active > MAX_ACTIVE) { /* the newest nodes stay: never empties */
+		size_t a = k->head;
+		k->head = k->pool[a].next;
+		k->pool[a].next = k->free_list;
+		k->free_list = a;
+		k->active--;
+	}
 }
 
 /* One pass over the paragraph; false if no way through was found. */
@@ -337,6 +350,7 @@ static bool kp_pass(struct kp *k)
 	const struct brk_item *items = k->items;
 	k->pool_len = 0;
 	k->free_list = k->head = k->tail = NONE;
+	k->active = 0;
 	k->trail_len = 0;
 	k->t = (struct sums){0, 0, 0};
 	k->skip_to = NONE;

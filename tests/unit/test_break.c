@@ -491,6 +491,19 @@ static void fifty_thousand_words_fast(void)
 	CHECK(secs < 1.0);
 	CHECK(of);
 	free(l);
+
+	/* zero-width words never make a line overfull, so no node would ever
+	 * retire without the cap on the active list */
+	for (size_t i = 0; i < p.n; i++)
+		p.it[i].width = 0;
+	p.it[25000].width = 600000;
+	t0 = clock();
+	nl = brk_paragraph(p.it, p.n, &bp, &l, &of);
+	secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+	printf("#   50000 zero-width words: %zu lines in %.3f s\n", nl, secs);
+	CHECK(secs < 2.0);
+	CHECK(lines_valid(&p, l, nl));
+	free(l);
 	free(p.it);
 }
 
