@@ -175,7 +175,7 @@ static void test_subset_small(void)
 	CHECK_INT(font_subset_make(src, NULL, 0, &b, &cps, &n), 0);
 	CHECK(b.len > 5000 && b.len < 30000);
 	CHECK(n > 240 && n <= nfixed);
-	printf("#   regular subset: %zu bytes, %zu code points (fixed set %zu)\n", b.len, n, nfixed);
+	printf("# regular subset: %zu bytes, %zu code points (fixed set %zu)\n", b.len, n, nfixed);
 	free(cps);
 	buf_free(&b);
 	font_subset_close(src);
@@ -188,7 +188,7 @@ static void test_render_checks(void)
 	CHECK_INT(pdf_render(ctx, dl, &pdf), 0);
 	CHECK(pdf.len > 1000);
 	CHECK(memcmp(pdf.data, "%PDF-", 5) == 0);
-	printf("#   4-face one-page document: %zu bytes\n", pdf.len);
+	printf("# 4-face one-page document: %zu bytes\n", pdf.len);
 	char *path = save(&pdf, "sample.pdf");
 
 	char *cmd = xasprintf("qpdf --check '%s' >/dev/null", path), *out, *err;
@@ -266,7 +266,7 @@ static void test_regular_only_one_font(void)
 	struct dlist *dl = sample_doc(false);
 	struct buf pdf = {0};
 	CHECK_INT(pdf_render(ctx, dl, &pdf), 0);
-	printf("#   regular-only one-page document: %zu bytes\n", pdf.len);
+	printf("# regular-only one-page document: %zu bytes\n", pdf.len);
 	char *path = save(&pdf, "regular.pdf");
 	CHECK_INT(check_fonts(path), 1);
 	free(path);
