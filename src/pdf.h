@@ -1,0 +1,33 @@
+/* pdf.h — display list → PDF bytes in memory, through libharu 2.3.0.
+ * This module (pdf.c) is the only one that includes hpdf.h. It embeds only
+ * the faces a document uses, pre-cut by font_subset, replaces libharu's
+ * invalid ToUnicode CMap with a correct one, and writes byte-identical output
+ * for the same display list (dates from SOURCE_DATE_EPOCH when set). */
+#ifndef VANBAN_PDF_H
+#define VANBAN_PDF_H
+
+#include "dlist.h"
+#include "util.h"
+
+/* Trusted, hash-checked TrueType paths, one per face; a NULL path means the
+ * face is not available (a document that uses it fails). */
+struct pdf_fonts {
+	const char *path[FACE_COUNT];
+};
+
+struct pdf_ctx;
+
+/* Once per run: reads each font, subsets it to the fixed set and keeps the
+ * bytes in a memfd for libharu to load. Reads SOURCE_DATE_EPOCH (UTC) or
+ * else the current time for the documents' dates. Returns NULL after a
+ * diag() on failure; free with pdf_ctx_free(). A ctx may be shared by
+ * threads rendering different documents. */
+struct pdf_ctx *pdf_ctx_new(const struct pdf_fonts *fonts);
+void pdf_ctx_free(struct pdf_ctx *ctx);
+
+/* Renders the display list into a PDF, appended to out (owned by the
+ * caller). Returns 0, or -1 after exactly one diag() (bad op: DIAG_ERROR at
+ * the op's position; libharu or system failure: DIAG_SYSERR). */
+int pdf_render(struct pdf_ctx *ctx, const struct dlist *dl, struct buf *out);
+
+#endif
