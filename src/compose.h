@@ -20,10 +20,14 @@ struct composed {
 void composed_free(struct composed *c);
 
 bool compose_minutes(const struct docfile *df, const struct layout *lay, struct composed *out);
+bool compose_free(const struct docfile *df, const struct layout *lay, struct composed *out);
+
+/* The layout's page: size, margins, page numbers from page 2. */
+struct page_style compose_page(const struct layout *lay);
 
 /* --- compose_common.c -------------------------------------------------- */
 
-/* A paragraph of text (with **bold**/*italic* markup when markup is true). */
+/* A paragraph of text, with inline markup (markup.h) when markup is true. */
 struct block *compose_para(struct blocks *b, const struct para_style *st, enum face face,
 			   const char *text, const struct srcpos *pos, bool markup);
 /* A body paragraph: justified, first-line indent, space after. */

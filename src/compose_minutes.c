@@ -191,11 +191,7 @@ bool compose_minutes(const struct docfile *df, const struct layout *lay, struct 
 	compose_signatures(b, lay, &sec, &chair);
 	compose_recipients(b, lay, &m->recipients, &m->filed);
 
-	out->page = (struct page_style){
-		.width = layout_mm(&lay->width), .height = layout_mm(&lay->height),
-		.top = layout_mm(&lay->top), .bottom = layout_mm(&lay->bottom),
-		.left = layout_mm(&lay->left), .right = layout_mm(&lay->right),
-		.number_size = layout_pt(&lay->page_number_size)};
+	out->page = compose_page(lay);
 	out->kind = "minutes";
 	out->meta.title = xasprintf("Biên bản %s", m->title.s);
 	out->meta.author = xstrdup(org->name.s);

@@ -81,11 +81,10 @@ static bool open_face(FT_Library lib, const char *dir, const char *file, const c
 		free(path);
 		return false;
 	}
-	uint8_t sum[32];
-	char hex[65];
+	uint8_t sum[SHA256_BYTES];
+	char hex[SHA256_HEX_LEN + 1];
 	sha256(data, len, sum);
-	for (int i = 0; i < 32; i++)
-		snprintf(hex + 2 * i, 3, "%02x", sum[i]);
+	sha256_hex(sum, hex);
 	if (strcmp(hex, hash) != 0) {
 		diag(DIAG_SYSERR, &pos, "font file differs from fonts/fontmap.tsv (sha256 %s, expected %s)",
 		     hex, hash);

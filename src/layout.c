@@ -1,4 +1,4 @@
-/* layout.c — ND30 defaults and their overrides from layouts/*.yaml. */
+/* layout.c — ND30 defaults and their overrides from the layouts folder. */
 #include "layout.h"
 
 #include <stddef.h>

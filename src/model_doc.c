@@ -70,6 +70,21 @@ static const struct field minutes_fields[] = {
 static const struct schema minutes_schema = {"minutes", sizeof(struct minutes),
 					     FIELDS(minutes_fields)};
 
+static const struct field free_block_fields[] = {
+	{"text", F_TEXT, OFF(struct free_block, text), 0, NULL, 0, 0, NULL},
+	{"heading", F_TEXT, OFF(struct free_block, heading), 0, NULL, 0, 0, NULL},
+	{"center", F_TEXT, OFF(struct free_block, center), 0, NULL, 0, 0, NULL},
+};
+static const struct schema free_block_schema = {"block", sizeof(struct free_block),
+						FIELDS(free_block_fields)};
+
+static const struct field freedoc_fields[] = {
+	{"title", F_TEXT, OFF(struct freedoc, title), REQUIRED, NULL, 0, 0, NULL},
+	{"blocks", F_RECORDS, OFF(struct freedoc, blocks), REQUIRED, &free_block_schema, 0, 0, NULL},
+};
+static const struct schema freedoc_schema = {"document", sizeof(struct freedoc),
+					     FIELDS(freedoc_fields)};
+
 static const struct field style_fields[] = {
 	{"pad_counts", F_BOOL, OFF(struct style, pad_counts), 0, NULL, 0, 0, NULL},
 };
@@ -80,6 +95,7 @@ static const struct field file_fields[] = {
 	{"style", F_RECORD, OFF(struct docfile, style), 0, &style_schema, 0, 0, NULL},
 	{"organisation", F_RECORD, OFF(struct docfile, org), REQUIRED, &org_schema, 0, 0, NULL},
 	{"minutes", F_RECORD, OFF(struct docfile, minutes), 0, &minutes_schema, 0, 0, NULL},
+	{"document", F_RECORD, OFF(struct docfile, document), 0, &freedoc_schema, 0, 0, NULL},
 };
 static const struct schema file_schema = {"the file", sizeof(struct docfile), FIELDS(file_fields)};
 
@@ -104,6 +120,23 @@ static bool check_minutes(const struct minutes *m)
 	return ok;
 }
 
+static bool check_freedoc(const struct freedoc *d)
+{
+	bool ok = true;
+	const struct free_block *b = d->blocks.v;
+	for (size_t i = 0; i < d->blocks.n; i++) {
+		int set = !!b[i].text.s + !!b[i].heading.s + !!b[i].center.s;
+		if (set != 1) {
+			const struct srcpos *p = b[i].text.s ? &b[i].text.pos
+						 : b[i].heading.s ? &b[i].heading.pos
+						 : b[i].center.s ? &b[i].center.pos : &d->pos;
+			diag(DIAG_ERROR, p, "a block holds exactly one of \"text\", \"heading\" or \"center\"");
+			ok = false;
+		}
+	}
+	return ok;
+}
+
 struct docfile *docfile_load(const char *path)
 {
 	struct load_info info = {0};
@@ -124,8 +157,16 @@ struct docfile *docfile_load(const char *path)
 		if (ok)
 			ok = check_minutes(&df->minutes);
 	}
-	if (ok && !df->has_minutes) {
-		diag(DIAG_ERROR, &tree->pos, "the file describes no document (add \"minutes\")");
+	const struct node *dn = node_get(tree, "document");
+	if (dn) {
+		df->has_document = true;
+		df->document.pos = dn->pos;
+		if (ok)
+			ok = check_freedoc(&df->document);
+	}
+	if (ok && !df->has_minutes && !df->has_document) {
+		diag(DIAG_ERROR, &tree->pos,
+		     "the file describes no document (add \"minutes\" or \"document\")");
 		ok = false;
 	}
 	if (!ok) {

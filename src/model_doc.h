@@ -53,6 +53,20 @@ struct minutes {
 	struct srcpos pos;
 };
 
+/* A free document (a report, a notice): a title for the PDF's metadata and
+ * a sequence of blocks, each one of text, heading or center. */
+struct free_block {
+	struct text text;         /* a justified body paragraph */
+	struct text heading;      /* a bold heading kept with what follows */
+	struct text center;       /* a bold centred line */
+};
+
+struct freedoc {
+	struct text title;
+	struct records blocks;    /* struct free_block */
+	struct srcpos pos;
+};
+
 struct style {
 	struct flag pad_counts;   /* "08 đảng viên" */
 };
@@ -65,6 +79,8 @@ struct docfile {
 	struct organisation org;
 	struct minutes minutes;
 	bool has_minutes;
+	struct freedoc document;
+	bool has_document;
 };
 
 /* Loads and checks a document file. Returns NULL after reporting errors. */

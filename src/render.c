@@ -14,23 +14,16 @@
 #include "model_doc.h"
 #include "output.h"
 #include "pdf.h"
-#include "sha256.h"
+#include "manifest.h"
 #include "text.h"
 #include "util.h"
-
-struct entry {
-	const char *kind;
-	char *source, *file, *sha;
-	size_t pages, bytes;
-};
 
 struct run {
 	const struct render_opts *o;
 	struct fontset *fs;
 	struct pdf_ctx *pdf;
 	struct outdir *od;
-	struct entry *entries;
-	size_t n, cap;
+	struct manifest *manifest;
 };
 
 static const char *const face_label[FACE_COUNT] = {"regular", "bold", "italic", "bold italic"};
@@ -66,40 +59,6 @@ static bool check_coverage(const struct fontset *fs, const struct blocks *b)
 	return ok;
 }
 
-static void add_entry(struct run *r, const char *kind, const char *source, const char *file,
-		      size_t pages, const struct buf *pdf)
-{
-	grow(&r->entries, &r->cap, r->n + 1, sizeof *r->entries);
-	uint8_t sum[32];
-	char hex[65];
-	sha256(pdf->data, pdf->len, sum);
-	for (int i = 0; i < 32; i++)
-		snprintf(hex + 2 * i, 3, "%02x", sum[i]);
-	r->entries[r->n++] = (struct entry){kind, xstrdup(source), xstrdup(file), xstrdup(hex),
-					    pages, pdf->len};
-}
-
-static int entry_cmp(const void *a, const void *b)
-{
-	const struct entry *x = a, *y = b;
-	int c = strcmp(x->source, y->source);
-	return c ? c : strcmp(x->file, y->file);
-}
-
-static void write_manifest(struct run *r)
-{
-	qsort(r->entries, r->n, sizeof *r->entries, entry_cmp);
-	struct buf b = {0};
-	buf_adds(&b, "# kind\tsource\tfile\tpages\tbytes\tsha256\n");
-	for (size_t i = 0; i < r->n; i++) {
-		const struct entry *e = &r->entries[i];
-		buf_printf(&b, "%s\t%s\t%s\t%zu\t%zu\t%s\n", e->kind, e->source, e->file, e->pages,
-			   e->bytes, e->sha);
-	}
-	outdir_write(r->od, "manifest.tsv", b.data, b.len);
-	buf_free(&b);
-}
-
 /* Typesets one composed document and writes it (or dumps it). */
 static void emit(struct run *r, const char *source, struct composed *c)
 {
@@ -119,7 +78,8 @@ static void emit(struct run *r, const char *source, struct composed *c)
 	if (pdf_render(r->pdf, dl, &pdf) == 0) {
 		char *name = outdir_claim(r->od, c->name, ".pdf");
 		if (outdir_write(r->od, name, pdf.data, pdf.len) == 0)
-			add_entry(r, c->kind, source, name, dl->npages, &pdf);
+			manifest_add(r->manifest, c->kind, source, name, (int)dl->npages, pdf.data,
+				     pdf.len);
 		free(name);
 	}
 	buf_free(&pdf);
@@ -136,13 +96,13 @@ static void render_one(struct run *r, const char *path)
 	char *layouts = xasprintf("%s/layouts", r->o->home);
 	bool ok = layout_load(layouts, df->layout.s ? df->layout.s : "nd30", &df->layout.pos, &lay);
 	free(layouts);
-	struct composed docs[1];
+	struct composed docs[2];
 	size_t ndocs = 0;
-	if (ok && df->has_minutes) {
-		memset(&docs[ndocs], 0, sizeof docs[0]);
-		if (compose_minutes(df, &lay, &docs[ndocs]))
-			ndocs++;
-	}
+	memset(docs, 0, sizeof docs);
+	if (ok && df->has_minutes && compose_minutes(df, &lay, &docs[ndocs]))
+		ndocs++;
+	if (ok && df->has_document && compose_free(df, &lay, &docs[ndocs]))
+		ndocs++;
 	for (size_t i = 0; i < ndocs; i++)
 		check_coverage(r->fs, &docs[i].blocks);
 	/* all or nothing per file: no document of a file with errors is written */
@@ -156,12 +116,14 @@ static void render_one(struct run *r, const char *path)
 
 int render_files(const struct render_opts *o, char **files, int nfiles)
 {
-	struct run r = {.o = o};
+	struct run r = {.o = o, .manifest = manifest_new()};
 	char *fontdir = xasprintf("%s/fonts", o->home);
 	r.fs = fontset_open(fontdir);
 	free(fontdir);
-	if (!r.fs)
+	if (!r.fs) {
+		manifest_free(r.manifest);
 		return diag_worst();
+	}
 	bool writing = !o->check_only && !o->dump;
 	if (writing) {
 		struct pdf_fonts pf;
@@ -172,22 +134,18 @@ int render_files(const struct render_opts *o, char **files, int nfiles)
 		if (!r.od) {
 			pdf_ctx_free(r.pdf);
 			fontset_free(r.fs);
+			manifest_free(r.manifest);
 			return diag_worst();
 		}
 	}
 	for (int i = 0; i < nfiles; i++)
 		render_one(&r, files[i]);
 	if (writing) {
-		write_manifest(&r);
+		manifest_write(r.manifest, r.od);
 		outdir_close(r.od);
 		pdf_ctx_free(r.pdf);
 	}
-	for (size_t i = 0; i < r.n; i++) {
-		free(r.entries[i].source);
-		free(r.entries[i].file);
-		free(r.entries[i].sha);
-	}
-	free(r.entries);
+	manifest_free(r.manifest);
 	fontset_free(r.fs);
 	return diag_worst();
 }

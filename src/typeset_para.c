@@ -219,7 +219,13 @@ void para_layout(const struct fontset *fs, const struct block *b, int32_t x0, in
 	bp.first_width = first_w;
 	struct brk_line *lines = NULL;
 	bool overfull = false;
-	size_t nl = brk_paragraph(p.items, p.nitems, &bp, &lines, &overfull);
+	/* VANBAN_FIRST_FIT=1 sets every paragraph first-fit, for `make bench` comparisons. */
+	static int first_fit = -1;
+	if (first_fit < 0) {
+		const char *e = getenv("VANBAN_FIRST_FIT");
+		first_fit = e && *e == '1';
+	}
+	size_t nl = (first_fit ? brk_greedy : brk_paragraph)(p.items, p.nitems, &bp, &lines, &overfull);
 	if (p.split_word)
 		diag(DIAG_WARNING, &p.split_pos, "a word is wider than the line; it was cut to fit");
 	else if (overfull)

@@ -1,0 +1,3 @@
+#!/bin/sh
+# make bench: the workloads of ../shared/bench, timed as whole processes.
+exec /usr/bin/python3 tests/bench.py "$@"
