@@ -67,13 +67,13 @@ void compose_header_nd30(struct blocks *b, const struct layout *lay, const struc
 	if (org->parent.s)
 		centred(left, &lay->parent_size, FACE_REGULAR, org->parent.s, &org->parent.pos, true);
 	centred(left, &lay->issuer_size, FACE_BOLD, org->name.s, &org->name.pos, true);
-	blocks_rule(left, lay->issuer_rule.v, 0, PT(3.5), rule);
+	blocks_rule(left, lay->issuer_rule.v, 0, PT(6), rule);
 	blocks_space(left, PT(6))->sync = 1;
 	centred(left, &lay->number_size, FACE_REGULAR, number_line, NULL, false);
 
 	centred(right, &lay->national_size, FACE_BOLD, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", NULL, false);
 	centred(right, &lay->motto_size, FACE_BOLD, "Độc lập - Tự do - Hạnh phúc", NULL, false);
-	blocks_rule(right, 1.0, 0, PT(3.5), rule);
+	blocks_rule(right, 1.0, 0, PT(6), rule);
 	blocks_space(right, PT(6))->sync = 1;
 	if (date_line) {
 		struct para_style st = compose_style(layout_pt(&lay->date_size), ALIGN_CENTER);

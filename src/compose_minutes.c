@@ -63,7 +63,7 @@ bool compose_minutes(const struct docfile *df, const struct layout *lay, struct 
 	compose_para(b, &st, FACE_BOLD, "BIÊN BẢN", NULL, false)->keep_with_next = true;
 	st = compose_style(layout_pt(&lay->summary_size), ALIGN_CENTER);
 	compose_para(b, &st, FACE_BOLD, m->title.s, &m->title.pos, false);
-	blocks_rule(b, lay->summary_rule.v, 0, PT(4), layout_pt(&lay->rule_width));
+	blocks_rule(b, lay->summary_rule.v, 0, PT(6), layout_pt(&lay->rule_width));
 	blocks_space(b, PT(12));
 
 	char *when = text_time(m->start.h, m->start.m);

@@ -242,7 +242,7 @@ bool model_bind(const struct node *n, const struct schema *s, void *out)
 		return false;
 	}
 	bool ok = true;
-	bool seen[64] = {0};
+	bool seen[64] = {0}, typo[64] = {0}, failed[64] = {0};
 	for (size_t i = 0; i < n->npairs; i++) {
 		const struct node *key = n->pairs[i].key, *val = n->pairs[i].value;
 		const struct field *f = NULL;
@@ -257,9 +257,13 @@ bool model_bind(const struct node *n, const struct schema *s, void *out)
 			for (size_t k = 0; k < nc; k++)
 				cands[k] = s->fields[k].key;
 			const char *near = model_did_you_mean(key->str, cands, nc);
-			if (near)
+			if (near) {
 				diag(DIAG_ERROR, &key->pos, "unknown key \"%s\" in %s (did you mean \"%s\"?)",
 				     key->str, s->name, near);
+				for (size_t k = 0; k < nc; k++)
+					if (cands[k] == near)
+						typo[k] = true; /* "missing" would repeat the news */
+			}
 			else
 				diag(DIAG_ERROR, &key->pos, "unknown key \"%s\" in %s", key->str, s->name);
 			ok = false;
@@ -267,14 +271,19 @@ bool model_bind(const struct node *n, const struct schema *s, void *out)
 		}
 		if (node_is_null(val))
 			continue; /* an empty value is the same as leaving the key out */
-		ok &= bind_field(val, f, (char *)out + f->offset);
+		if (!bind_field(val, f, (char *)out + f->offset)) {
+			ok = false;
+			failed[(size_t)(f - s->fields) < 64 ? (size_t)(f - s->fields) : 63] = true;
+		}
 	}
 	for (size_t k = 0; k < s->nfields; k++) {
 		const struct field *f = &s->fields[k];
 		if (!(f->flags & REQUIRED))
 			continue;
-		bool present = f->type == F_RECORD ? seen[k < 64 ? k : 63]
-						   : is_present((char *)out + f->offset, f);
+		size_t slot = k < 64 ? k : 63;
+		if (typo[slot] || failed[slot] || (seen[slot] && f->type != F_TEXT))
+			continue; /* misspelt, or present but wrong: already reported */
+		bool present = f->type == F_RECORD || is_present((char *)out + f->offset, f);
 		if (!present || (f->type == F_TEXT && !((struct text *)((char *)out + f->offset))->s[0])) {
 			diag(DIAG_ERROR, &n->pos, "missing required field \"%s\" in %s", f->key, s->name);
 			ok = false;

@@ -18,7 +18,7 @@
 #include "text.h"
 #include "util.h"
 
-struct run {
+struct batch {
 	const struct render_opts *o;
 	struct fontset *fs;
 	struct pdf_ctx *pdf;
@@ -60,7 +60,7 @@ static bool check_coverage(const struct fontset *fs, const struct blocks *b)
 }
 
 /* Typesets one composed document and writes it (or dumps it). */
-static void emit(struct run *r, const char *source, struct composed *c)
+static void emit(struct batch *r, const char *source, struct composed *c)
 {
 	struct dlist *dl = dlist_new();
 	if (!typeset(r->fs, &c->page, &c->blocks, dl) || r->o->check_only) {
@@ -86,7 +86,7 @@ static void emit(struct run *r, const char *source, struct composed *c)
 	dlist_free(dl);
 }
 
-static void render_one(struct run *r, const char *path)
+static void render_one(struct batch *r, const char *path)
 {
 	int errors = diag_errors();
 	struct docfile *df = docfile_load(path);
@@ -116,7 +116,7 @@ static void render_one(struct run *r, const char *path)
 
 int render_files(const struct render_opts *o, char **files, int nfiles)
 {
-	struct run r = {.o = o, .manifest = manifest_new()};
+	struct batch r = {.o = o, .manifest = manifest_new()};
 	char *fontdir = xasprintf("%s/fonts", o->home);
 	r.fs = fontset_open(fontdir);
 	free(fontdir);

@@ -32,6 +32,7 @@ struct para {
 	size_t mapcap;
 	size_t word_start;    /* first piece of the word being built */
 	int32_t max_box;      /* widest box allowed (the narrowest line) */
+	bool ragged;          /* not justified: spaces never shrink */
 	bool split_word;      /* a word had to be cut */
 	struct srcpos split_pos;
 };
@@ -123,6 +124,8 @@ static void add_space(struct para *p, enum face face)
 		return; /* no glue at the start or twice in a row */
 	struct brk_item *g = add_item(p, BRK_GLUE, 0);
 	*g = brk_space(font_width(p->fs, face, p->size, " ", 1));
+	if (p->ragged)
+		g->shrink = 0;
 	p->glue_face[p->nitems - 1] = face;
 }
 
@@ -191,6 +194,40 @@ static int32_t line_natural(const struct para *p, size_t a, size_t b)
 	return w;
 }
 
+/* Centred text that takes several lines reads better with lines of even
+ * length ("TRƯỜNG CHÍNH TRỊ / TÔN ĐỨC THẮNG", not "… TÔN ĐỨC / THẮNG"):
+ * find the narrowest measure that keeps the same number of lines. */
+static size_t balance(const struct para *p, struct brk_params *bp, size_t nl,
+		      struct brk_line **lines)
+{
+	int32_t lo = 0, hi = bp->width;
+	while (hi - lo > 250) {
+		int32_t mid = lo + (hi - lo) / 2;
+		struct brk_params t = *bp;
+		t.width = t.first_width = mid;
+		struct brk_line *l = NULL;
+		bool over = false;
+		size_t n = brk_paragraph(p->items, p->nitems, &t, &l, &over);
+		free(l);
+		if (n <= nl && !over)
+			hi = mid;
+		else
+			lo = mid;
+	}
+	struct brk_params t = *bp;
+	t.width = t.first_width = hi;
+	struct brk_line *l = NULL;
+	bool over = false;
+	size_t n = brk_paragraph(p->items, p->nitems, &t, &l, &over);
+	if (over || n > nl) {
+		free(l);
+		return nl;
+	}
+	free(*lines);
+	*lines = l;
+	return n;
+}
+
 void para_layout(const struct fontset *fs, const struct block *b, int32_t x0, int32_t width,
 		 struct vlist *out, struct para_extent *ext)
 {
@@ -210,7 +247,7 @@ void para_layout(const struct fontset *fs, const struct block *b, int32_t x0, in
 		runs = &upper;
 	}
 
-	struct para p = {.fs = fs, .size = st->size};
+	struct para p = {.fs = fs, .size = st->size, .ragged = st->align != ALIGN_JUSTIFY};
 	p.max_box = first_w < rest_w ? first_w : rest_w;
 	tokenize(&p, runs);
 
@@ -226,6 +263,8 @@ void para_layout(const struct fontset *fs, const struct block *b, int32_t x0, in
 		first_fit = e && *e == '1';
 	}
 	size_t nl = (first_fit ? brk_greedy : brk_paragraph)(p.items, p.nitems, &bp, &lines, &overfull);
+	if (st->align == ALIGN_CENTER && nl >= 2 && !overfull)
+		nl = balance(&p, &bp, nl, &lines);
 	if (p.split_word)
 		diag(DIAG_WARNING, &p.split_pos, "a word is wider than the line; it was cut to fit");
 	else if (overfull)
