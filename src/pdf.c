@@ -296,6 +296,8 @@ static int scan_text(struct render *r, const struct dl_op *op)
 		diag(DIAG_ERROR, &op->pos, "text run of %zu bytes is too long (limit %d)", len, TEXT_MAX_BYTES);
 		return -1;
 	}
+	if (len == 0)
+		return 0; /* drawn as nothing; must not embed a font */
 	r->used[op->face] = true;
 	for (size_t i = 0; i < len;) {
 		uint32_t cp;
