@@ -32,7 +32,8 @@ char *text_upper(const char *s);
 char *text_lower(const char *s);
 /* NFD (canonical decomposition) of valid UTF-8 s[0..len); caller frees. */
 char *text_nfd(const char *s, size_t len, size_t *outlen);
-/* Copy of s with its first letter upper-cased ("một trăm" -> "Một trăm"). */
+/* Copy of s with its first letter upper-cased ("một trăm" -> "Một trăm",
+ * "(đồng)" -> "(Đồng)"); caller frees. */
 char *text_upper_first(const char *s);
 
 /* --- text_letters.c ---------------------------------------------------- */
@@ -65,8 +66,8 @@ extern const char vn_base_ascii[VN_BASE_COUNT];
 /* Classifies one code point: any ASCII letter or any letter of vn_letters (either
  * case). Returns false for everything else (other Latin letters, marks, digits). */
 bool vn_letter_info(uint32_t cp, enum vn_base *base, enum vn_tone *tone, bool *upper);
-/* The precomposed code point of base+tone in the given case, or 0 if Vietnamese
- * has no such letter (e.g. "b" with a tone, "ă" is fine, "ĕ"-style combos are not). */
+/* The precomposed code point of base+tone in the given case ('A', U+1EB6 "Ặ",
+ * 'b'), or 0 if Vietnamese has no such letter (a consonant with a tone). */
 uint32_t vn_letter_compose(enum vn_base base, enum vn_tone tone, bool upper);
 
 /* --- text_collate.c ---------------------------------------------------- */
@@ -99,7 +100,8 @@ int text_sort_key_cmp(const unsigned char *a, size_t alen, const unsigned char *
 char *text_thousands(long long n);
 /* v with exactly places (0-9) decimals, "," as decimal mark and "." between
  * thousands: text_decimal(0.3, 1) = "0,3", (2340000.5, 2) = "2.340.000,50".
- * Rounds like printf. Non-finite values give "?". */
+ * Rounds like printf (an exact half goes to even: 2.5 -> "2"); money should
+ * stay in integers (text_thousands). Non-finite values give "?". */
 char *text_decimal(double v, int places);
 
 /* Choices in reading numbers aloud; a zeroed struct (or NULL) is the default. */

@@ -236,10 +236,48 @@ bool text_legacy_name(const char *s, enum legacy_enc *out)
 
 enum { MAX_WORD = 32 };
 
+/* One character per vowel, to spell the valid vowel groups below. */
+static char vowel_code(enum vn_base b)
+{
+	switch (b) {
+	case VN_A: return 'a';
+	case VN_AW: return 'w'; /* ă */
+	case VN_AA: return 'A'; /* â */
+	case VN_E: return 'e';
+	case VN_EE: return 'E'; /* ê */
+	case VN_I: return 'i';
+	case VN_O: return 'o';
+	case VN_OO: return 'O'; /* ô */
+	case VN_OW: return 'q'; /* ơ */
+	case VN_U: return 'u';
+	case VN_UW: return 'W'; /* ư */
+	case VN_Y: return 'y';
+	default: return 0;
+	}
+}
+
+/* The vowel groups of Vietnamese syllables (glides included), in the codes of
+ * vowel_code: "Wq" is ươ, "uyE" is uyê. */
+static bool is_vowel_group(const char *g)
+{
+	static const char *const groups[] = {
+		"a", "w", "A", "e", "E", "i", "o", "O", "q", "u", "W", "y",
+		"ai", "ao", "au", "ay", "Au", "Ay", "eo", "Eu", "ia", "iE", "iu", "oa", "ow",
+		"oe", "oi", "oo", "Oi", "qi", "ua", "uA", "uE", "ui", "uO", "uq", "uy", "Wa",
+		"Wi", "Wq", "Wu", "yE",
+		"iEu", "yEu", "oai", "oao", "oay", "oeo", "uAy", "uOi", "Wqi", "Wqu", "uyE",
+		"uya", "uyu",
+	};
+	for (size_t i = 0; i < sizeof groups / sizeof groups[0]; i++)
+		if (!strcmp(g, groups[i]))
+			return true;
+	return false;
+}
+
 /* Does the sequence of letters form one Vietnamese syllable: initial consonant,
- * one to three vowels, final consonant, at most one tone, and lower, UPPER or
+ * a valid vowel group, final consonant, at most one tone, and lower, UPPER or
  * Title case? Loose (it accepts some non-words) but rejects the shapes that
- * mojibake produces ("ViÖt", "Mỹller", "cafộ"). */
+ * mojibake produces ("ViÖt", "Vieọt", "Mỹller", "cafộ"). */
 static bool is_syllable(const uint32_t *cps, size_t n)
 {
 	enum vn_base b[MAX_WORD];
@@ -277,10 +315,14 @@ static bool is_syllable(const uint32_t *cps, size_t n)
 				continue;
 			i = il;
 		}
+		char group[4];
 		size_t v = i;
-		while (v < n && v - i < 3 && can_take_tone(b[v]))
+		while (v < n && vowel_code(b[v]) && v - i < 3) {
+			group[v - i] = vowel_code(b[v]);
 			v++;
-		if (v == i)
+		}
+		group[v - i] = '\0';
+		if (v == i || (v < n && vowel_code(b[v])) || !is_vowel_group(group))
 			continue;
 		size_t f = n - v; /* final consonant: c ch m n ng nh p t */
 		if (f == 0 ||
@@ -292,25 +334,33 @@ static bool is_syllable(const uint32_t *cps, size_t n)
 	return false;
 }
 
-/* Characters that can belong to a mis-read word: ASCII letters and everything
- * a legacy byte 0xA1-0xFF turns into under Latin-1. */
+/* Characters of a word: letters (so a real Vietnamese word stays whole) and
+ * everything a legacy byte 0xA1-0xFF turns into under Latin-1. */
 static bool is_word_char(uint32_t cp)
 {
-	return (cp < 0x80 && ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')) || (cp >= 0xA1 && cp <= 0xFF);
+	enum vn_base b;
+	enum vn_tone t;
+	bool up;
+	return (cp >= 0xA1 && cp <= 0xFF) || vn_letter_info(cp, &b, &t, &up);
 }
 
-/* Scores one word: +1 to hits[enc] if the word is not Vietnamese as it stands
- * but reads as a Vietnamese syllable once its bytes are decoded as enc. */
+/* Scores one word: +1 to *tcvn or *vni if the word is not Vietnamese as it
+ * stands but reads as a Vietnamese syllable once its bytes are decoded. Only
+ * words of ASCII letters plus Latin-1 characters qualify: real Unicode
+ * Vietnamese (ư, ệ, …) never does, nor does a lone symbol such as "×" or "©". */
 static void score_word(const uint32_t *w, size_t n, int *tcvn, int *vni)
 {
 	unsigned char bytes[MAX_WORD];
 	uint32_t dec[MAX_WORD];
-	bool high = false;
+	bool high = false, ascii = false;
 	for (size_t i = 0; i < n; i++) {
+		if (w[i] > 0xFF)
+			return;
 		bytes[i] = (unsigned char)w[i];
 		high |= w[i] >= 0x80;
+		ascii |= w[i] < 0x80;
 	}
-	if (!high || is_syllable(w, n))
+	if (!high || !ascii || is_syllable(w, n))
 		return;
 	size_t m = decode_cps(LEGACY_TCVN3, bytes, n, dec);
 	*tcvn += is_syllable(dec, m);
