@@ -234,7 +234,10 @@ static bool reader_error(const struct loader *L)
 	if (strcmp(problem, "control characters are not allowed") == 0) {
 		if (v == 0)
 			return fail(L, pos, "NUL character in text");
-		return fail(L, pos, "%scontrol character U+%04X in text", v >= 0x80 ? "C1 " : "", v);
+		/* libyaml refuses C0, DEL, C1 but NEL, and U+FFFE/U+FFFF */
+		const char *what = v < 0x80 ? "control character" :
+				   v <= 0x9F ? "C1 control character" : "noncharacter";
+		return fail(L, pos, "%s U+%04X in text", what, v);
 	}
 	if (p->encoding == YAML_UTF16LE_ENCODING || p->encoding == YAML_UTF16BE_ENCODING)
 		return fail(L, pos, "not valid UTF-16: %s", problem);

@@ -285,6 +285,8 @@ static void raw_control_and_nul_bytes(void)
 	expect_error_n("ấp: a\0b\n", 9, NULL, "vanban: t.yaml:1:6: error: NUL character in text", __LINE__);
 	EXPECT_ERROR("a: b\x07\n", "vanban: t.yaml:1:5: error: control character U+0007 in text");
 	EXPECT_ERROR("a: b\xC2\x81\n", "vanban: t.yaml:1:5: error: C1 control character U+0081 in text");
+	EXPECT_ERROR("a: b\x7F\n", "vanban: t.yaml:1:5: error: control character U+007F in text");
+	EXPECT_ERROR("ô: \xEF\xBF\xBE\n", "vanban: t.yaml:1:4: error: noncharacter U+FFFE in text");
 }
 
 static void depth_limit(void)
