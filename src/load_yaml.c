@@ -234,7 +234,10 @@ static bool reader_error(const struct loader *L)
 	if (strcmp(problem, "control characters are not allowed") == 0) {
 		if (v == 0)
 			return fail(L, pos, "NUL character in text");
-		return fail(L, pos, "%scontrol character U+%04X in text", v >= 0x80 ? "C1 " : "", v);
+		/* libyaml refuses C0, DEL, C1 but NEL, and U+FFFE/U+FFFF */
+		const char *what = v < 0x80 ? "control character" :
+				   v <= 0x9F ? "C1 control character" : "noncharacter";
+		return fail(L, pos, "%s U+%04X in text", what, v);
 	}
 	if (p->encoding == YAML_UTF16LE_ENCODING || p->encoding == YAML_UTF16BE_ENCODING)
 		return fail(L, pos, "not valid UTF-16: %s", problem);
@@ -330,6 +333,8 @@ static const struct node *key_insert(struct loader *L, uint32_t map_id, const st
 static const struct node *key_seen(struct loader *L, const struct frame *f, const struct node *key)
 {
 	size_t nkeys = (L->nkids - f->first) / 2;
+	if (nkeys == 0)
+		return NULL; /* also: L->kids may still be NULL */
 	struct node **kid = L->kids + f->first;
 	if (nkeys < SMALL_MAP) {
 		for (size_t j = 0; j < nkeys; j++)
@@ -546,22 +551,21 @@ static void on_close(struct loader *L)
 		return;
 	const struct frame *f = &L->frames[--L->depth];
 	struct node *n = f->node;
-	struct node **kid = L->kids + f->first;
 	size_t count = L->nkids - f->first;
+	L->nkids = f->first;
+	if (count == 0)
+		return; /* also: L->kids may still be NULL */
+	struct node **kid = L->kids + f->first;
 	if (n->kind == NODE_MAP) {
 		n->npairs = count / 2;
-		if (n->npairs)
-			n->pairs = node_alloc(L->root, n->npairs * sizeof *n->pairs);
+		n->pairs = node_alloc(L->root, n->npairs * sizeof *n->pairs);
 		for (size_t j = 0; j < n->npairs; j++)
 			n->pairs[j] = (struct node_pair){kid[2 * j], kid[2 * j + 1]};
 	} else {
 		n->nitems = count;
-		if (count) {
-			n->items = node_alloc(L->root, count * sizeof *n->items);
-			memcpy(n->items, kid, count * sizeof *n->items);
-		}
+		n->items = node_alloc(L->root, count * sizeof *n->items);
+		memcpy(n->items, kid, count * sizeof *n->items);
 	}
-	L->nkids = f->first;
 }
 
 static bool run(struct loader *L)
