@@ -76,3 +76,5 @@ clean:
 	rm -rf build
 
 -include $(OBJ:.o=.d) $(UNIT_BIN:=.d)
+
+-include tests/fuzz/fuzz.mk

@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "diag.h"
 #include "node.h"
@@ -16,6 +17,12 @@ struct load_limits {
 	size_t max_file;   /* bytes of input; default 8 MiB */
 	size_t max_scalar; /* bytes of one text value; default 64 KiB */
 	size_t max_nodes;  /* text values, mappings and lists together; default 1,000,000 */
+	/* Optional: whether a character can be printed (the document font has
+	 * it). Text holding one that cannot is an error naming the character,
+	 * at its position, with font_name in the message. */
+	bool (*printable)(void *ctx, uint32_t cp);
+	void *printable_ctx;
+	const char *font_name;
 };
 
 #define LOAD_MAX_DEPTH 64

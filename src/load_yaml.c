@@ -485,6 +485,36 @@ static bool surely_nfc(const char *s, size_t len)
 	return true;
 }
 
+/* Every character must have a glyph in the document font: checked here,
+ * where the exact position is known. NFD text is checked in its NFC form;
+ * its position is then the value's start. */
+static bool check_printable(struct loader *L, const yaml_event_t *ev, const char *v, size_t len)
+{
+	if (!L->lim.printable)
+		return true;
+	size_t nlen;
+	char *nfc = surely_nfc(v, len) ? NULL : text_nfc(v, len, &nlen);
+	bool same = !nfc || (nlen == len && memcmp(nfc, v, len) == 0);
+	const char *s = nfc ? nfc : v;
+	size_t n = nfc ? nlen : len;
+	size_t index = 0;
+	for (size_t i = 0; i < n; index++) {
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, n - i, &cp);
+		i += k ? k : 1;
+		if (cp == '\n' || cp == '\t' || L->lim.printable(L->lim.printable_ctx, cp))
+			continue;
+		char g[5] = {0};
+		utf8_encode(cp, g);
+		fail(L, scalar_char_pos(L, ev, same ? index : 0), "the font has no glyph for U+%04X \"%s\" (%s)",
+		     (unsigned)cp, g, L->lim.font_name ? L->lim.font_name : "document font");
+		free(nfc);
+		return false;
+	}
+	free(nfc);
+	return true;
+}
+
 static bool on_scalar(struct loader *L, const yaml_event_t *ev)
 {
 	const char *v = (const char *)ev->data.scalar.value;
@@ -509,6 +539,8 @@ static bool on_scalar(struct loader *L, const yaml_event_t *ev)
 	}
 	struct node *n = make_node(L, ev, NODE_SCALAR, ev->data.scalar.anchor, ev->data.scalar.tag);
 	if (!n)
+		return false;
+	if (!check_printable(L, ev, v, len))
 		return false;
 	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 	if (surely_nfc(v, len)) {

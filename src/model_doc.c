@@ -137,10 +137,10 @@ static bool check_freedoc(const struct freedoc *d)
 	return ok;
 }
 
-struct docfile *docfile_load(const char *path)
+struct docfile *docfile_load(const char *path, const struct load_limits *lim)
 {
 	struct load_info info = {0};
-	struct node *tree = load_yaml(path, NULL, &info);
+	struct node *tree = load_yaml(path, lim, &info);
 	if (!tree)
 		return NULL;
 	if (info.not_nfc)

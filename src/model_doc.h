@@ -84,7 +84,8 @@ struct docfile {
 };
 
 /* Loads and checks a document file. Returns NULL after reporting errors. */
-struct docfile *docfile_load(const char *path);
+struct load_limits;
+struct docfile *docfile_load(const char *path, const struct load_limits *lim);
 void docfile_free(struct docfile *df);
 
 #endif

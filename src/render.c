@@ -11,6 +11,7 @@
 #include "diag.h"
 #include "font.h"
 #include "layout.h"
+#include "load.h"
 #include "model_doc.h"
 #include "output.h"
 #include "pdf.h"
@@ -86,10 +87,22 @@ static void emit(struct batch *r, const char *source, struct composed *c)
 	dlist_free(dl);
 }
 
+/* A character is printable if every face has it (text may be set bold). */
+static bool printable(void *ctx, uint32_t cp)
+{
+	const struct fontset *fs = ctx;
+	for (int f = 0; f < FACE_COUNT; f++)
+		if (font_advance(fs, (enum face)f, cp) < 0)
+			return false;
+	return true;
+}
+
 static void render_one(struct batch *r, const char *path)
 {
 	int errors = diag_errors();
-	struct docfile *df = docfile_load(path);
+	struct load_limits lim = {.printable = printable, .printable_ctx = r->fs,
+				  .font_name = "Liberation Serif"};
+	struct docfile *df = docfile_load(path, &lim);
 	if (!df)
 		return;
 	struct layout lay;
