@@ -61,6 +61,7 @@ void blocks_free(struct blocks *b)
 		runs_free(&b->v[i].runs);
 		for (int c = 0; c < b->v[i].ncols; c++)
 			blocks_free(&b->v[i].cols[c].blocks);
+		table_free(b->v[i].table);
 	}
 	free(b->v);
 	memset(b, 0, sizeof *b);
@@ -172,6 +173,9 @@ void blocks_layout(const struct fontset *fs, const struct blocks *b, int32_t x0,
 			ext.valid = false;
 			break;
 		}
+		case BLK_TABLE:
+			/* laid out by typeset_table.c (to come) */
+			break;
 		case BLK_PAGEBREAK:
 			if (out->n)
 				out->items[out->n - 1].page_break_after = true;

@@ -35,9 +35,11 @@ enum block_kind {
 	BLK_SPACE,   /* vertical space */
 	BLK_COLUMNS, /* side-by-side columns, kept together on one page */
 	BLK_PAGEBREAK,
+	BLK_TABLE,   /* a table; rows never split, header rows repeat on each page */
 };
 
 struct block;
+struct table;
 
 struct blocks {
 	struct block *v;
@@ -64,6 +66,8 @@ struct block {
 	int32_t length, gap, thickness;
 	struct column cols[2];         /* COLUMNS */
 	int ncols;
+	struct table *table;           /* TABLE, owned */
+	bool restart_numbering;        /* PAGEBREAK: the next page is numbered 1 (an appendix) */
 	struct srcpos pos;
 };
 
@@ -82,6 +86,44 @@ struct block *blocks_space(struct blocks *b, int32_t height);
 struct block *blocks_columns(struct blocks *b, int ncols);
 struct block *blocks_pagebreak(struct blocks *b);
 void blocks_free(struct blocks *b);
+
+/* --- tables (typeset_table.c) -------------------------------------------
+ * A table is a list of rows of cells; each cell holds blocks (usually one
+ * paragraph). Column widths are fixed by the composer or measured from the
+ * content between each column's min and max. The first `header_rows` rows
+ * repeat at the top of every page the table continues on; a row is never
+ * split across pages unless it alone is taller than a page (then it is
+ * split, with a warning). Layout time is linear in the number of rows. */
+struct table_col {
+	int32_t width;            /* fixed width; 0 = from content */
+	int32_t min, max;         /* bounds for content widths; 0 = none */
+};
+
+struct table_cell {
+	struct blocks blocks;
+	int span;                 /* columns this cell covers (>= 1) */
+};
+
+struct table_row {
+	struct table_cell *cells; /* ncols cells (fewer when spans are used) */
+	size_t ncells;
+};
+
+struct table {
+	struct table_col *cols;
+	size_t ncols;
+	struct table_row *rows;
+	size_t nrows, rcap;
+	size_t header_rows;       /* repeated on each page */
+	int32_t rule;             /* border line width; 0 = no borders */
+	int32_t pad_x, pad_y;     /* cell padding */
+};
+
+/* A table block with ncols columns (widths set by the caller afterwards). */
+struct block *blocks_table(struct blocks *b, size_t ncols);
+/* Appends a row of ncols cells (span 1) and returns it. */
+struct table_row *table_add_row(struct table *t);
+void table_free(struct table *t);
 
 /* Lays out the blocks onto pages appended to dl. Returns false if an
  * error was reported (warnings, e.g. an overfull line, still return true). */
