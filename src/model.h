@@ -65,7 +65,8 @@ enum field_type {
 	F_TIME,   /* struct clock: 14:00 */
 	F_BOOL,   /* struct flag */
 	F_RECORD, /* a nested mapping of schema `sub`, stored inline */
-	F_RECORDS /* struct records of schema `sub` */
+	F_RECORDS, /* struct records of schema `sub` */
+	F_POS      /* not a key: the struct srcpos of the mapping itself */
 };
 
 #define REQUIRED 1u

@@ -205,6 +205,8 @@ static bool bind_field(const struct node *n, const struct field *f, void *slot)
 		return model_bind(n, f->sub, slot);
 	case F_RECORDS:
 		return bind_records(n, f, slot);
+	case F_POS:
+		return false;
 	}
 	return false;
 }
@@ -229,6 +231,7 @@ static bool is_present(const void *slot, const struct field *f)
 	case F_RECORDS:
 		return ((const struct records *)slot)->v != NULL;
 	case F_RECORD:
+	case F_POS:
 		return true; /* checked by the caller through `seen` */
 	}
 	return false;
@@ -247,7 +250,7 @@ bool model_bind(const struct node *n, const struct schema *s, void *out)
 		const struct node *key = n->pairs[i].key, *val = n->pairs[i].value;
 		const struct field *f = NULL;
 		for (size_t k = 0; k < s->nfields; k++)
-			if (!strcmp(s->fields[k].key, key->str)) {
+			if (s->fields[k].type != F_POS && !strcmp(s->fields[k].key, key->str)) {
 				f = &s->fields[k];
 				seen[k < 64 ? k : 63] = true;
 			}
@@ -278,6 +281,8 @@ bool model_bind(const struct node *n, const struct schema *s, void *out)
 	}
 	for (size_t k = 0; k < s->nfields; k++) {
 		const struct field *f = &s->fields[k];
+		if (f->type == F_POS)
+			*(struct srcpos *)((char *)out + f->offset) = n->pos;
 		if (!(f->flags & REQUIRED))
 			continue;
 		size_t slot = k < 64 ? k : 63;

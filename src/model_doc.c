@@ -85,6 +85,91 @@ static const struct field freedoc_fields[] = {
 static const struct schema freedoc_schema = {"document", sizeof(struct freedoc),
 					     FIELDS(freedoc_fields)};
 
+static const struct field issuer_fields[] = {
+	{"id", F_TEXT, OFF(struct issuer, id), REQUIRED, NULL, 0, 0, NULL},
+	{"style", F_TEXT, OFF(struct issuer, style), REQUIRED, NULL, 0, 0, NULL},
+	{"layout", F_TEXT, OFF(struct issuer, layout), 0, NULL, 0, 0, NULL},
+	{"parent", F_TEXT, OFF(struct issuer, org.parent), 0, NULL, 0, 0, NULL},
+	{"name", F_TEXT, OFF(struct issuer, org.name), REQUIRED, NULL, 0, 0, NULL},
+	{"abbreviation", F_TEXT, OFF(struct issuer, org.abbreviation), REQUIRED, NULL, 0, 0, NULL},
+	{"place", F_TEXT, OFF(struct issuer, org.place), 0, NULL, 0, 0, NULL},
+};
+static const struct schema issuer_schema = {"issuer", sizeof(struct issuer), FIELDS(issuer_fields)};
+
+static const struct field signer_fields[] = {
+	{"prefix", F_TEXT, OFF(struct signer, prefix), 0, NULL, 0, 0, NULL},
+	{"authority", F_TEXT, OFF(struct signer, authority), 0, NULL, 0, 0, NULL},
+	{"title", F_TEXT, OFF(struct signer, title), REQUIRED, NULL, 0, 0, NULL},
+	{"name", F_TEXT, OFF(struct signer, name), REQUIRED, NULL, 0, 0, NULL},
+	{"signature", F_TEXT, OFF(struct signer, signature), 0, NULL, 0, 0, NULL},
+	{"seal", F_TEXT, OFF(struct signer, seal), 0, NULL, 0, 0, NULL},
+};
+static const struct schema signer_schema = {"signer", sizeof(struct signer), FIELDS(signer_fields)};
+
+static const struct field recipient_fields[] = {
+	{"name", F_TEXT, OFF(struct recipient, name), REQUIRED, NULL, 0, 0, NULL},
+	{"position", F_TEXT, OFF(struct recipient, position), 0, NULL, 0, 0, NULL},
+	{"unit", F_TEXT, OFF(struct recipient, unit), 0, NULL, 0, 0, NULL},
+	{"collective", F_BOOL, OFF(struct recipient, collective), 0, NULL, 0, 0, NULL},
+	{"achievement", F_TEXT, OFF(struct recipient, achievement), 0, NULL, 0, 0, NULL},
+	{"", F_POS, OFF(struct recipient, pos), 0, NULL, 0, 0, NULL},
+};
+const struct schema recipient_schema = {"recipient", sizeof(struct recipient),
+					FIELDS(recipient_fields)};
+
+static const struct field csv_fields[] = {
+	{"file", F_TEXT, OFF(struct csv_source, file), REQUIRED, NULL, 0, 0, NULL},
+	{"name", F_TEXT, OFF(struct csv_source, name), REQUIRED, NULL, 0, 0, NULL},
+	{"position", F_TEXT, OFF(struct csv_source, position), 0, NULL, 0, 0, NULL},
+	{"unit", F_TEXT, OFF(struct csv_source, unit), 0, NULL, 0, 0, NULL},
+	{"collective", F_TEXT, OFF(struct csv_source, collective), 0, NULL, 0, 0, NULL},
+	{"achievement", F_TEXT, OFF(struct csv_source, achievement), 0, NULL, 0, 0, NULL},
+	{"encoding", F_TEXT, OFF(struct csv_source, encoding), 0, NULL, 0, 0, NULL},
+};
+static const struct schema csv_schema = {"csv", sizeof(struct csv_source), FIELDS(csv_fields)};
+
+static const struct field list_fields[] = {
+	{"title", F_TEXT, OFF(struct award_list, title), 0, NULL, 0, 0, NULL},
+	{"sort", F_TEXT, OFF(struct award_list, sort), 0, NULL, 0, 0, NULL},
+	{"recipients", F_RECORDS, OFF(struct award_list, recipients), 0, &recipient_schema, 0, 0, NULL},
+	{"csv", F_RECORD, OFF(struct award_list, csv), 0, &csv_schema, 0, 0, NULL},
+};
+static const struct schema list_schema = {"list", sizeof(struct award_list), FIELDS(list_fields)};
+
+static const struct field amount_fields[] = {
+	{"coefficient", F_NUMBER, OFF(struct amount, coefficient), REQUIRED, NULL, 0.01, 100, NULL},
+	{"base_salary", F_INT, OFF(struct amount, base_salary), REQUIRED, NULL, 1000, 100000000, NULL},
+	{"base_date", F_DATE, OFF(struct amount, base_date), 0, NULL, 0, 0, NULL},
+	{"collective_factor", F_NUMBER, OFF(struct amount, collective_factor), 0, NULL, 1, 10, NULL},
+};
+static const struct schema amount_schema = {"amount", sizeof(struct amount), FIELDS(amount_fields)};
+
+#define D(member) OFF(struct decision, member)
+static const struct field decision_fields[] = {
+	{"issuer", F_TEXT, D(issuer), 0, NULL, 0, 0, NULL},
+	{"number", F_INT, D(number), 0, NULL, 1, 99999, NULL},
+	{"symbol", F_TEXT, D(symbol), 0, NULL, 0, 0, NULL},
+	{"date", F_DATE, D(date), REQUIRED, NULL, 0, 0, NULL},
+	{"summary", F_TEXT, D(summary), REQUIRED, NULL, 0, 0, NULL},
+	{"authority", F_TEXT, D(authority), REQUIRED, NULL, 0, 0, NULL},
+	{"bases", F_TEXTS, D(bases), 0, NULL, 0, 0, NULL},
+	{"proposal", F_TEXT, D(proposal), 0, NULL, 0, 0, NULL},
+	{"articles", F_TEXTS, D(articles), REQUIRED, NULL, 0, 0, NULL},
+	{"amount", F_RECORD, D(amount), 0, &amount_schema, 0, 0, NULL},
+	{"signer", F_RECORD, D(signer), REQUIRED, &signer_schema, 0, 0, NULL},
+	{"recipients_to", F_TEXTS, D(recipients_to), 0, NULL, 0, 0, NULL},
+	{"filed", F_TEXT, D(filed), 0, NULL, 0, 0, NULL},
+	{"list", F_RECORD, D(list), 0, &list_schema, 0, 0, NULL},
+	{"stated_count", F_INT, D(stated_count), 0, NULL, 0, 1000000, NULL},
+	{"award", F_TEXT, D(award), 0, NULL, 0, 0, NULL},
+	{"achievement", F_TEXT, D(achievement), 0, NULL, 0, 0, NULL},
+	{"certificate_layout", F_TEXT, D(certificate_layout), 0, NULL, 0, 0, NULL},
+	{"", F_POS, D(pos), 0, NULL, 0, 0, NULL},
+};
+#undef D
+static const struct schema decision_schema = {"decision", sizeof(struct decision),
+					      FIELDS(decision_fields)};
+
 static const struct field style_fields[] = {
 	{"pad_counts", F_BOOL, OFF(struct style, pad_counts), 0, NULL, 0, 0, NULL},
 };
@@ -96,6 +181,8 @@ static const struct field file_fields[] = {
 	{"organisation", F_RECORD, OFF(struct docfile, org), REQUIRED, &org_schema, 0, 0, NULL},
 	{"minutes", F_RECORD, OFF(struct docfile, minutes), 0, &minutes_schema, 0, 0, NULL},
 	{"document", F_RECORD, OFF(struct docfile, document), 0, &freedoc_schema, 0, 0, NULL},
+	{"issuers", F_RECORDS, OFF(struct docfile, issuers), 0, &issuer_schema, 0, 0, NULL},
+	{"decisions", F_RECORDS, OFF(struct docfile, decisions), 0, &decision_schema, 0, 0, NULL},
 };
 static const struct schema file_schema = {"the file", sizeof(struct docfile), FIELDS(file_fields)};
 
@@ -118,6 +205,83 @@ static bool check_minutes(const struct minutes *m)
 		ok = false;
 	}
 	return ok;
+}
+
+const struct issuer *docfile_issuer(const struct docfile *df, const char *id)
+{
+	const struct issuer *is = df->issuers.v;
+	for (size_t i = 0; id && i < df->issuers.n; i++)
+		if (!strcmp(is[i].id.s, id))
+			return &is[i];
+	return NULL;
+}
+
+static bool ends_with(const char *s, const char *end)
+{
+	size_t n = strlen(s), m = strlen(end);
+	return n >= m && !strcmp(s + n - m, end);
+}
+
+/* Rules a clerk can break and the program can see: errors for what cannot
+ * be rendered, warnings for what ND30 would frown on. */
+static bool check_decision(const struct docfile *df, const struct decision *d)
+{
+	bool ok = true;
+	const char *style = "state";
+	if (d->issuer.s) {
+		const struct issuer *is = docfile_issuer(df, d->issuer.s);
+		if (!is) {
+			diag(DIAG_ERROR, &d->issuer.pos, "no issuer with id \"%s\" in \"issuers\"", d->issuer.s);
+			return false;
+		}
+		style = is->style.s;
+	}
+	if (!d->number.set)
+		diag(DIAG_WARNING, &d->pos, "the decision has no number (Số)");
+	for (size_t i = 0; i < d->bases.n; i++) {
+		bool last = i + 1 == d->bases.n && !d->proposal.s;
+		const char *want = last ? "." : ";";
+		if (!ends_with(d->bases.v[i].s, want))
+			diag(DIAG_WARNING, &d->bases.v[i].pos, "a basis (căn cứ) should end with \"%s\"", want);
+	}
+	if (d->proposal.s && !ends_with(d->proposal.s, "."))
+		diag(DIAG_WARNING, &d->proposal.pos, "the proposal (đề nghị) should end with \".\"");
+	if (d->amount.base_date.set && date_cmp(d->amount.base_date.d, d->date.d) > 0)
+		diag(DIAG_WARNING, &d->amount.base_date.pos,
+		     "the base salary's date is after the decision's signing date");
+	if (d->list.sort.s && strcmp(d->list.sort.s, "none") && strcmp(d->list.sort.s, "name")) {
+		diag(DIAG_ERROR, &d->list.sort.pos, "\"sort\" must be \"none\" or \"name\", not \"%s\"",
+		     d->list.sort.s);
+		ok = false;
+	}
+	if (d->list.recipients.n && d->list.csv.file.s) {
+		diag(DIAG_ERROR, &d->list.csv.file.pos, "a list takes its recipients from \"recipients\" or \"csv\", not both");
+		ok = false;
+	}
+	if (d->signer.prefix.s) {
+		static const char *const state[] = {"TM.", "KT.", "Q.", "TL.", "TUQ."};
+		static const char *const party[] = {"T/M", "K/T", "T/L"};
+		const char *const *v = strcmp(style, "party") ? state : party;
+		size_t n = strcmp(style, "party") ? 5 : 3;
+		bool known = false;
+		for (size_t i = 0; i < n; i++)
+			known |= !strcmp(d->signer.prefix.s, v[i]);
+		if (!known)
+			diag(DIAG_WARNING, &d->signer.prefix.pos, "unusual signing prefix \"%s\" for a %s document",
+			     d->signer.prefix.s, style);
+	}
+	return ok;
+}
+
+static bool check_issuer(const struct issuer *is)
+{
+	static const char *const styles[] = {"state", "party", "union"};
+	for (size_t i = 0; i < 3; i++)
+		if (!strcmp(is->style.s, styles[i]))
+			return true;
+	diag(DIAG_ERROR, &is->style.pos, "\"style\" must be \"state\", \"party\" or \"union\", not \"%s\"",
+	     is->style.s);
+	return false;
 }
 
 static bool check_freedoc(const struct freedoc *d)
@@ -164,9 +328,13 @@ struct docfile *docfile_load(const char *path, const struct load_limits *lim)
 		if (ok)
 			ok = check_freedoc(&df->document);
 	}
-	if (ok && !df->has_minutes && !df->has_document) {
+	for (size_t i = 0; ok && i < df->issuers.n; i++)
+		ok = check_issuer((const struct issuer *)df->issuers.v + i);
+	for (size_t i = 0; ok && i < df->decisions.n; i++)
+		ok = check_decision(df, (const struct decision *)df->decisions.v + i);
+	if (ok && !df->has_minutes && !df->has_document && !df->decisions.n) {
 		diag(DIAG_ERROR, &tree->pos,
-		     "the file describes no document (add \"minutes\" or \"document\")");
+		     "the file describes no document (add \"minutes\", \"decisions\" or \"document\")");
 		ok = false;
 	}
 	if (!ok) {

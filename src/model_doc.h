@@ -67,6 +67,79 @@ struct freedoc {
 	struct srcpos pos;
 };
 
+/* An issuing body other than the organisation (the Party committee, the
+ * trade union), each with its own document style. */
+struct issuer {
+	struct text id;           /* how decisions refer to it: "party" */
+	struct text style;        /* "state" (ND30), "party" (HD36) or "union" */
+	struct text layout;       /* layouts/NAME.yaml for its documents */
+	struct organisation org;  /* parent (superior body), name, abbreviation, place */
+};
+
+/* Who signs: "KT. HIỆU TRƯỞNG / PHÓ HIỆU TRƯỞNG / Nguyễn Văn A". */
+struct signer {
+	struct text prefix;       /* TM., KT., Q., TL., TUQ. (Party: T/M, K/T, T/L) */
+	struct text authority;    /* the body or head signed for: "ĐẢNG ỦY", "HIỆU TRƯỞNG" */
+	struct text title;        /* the signer's own title: "PHÓ HIỆU TRƯỞNG", "BÍ THƯ" */
+	struct text name;
+	struct text signature;    /* PNG with transparency (certificates) */
+	struct text seal;         /* PNG (certificates) */
+};
+
+struct recipient {
+	struct text name;         /* a person (Vietnamese order, never re-cased) or a collective */
+	struct text position;     /* chức vụ */
+	struct text unit;         /* đơn vị công tác */
+	struct flag collective;   /* a tập thể: twice the individual amount */
+	struct text achievement;  /* overrides the decision's achievement on the certificate */
+	struct srcpos pos;        /* where the record starts (YAML or CSV line) */
+};
+
+/* Recipients may come from a CSV file exported from Excel: the column
+ * headers named here map onto recipient fields. */
+struct csv_source {
+	struct text file;         /* relative to the YAML file */
+	struct text name, position, unit, collective, achievement; /* header names */
+	struct text encoding;     /* "utf-8" (default), "tcvn3", "vni", "cp1258" */
+};
+
+struct award_list {
+	struct text title;        /* "DANH SÁCH CÁ NHÂN ĐƯỢC TẶNG DANH HIỆU …" */
+	struct text sort;         /* "none" (default) or "name": Vietnamese collation */
+	struct records recipients;/* struct recipient */
+	struct csv_source csv;
+	bool from_csv;
+};
+
+struct amount {
+	struct number coefficient;  /* × lương cơ sở: 0.3 for a Giấy khen */
+	struct integer base_salary; /* lương cơ sở, đồng */
+	struct day base_date;       /* the date it applies from */
+	struct number collective_factor; /* default 2 */
+};
+
+struct decision {
+	struct text issuer;       /* an issuers[].id; absent = the organisation (state style) */
+	struct integer number;
+	struct text symbol;       /* default "QĐ-<abbreviation>" (Party: "QĐ/<abbreviation>") */
+	struct day date;
+	struct text summary;      /* trích yếu: "Về việc khen thưởng …" */
+	struct text authority;    /* thẩm quyền: "HIỆU TRƯỞNG TRƯỜNG CHÍNH TRỊ TÔN ĐỨC THẮNG" */
+	struct texts bases;       /* căn cứ, each without its final ";" or "." */
+	struct text proposal;     /* "Xét đề nghị của …" */
+	struct texts articles;    /* Điều 1 …; placeholders {count}, {amount}, {amount_words} */
+	struct amount amount;
+	struct signer signer;
+	struct texts recipients_to; /* Nơi nhận */
+	struct text filed;
+	struct award_list list;
+	struct integer stated_count; /* the number of recipients the text states */
+	struct text award;        /* the certificate's title, default "GIẤY KHEN" */
+	struct text achievement;  /* "Đã có thành tích …" on each certificate */
+	struct text certificate_layout; /* layouts/NAME.yaml for certificates; absent = none */
+	struct srcpos pos;
+};
+
 struct style {
 	struct flag pad_counts;   /* "08 đảng viên" */
 };
@@ -81,11 +154,16 @@ struct docfile {
 	bool has_minutes;
 	struct freedoc document;
 	bool has_document;
+	struct records issuers;   /* struct issuer */
+	struct records decisions; /* struct decision */
 };
 
 /* Loads and checks a document file. Returns NULL after reporting errors. */
 struct load_limits;
 struct docfile *docfile_load(const char *path, const struct load_limits *lim);
 void docfile_free(struct docfile *df);
+/* The issuer with this id, or NULL. */
+const struct issuer *docfile_issuer(const struct docfile *df, const char *id);
+extern const struct schema recipient_schema;
 
 #endif
