@@ -35,11 +35,13 @@ struct block *compose_body(struct blocks *b, const struct layout *lay, const cha
 			   const struct srcpos *pos);
 struct para_style compose_style(int32_t size, enum align align);
 
-/* The ND30 header table: left the parent body, the issuing body with its
- * short rule and "Số"; right Quốc hiệu, Tiêu ngữ with its full rule and,
- * when date_line is not NULL, the place and date level with "Số". */
-void compose_header_nd30(struct blocks *b, const struct layout *lay, const struct organisation *org,
-			 const char *number_line, const char *date_line);
+/* The header table: left the parent body, the issuing body with its mark
+ * (ND30's short rule or HD36's star) and "Số"; right the layout's national
+ * lines (Quốc hiệu and Tiêu ngữ, or "ĐẢNG CỘNG SẢN VIỆT NAM") with a rule as
+ * long as the last of them and, when date_line is not NULL, the place and
+ * date level with "Số". NULL number_line leaves "Số" out (an appendix). */
+void compose_header(struct blocks *b, const struct layout *lay, const struct organisation *org,
+		    const char *number_line, const char *date_line);
 
 /* Signature columns: each side a title (upper case, bold), room to sign
  * and a name. A NULL title leaves that side empty. Kept with the last two

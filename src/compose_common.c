@@ -53,8 +53,8 @@ static struct block *centred(struct blocks *b, const struct number *size, enum f
 	return compose_para(b, &st, face, text, pos, false);
 }
 
-void compose_header_nd30(struct blocks *b, const struct layout *lay, const struct organisation *org,
-			 const char *number_line, const char *date_line)
+void compose_header(struct blocks *b, const struct layout *lay, const struct organisation *org,
+		    const char *number_line, const char *date_line)
 {
 	int32_t width = MM(lay->width.v - lay->left.v - lay->right.v);
 	int32_t lw = (int32_t)(width * lay->header_left_share.v);
@@ -67,13 +67,18 @@ void compose_header_nd30(struct blocks *b, const struct layout *lay, const struc
 	if (org->parent.s)
 		centred(left, &lay->parent_size, FACE_REGULAR, org->parent.s, &org->parent.pos, true);
 	centred(left, &lay->issuer_size, FACE_BOLD, org->name.s, &org->name.pos, true);
-	blocks_rule(left, lay->issuer_rule.v, 0, PT(6), rule);
+	if (!strcmp(lay->issuer_mark.s, "star"))
+		centred(left, &lay->issuer_size, FACE_REGULAR, "*", NULL, false);
+	else
+		blocks_rule(left, lay->issuer_rule.v, 0, PT(6), rule);
 	blocks_space(left, PT(6))->sync = 1;
-	centred(left, &lay->number_size, FACE_REGULAR, number_line, NULL, false);
+	if (number_line)
+		centred(left, &lay->number_size, FACE_REGULAR, number_line, NULL, false);
 
-	centred(right, &lay->national_size, FACE_BOLD, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", NULL, false);
-	centred(right, &lay->motto_size, FACE_BOLD, "Độc lập - Tự do - Hạnh phúc", NULL, false);
-	blocks_rule(right, 1.0, 0, PT(6), rule);
+	centred(right, &lay->national_size, FACE_BOLD, lay->national.s, NULL, false);
+	if (lay->motto.s[0])
+		centred(right, &lay->motto_size, FACE_BOLD, lay->motto.s, NULL, false);
+	blocks_rule(right, 1.0, 0, PT(6), rule); /* as long as the line above */
 	blocks_space(right, PT(6))->sync = 1;
 	if (date_line) {
 		struct para_style st = compose_style(layout_pt(&lay->date_size), ALIGN_CENTER);

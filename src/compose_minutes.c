@@ -53,10 +53,9 @@ bool compose_minutes(const struct docfile *df, const struct layout *lay, struct 
 	struct blocks *b = &out->blocks;
 	struct buf t = {0};
 
-	char *symbol = m->symbol.s ? xstrdup(m->symbol.s) : xasprintf("BB-%s", org->abbreviation.s);
-	char *number = m->number.set ? text_docnum_state((int)m->number.v, symbol)
-				     : xasprintf("Số:      /%s", symbol);
-	compose_header_nd30(b, lay, org, number, NULL);
+	char *symbol = m->symbol.s ? xstrdup(m->symbol.s) : layout_symbol(lay, "BB", org->abbreviation.s);
+	char *number = layout_number(lay, m->number.set ? m->number.v : 0, symbol);
+	compose_header(b, lay, org, number, NULL);
 
 	struct para_style st = compose_style(layout_pt(&lay->type_size), ALIGN_CENTER);
 	st.space_before = PT(18);

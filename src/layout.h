@@ -17,12 +17,30 @@ struct layout {
 	struct number sign_title_size, sign_name_size, sign_room;    /* pt, pt, mm */
 	struct number recipients_label_size, recipients_size;
 	struct number page_number_size;
+	/* The house style as data (formats.md §1–§2): header lines, the mark
+	 * under the issuing body, number formats, signing prefixes. */
+	struct text national;      /* "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" / "ĐẢNG CỘNG SẢN VIỆT NAM" */
+	struct text motto;         /* "Độc lập - Tự do - Hạnh phúc"; "" = none */
+	struct text issuer_mark;   /* "rule" (ND30) or "star" (HD36) */
+	struct text number_format; /* "Số: {number}/{symbol}" or "Số {number}-{symbol}" */
+	struct text symbol_format; /* "{type}-{abbreviation}" or "{type}/{abbreviation}" */
+	struct texts prefixes;     /* signing prefixes: TM. KT. Q. TL. TUQ. / T/M K/T T/L */
+	struct node *tree;         /* owns the strings read from the file */
 };
 
 /* Loads DIR/NAME.yaml over the defaults. NAME must be a plain name
  * ([a-z0-9_-]). Returns false after reporting errors (at `from`, where
  * the input file named the layout, for a bad name). */
 bool layout_load(const char *dir, const char *name, const struct srcpos *from, struct layout *out);
+void layout_free(struct layout *lay);
+
+/* "Số: 05/QĐ-TCT": number_format with {number} (padded below 10, or a
+ * blank to fill in by hand when n <= 0) and {symbol}. */
+char *layout_number(const struct layout *lay, long long n, const char *symbol);
+/* symbol_format with {type} and {abbreviation}: "QĐ-TCT", "QĐ/ĐU". */
+char *layout_symbol(const struct layout *lay, const char *type, const char *abbreviation);
+/* True if prefix is one of the layout's signing prefixes. */
+bool layout_prefix_ok(const struct layout *lay, const char *prefix);
 
 /* Millipoints from a layout value in points or in millimetres. */
 int32_t layout_pt(const struct number *n);

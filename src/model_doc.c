@@ -227,14 +227,9 @@ static bool ends_with(const char *s, const char *end)
 static bool check_decision(const struct docfile *df, const struct decision *d)
 {
 	bool ok = true;
-	const char *style = "state";
-	if (d->issuer.s) {
-		const struct issuer *is = docfile_issuer(df, d->issuer.s);
-		if (!is) {
-			diag(DIAG_ERROR, &d->issuer.pos, "no issuer with id \"%s\" in \"issuers\"", d->issuer.s);
-			return false;
-		}
-		style = is->style.s;
+	if (d->issuer.s && !docfile_issuer(df, d->issuer.s)) {
+		diag(DIAG_ERROR, &d->issuer.pos, "no issuer with id \"%s\" in \"issuers\"", d->issuer.s);
+		return false;
 	}
 	if (!d->number.set)
 		diag(DIAG_WARNING, &d->pos, "the decision has no number (Số)");
@@ -257,18 +252,6 @@ static bool check_decision(const struct docfile *df, const struct decision *d)
 	if (d->list.recipients.n && d->list.csv.file.s) {
 		diag(DIAG_ERROR, &d->list.csv.file.pos, "a list takes its recipients from \"recipients\" or \"csv\", not both");
 		ok = false;
-	}
-	if (d->signer.prefix.s) {
-		static const char *const state[] = {"TM.", "KT.", "Q.", "TL.", "TUQ."};
-		static const char *const party[] = {"T/M", "K/T", "T/L"};
-		const char *const *v = strcmp(style, "party") ? state : party;
-		size_t n = strcmp(style, "party") ? 5 : 3;
-		bool known = false;
-		for (size_t i = 0; i < n; i++)
-			known |= !strcmp(d->signer.prefix.s, v[i]);
-		if (!known)
-			diag(DIAG_WARNING, &d->signer.prefix.pos, "unusual signing prefix \"%s\" for a %s document",
-			     d->signer.prefix.s, style);
 	}
 	return ok;
 }

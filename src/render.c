@@ -124,6 +124,8 @@ static void render_one(struct batch *r, const char *path)
 			emit(r, path, &docs[i]);
 		composed_free(&docs[i]);
 	}
+	if (ok)
+		layout_free(&lay);
 	docfile_free(df);
 }
 
