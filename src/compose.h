@@ -20,6 +20,20 @@ struct composed {
 void composed_free(struct composed *c);
 
 bool compose_minutes(const struct docfile *df, const struct layout *lay, struct composed *out);
+/* The recipients of a decision's list, resolved (from YAML or CSV) and
+ * sorted as asked. */
+struct roster {
+	const struct recipient *v;
+	size_t n;
+};
+
+/* Award amount in đồng: coefficient × base salary rounded up to the next
+ * 10 000 đ (ND98/2023); a collective's is `collective_factor` (default 2)
+ * times an individual's. 0 when the decision has no amount. */
+long long decision_amount(const struct amount *a, bool collective);
+
+bool compose_decision(const struct docfile *df, const struct decision *d, const struct organisation *org,
+		      const struct layout *lay, const struct roster *roster, struct composed *out);
 bool compose_free(const struct docfile *df, const struct layout *lay, struct composed *out);
 
 /* The layout's page: size, margins, page numbers from page 2. */
@@ -54,9 +68,15 @@ struct signer_side {
 void compose_signatures(struct blocks *b, const struct layout *lay, const struct signer_side *left,
 			const struct signer_side *right);
 
-/* "Nơi nhận:" and its list, the last item "- Lưu: VT, …." */
+/* One signer: title lines (upper case, bold), room to sign, the name. */
+void compose_signer(struct blocks *col, const struct layout *lay, const struct signer_side *s);
+
+/* "Nơi nhận:" and its list, the last item "- Lưu: VT, …." — as its own
+ * block kept with the signatures, or into a column. */
 void compose_recipients(struct blocks *b, const struct layout *lay, const struct texts *items,
 			const struct text *filed);
+void compose_recipients_into(struct blocks *col, const struct layout *lay, const struct texts *items,
+			     const struct text *filed, int32_t space_before);
 
 /* "count text" with {count} replaced, or the count put first. */
 char *compose_counted(const struct counted *c, bool pad);

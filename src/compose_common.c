@@ -86,7 +86,7 @@ void compose_header(struct blocks *b, const struct layout *lay, const struct org
 	}
 }
 
-static void signer_column(struct blocks *col, const struct layout *lay, const struct signer_side *s)
+void compose_signer(struct blocks *col, const struct layout *lay, const struct signer_side *s)
 {
 	if (!s || !s->title)
 		return;
@@ -108,8 +108,8 @@ void compose_signatures(struct blocks *b, const struct layout *lay, const struct
 	cols->cols[0] = (struct column){0, width * 2 / 5, {0}};
 	cols->cols[1] = (struct column){width * 2 / 5, width - width * 2 / 5, {0}};
 	cols->keep_prev_lines = 2;
-	signer_column(&cols->cols[0].blocks, lay, left);
-	signer_column(&cols->cols[1].blocks, lay, right);
+	compose_signer(&cols->cols[0].blocks, lay, left);
+	compose_signer(&cols->cols[1].blocks, lay, right);
 }
 
 void compose_recipients(struct blocks *b, const struct layout *lay, const struct texts *items,
@@ -120,9 +120,14 @@ void compose_recipients(struct blocks *b, const struct layout *lay, const struct
 	cols->cols[0] = (struct column){0, width / 2, {0}};
 	if (b->n >= 2)
 		b->v[b->n - 2].keep_with_next = true; /* stays with the signatures */
-	struct blocks *col = &cols->cols[0].blocks;
+	compose_recipients_into(&cols->cols[0].blocks, lay, items, filed, PT(6));
+}
+
+void compose_recipients_into(struct blocks *col, const struct layout *lay, const struct texts *items,
+			     const struct text *filed, int32_t space_before)
+{
 	struct para_style st = compose_style(layout_pt(&lay->recipients_label_size), ALIGN_LEFT);
-	st.space_before = PT(6);
+	st.space_before = space_before;
 	compose_para(col, &st, FACE_BOLD_ITALIC, "Nơi nhận:", NULL, false);
 	st = compose_style(layout_pt(&lay->recipients_size), ALIGN_LEFT);
 	st.leading = st.size * 23 / 20;

@@ -152,6 +152,7 @@ static const struct field decision_fields[] = {
 	{"date", F_DATE, D(date), REQUIRED, NULL, 0, 0, NULL},
 	{"summary", F_TEXT, D(summary), REQUIRED, NULL, 0, 0, NULL},
 	{"authority", F_TEXT, D(authority), REQUIRED, NULL, 0, 0, NULL},
+	{"by", F_TEXT, D(by), 0, NULL, 0, 0, NULL},
 	{"bases", F_TEXTS, D(bases), 0, NULL, 0, 0, NULL},
 	{"proposal", F_TEXT, D(proposal), 0, NULL, 0, 0, NULL},
 	{"articles", F_TEXTS, D(articles), REQUIRED, NULL, 0, 0, NULL},

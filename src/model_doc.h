@@ -125,6 +125,7 @@ struct decision {
 	struct day date;
 	struct text summary;      /* trích yếu: "Về việc khen thưởng …" */
 	struct text authority;    /* thẩm quyền: "HIỆU TRƯỞNG TRƯỜNG CHÍNH TRỊ TÔN ĐỨC THẮNG" */
+	struct text by;           /* the same in running text: "Hiệu trưởng Trường …" (list reference) */
 	struct texts bases;       /* căn cứ, each without its final ";" or "." */
 	struct text proposal;     /* "Xét đề nghị của …" */
 	struct texts articles;    /* Điều 1 …; placeholders {count}, {amount}, {amount_words} */

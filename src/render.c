@@ -97,6 +97,81 @@ static bool printable(void *ctx, uint32_t cp)
 	return true;
 }
 
+static bool load_layout(struct batch *r, const char *name, const struct srcpos *from,
+			struct layout *lay)
+{
+	char *dir = xasprintf("%s/layouts", r->o->home);
+	bool ok = layout_load(dir, name, from, lay);
+	free(dir);
+	return ok;
+}
+
+static const char *default_layout(const char *style)
+{
+	if (!strcmp(style, "party"))
+		return "hd36";
+	if (!strcmp(style, "union"))
+		return "congdoan";
+	return "nd30";
+}
+
+static int by_name(const void *a, const void *b)
+{
+	const struct recipient *x = a, *y = b;
+	if (x->collective.v != y->collective.v)
+		return x->collective.v ? -1 : 1; /* collectives first, as lists usually do */
+	return x->collective.v ? text_collate(x->name.s, y->name.s, TONE_LEXICO)
+			       : text_collate_name(x->name.s, y->name.s, TONE_LEXICO);
+}
+
+/* The decision's recipients in print order; *owned is set when the array
+ * was copied (sorted) and must be freed. */
+static struct roster make_roster(const struct decision *d, struct recipient **owned)
+{
+	struct roster ro = {d->list.recipients.v, d->list.recipients.n};
+	*owned = NULL;
+	if (d->list.sort.s && !strcmp(d->list.sort.s, "name") && ro.n > 1) {
+		*owned = xmalloc(ro.n * sizeof **owned);
+		memcpy(*owned, ro.v, ro.n * sizeof **owned);
+		qsort(*owned, ro.n, sizeof **owned, by_name);
+		ro.v = *owned;
+	}
+	return ro;
+}
+
+struct doclist {
+	struct composed *v;
+	size_t n, cap;
+};
+
+static struct composed *next_doc(struct doclist *dl)
+{
+	grow(&dl->v, &dl->cap, dl->n + 1, sizeof *dl->v);
+	memset(&dl->v[dl->n], 0, sizeof *dl->v);
+	return &dl->v[dl->n];
+}
+
+static void compose_decisions(struct batch *r, const struct docfile *df, struct doclist *docs)
+{
+	const struct decision *dv = df->decisions.v;
+	for (size_t i = 0; i < df->decisions.n; i++) {
+		const struct decision *d = &dv[i];
+		const struct issuer *is = d->issuer.s ? docfile_issuer(df, d->issuer.s) : NULL;
+		const struct organisation *org = is ? &is->org : &df->org;
+		const char *lname = is ? (is->layout.s ? is->layout.s : default_layout(is->style.s))
+				       : df->layout.s ? df->layout.s : "nd30";
+		struct layout lay;
+		if (!load_layout(r, lname, is && is->layout.s ? &is->layout.pos : &d->pos, &lay))
+			continue;
+		struct recipient *owned;
+		struct roster ro = make_roster(d, &owned);
+		if (compose_decision(df, d, org, &lay, &ro, next_doc(docs)))
+			docs->n++;
+		free(owned);
+		layout_free(&lay);
+	}
+}
+
 static void render_one(struct batch *r, const char *path)
 {
 	int errors = diag_errors();
@@ -105,27 +180,26 @@ static void render_one(struct batch *r, const char *path)
 	struct docfile *df = docfile_load(path, &lim);
 	if (!df)
 		return;
+	struct doclist docs = {0};
 	struct layout lay;
-	char *layouts = xasprintf("%s/layouts", r->o->home);
-	bool ok = layout_load(layouts, df->layout.s ? df->layout.s : "nd30", &df->layout.pos, &lay);
-	free(layouts);
-	struct composed docs[2];
-	size_t ndocs = 0;
-	memset(docs, 0, sizeof docs);
-	if (ok && df->has_minutes && compose_minutes(df, &lay, &docs[ndocs]))
-		ndocs++;
-	if (ok && df->has_document && compose_free(df, &lay, &docs[ndocs]))
-		ndocs++;
-	for (size_t i = 0; i < ndocs; i++)
-		check_coverage(r->fs, &docs[i].blocks);
-	/* all or nothing per file: no document of a file with errors is written */
-	for (size_t i = 0; i < ndocs; i++) {
-		if (diag_errors() == errors)
-			emit(r, path, &docs[i]);
-		composed_free(&docs[i]);
-	}
-	if (ok)
+	if ((df->has_minutes || df->has_document) &&
+	    load_layout(r, df->layout.s ? df->layout.s : "nd30", &df->layout.pos, &lay)) {
+		if (df->has_minutes && compose_minutes(df, &lay, next_doc(&docs)))
+			docs.n++;
+		if (df->has_document && compose_free(df, &lay, next_doc(&docs)))
+			docs.n++;
 		layout_free(&lay);
+	}
+	compose_decisions(r, df, &docs);
+	for (size_t i = 0; i < docs.n; i++)
+		check_coverage(r->fs, &docs.v[i].blocks);
+	/* all or nothing per file: no document of a file with errors is written */
+	for (size_t i = 0; i < docs.n; i++) {
+		if (diag_errors() == errors)
+			emit(r, path, &docs.v[i]);
+		composed_free(&docs.v[i]);
+	}
+	free(docs.v);
 	docfile_free(df);
 }
 

@@ -1,0 +1,306 @@
+/* compose_decision.c — Quyết định after ND30 Phụ lục III, Mẫu 1.2 (and the
+ * Party and trade-union styles, which differ only in their layout data):
+ * header with number and date, QUYẾT ĐỊNH and its summary, the authority,
+ * the bases, the articles, Nơi nhận beside the signature, and the attached
+ * list (Danh sách) as an appendix numbered on its own. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "compose.h"
+#include "util.h"
+
+#define PT(x) ((int32_t)((x) * 1000))
+
+long long decision_amount(const struct amount *a, bool collective)
+{
+	if (!a->coefficient.set || !a->base_salary.set)
+		return 0;
+	/* in thousandths of the coefficient, so 0.3 × 1 490 000 is exact */
+	long long milli = llround(a->coefficient.v * 1000);
+	long long raw = (milli * a->base_salary.v + 999) / 1000;
+	long long one = (raw + 9999) / 10000 * 10000;
+	if (!collective)
+		return one;
+	double f = a->collective_factor.set ? a->collective_factor.v : 2;
+	return llround(f * (double)one);
+}
+
+static char *money(long long v)
+{
+	char *n = text_thousands(v);
+	char *s = xasprintf("%s đồng", n);
+	free(n);
+	return s;
+}
+
+static char *money_words(long long v)
+{
+	struct words_style ws = {.capital = true};
+	char *w = text_number_words((unsigned long long)v, &ws);
+	char *s = xasprintf("%s đồng", w);
+	free(w);
+	return s;
+}
+
+struct counts {
+	size_t people, groups;
+	long long total;
+};
+
+static struct counts count_roster(const struct decision *d, const struct roster *r)
+{
+	struct counts c = {0};
+	for (size_t i = 0; i < r->n; i++) {
+		bool g = r->v[i].collective.v;
+		if (g)
+			c.groups++;
+		else
+			c.people++;
+		c.total += decision_amount(&d->amount, g);
+	}
+	return c;
+}
+
+/* Replaces {count}, {amount}, {amount_words}, {collective_amount},
+ * {collective_amount_words}, {total} and {total_words} in an article. */
+static char *expand(const char *s, const struct decision *d, const struct counts *c, bool pad)
+{
+	struct buf b = {0};
+	while (*s) {
+		const char *open = strchr(s, '{');
+		const char *close = open ? strchr(open, '}') : NULL;
+		if (!close) {
+			buf_adds(&b, s);
+			break;
+		}
+		buf_add(&b, s, (size_t)(open - s));
+		size_t klen = (size_t)(close - open - 1);
+		char key[40] = "";
+		if (klen < sizeof key)
+			memcpy(key, open + 1, klen), key[klen] = '\0';
+		char *v = NULL;
+		long long one = decision_amount(&d->amount, false), two = decision_amount(&d->amount, true);
+		if (!strcmp(key, "count"))
+			v = text_count((int)(c->people + c->groups), pad);
+		else if (!strcmp(key, "amount"))
+			v = money(one);
+		else if (!strcmp(key, "amount_words"))
+			v = money_words(one);
+		else if (!strcmp(key, "collective_amount"))
+			v = money(two);
+		else if (!strcmp(key, "collective_amount_words"))
+			v = money_words(two);
+		else if (!strcmp(key, "total"))
+			v = money(c->total);
+		else if (!strcmp(key, "total_words"))
+			v = money_words(c->total);
+		if (v) {
+			buf_adds(&b, v);
+			free(v);
+		} else {
+			buf_add(&b, open, (size_t)(close - open + 1));
+		}
+		s = close + 1;
+	}
+	return buf_steal(&b);
+}
+
+static bool ends_with(const char *s, const char *end)
+{
+	size_t n = strlen(s), m = strlen(end);
+	return n >= m && !strcmp(s + n - m, end);
+}
+
+static void centred_line(struct blocks *b, int32_t size, enum face face, const char *text,
+			 const struct srcpos *pos, bool upper)
+{
+	struct para_style st = compose_style(size, ALIGN_CENTER);
+	st.upper = upper;
+	compose_para(b, &st, face, text, pos, false)->keep_with_next = true;
+}
+
+static struct para_style body_style(const struct layout *lay)
+{
+	struct para_style st = compose_style(layout_pt(&lay->body_size), ALIGN_JUSTIFY);
+	st.leading = layout_pt(&lay->body_leading);
+	st.indent = layout_mm(&lay->body_indent);
+	st.space_after = layout_pt(&lay->body_space);
+	return st;
+}
+
+/* The signature's title lines: "KT. HIỆU TRƯỞNG\nPHÓ HIỆU TRƯỞNG". */
+static char *signer_title(const struct signer *s)
+{
+	if (s->prefix.s && s->authority.s && strcmp(s->authority.s, s->title.s) != 0)
+		return xasprintf("%s %s\n%s", s->prefix.s, s->authority.s, s->title.s);
+	if (s->prefix.s)
+		return xasprintf("%s %s", s->prefix.s, s->title.s);
+	return xstrdup(s->title.s);
+}
+
+static void footer(struct blocks *b, const struct layout *lay, const struct decision *d)
+{
+	int32_t width = MM(lay->width.v - lay->left.v - lay->right.v);
+	struct block *cols = blocks_columns(b, 2);
+	cols->cols[0] = (struct column){0, width * 2 / 5, {0}};
+	cols->cols[1] = (struct column){width * 2 / 5, width - width * 2 / 5, {0}};
+	cols->keep_prev_lines = 2;
+	compose_recipients_into(&cols->cols[0].blocks, lay, &d->recipients_to, &d->filed, 0);
+	char *title = signer_title(&d->signer);
+	struct signer_side side = {title, d->signer.name.s, d->signer.title.pos};
+	compose_signer(&cols->cols[1].blocks, lay, &side);
+	free(title);
+}
+
+static void add_cell(struct table_row *row, size_t col, int32_t size, enum face face, enum align al,
+		     const char *text, const struct srcpos *pos)
+{
+	struct para_style st = compose_style(size, al);
+	compose_para(&row->cells[col].blocks, &st, face, text, pos, false);
+}
+
+/* Danh sách kèm theo: its own header, title, reference line, table and count. */
+static void appendix(struct blocks *b, const struct layout *lay, const struct organisation *org,
+		     const struct decision *d, const struct roster *r, const char *number, bool pad)
+{
+	blocks_pagebreak(b)->restart_numbering = true;
+	compose_header(b, lay, org, NULL, NULL);
+	blocks_space(b, PT(12));
+	int32_t size = layout_pt(&lay->type_size);
+	centred_line(b, size, FACE_BOLD, "DANH SÁCH", NULL, false);
+	if (d->list.title.s)
+		centred_line(b, size, FACE_BOLD, d->list.title.s, &d->list.title.pos, true);
+	char *day = text_date_words(d->date.d);
+	char *ref = xasprintf("(Kèm theo Quyết định %s ngày %s của %s)", number, day + strlen("ngày "),
+			      d->by.s ? d->by.s : org->name.s);
+	struct para_style st = compose_style(layout_pt(&lay->body_size), ALIGN_CENTER);
+	st.space_after = PT(12);
+	compose_para(b, &st, FACE_ITALIC, ref, NULL, false)->keep_with_next = true;
+	free(ref);
+	free(day);
+
+	bool has_money = d->amount.coefficient.set;
+	size_t ncols = has_money ? 4 : 3;
+	int32_t tsize = layout_pt(&lay->body_size) - 1000;
+	struct block *tb = blocks_table(b, ncols);
+	struct table *t = tb->table;
+	t->header_rows = 1;
+	t->rule = PT(0.5);
+	t->pad_x = PT(4);
+	t->pad_y = PT(3);
+	t->cols[0].width = MM(12);
+	if (has_money)
+		t->cols[3].width = MM(30);
+	struct table_row *h = table_add_row(t);
+	add_cell(h, 0, tsize, FACE_BOLD, ALIGN_CENTER, "STT", NULL);
+	add_cell(h, 1, tsize, FACE_BOLD, ALIGN_CENTER, "Họ và tên", NULL);
+	add_cell(h, 2, tsize, FACE_BOLD, ALIGN_CENTER, "Chức vụ, đơn vị công tác", NULL);
+	if (has_money)
+		add_cell(h, 3, tsize, FACE_BOLD, ALIGN_CENTER, "Số tiền (đồng)", NULL);
+	for (size_t i = 0; i < r->n; i++) {
+		const struct recipient *p = &r->v[i];
+		struct table_row *row = table_add_row(t);
+		char num[24];
+		snprintf(num, sizeof num, "%zu", i + 1);
+		add_cell(row, 0, tsize, FACE_REGULAR, ALIGN_CENTER, num, &p->pos);
+		add_cell(row, 1, tsize, FACE_REGULAR, ALIGN_LEFT, p->name.s, &p->name.pos);
+		char *job = p->position.s && p->unit.s ? xasprintf("%s, %s", p->position.s, p->unit.s)
+			    : xstrdup(p->position.s ? p->position.s : p->unit.s ? p->unit.s : "");
+		add_cell(row, 2, tsize, FACE_REGULAR, ALIGN_LEFT, job, &p->pos);
+		free(job);
+		if (has_money) {
+			char *m = text_thousands(decision_amount(&d->amount, p->collective.v));
+			add_cell(row, 3, tsize, FACE_REGULAR, ALIGN_RIGHT, m, &p->pos);
+			free(m);
+		}
+	}
+	struct counts c = count_roster(d, r);
+	struct buf s = {0};
+	buf_adds(&s, "Danh sách có ");
+	char *a = text_count((int)c.groups, pad), *p = text_count((int)c.people, pad);
+	if (c.groups && c.people)
+		buf_printf(&s, "%s tập thể và %s cá nhân", a, p);
+	else if (c.groups)
+		buf_printf(&s, "%s tập thể", a);
+	else
+		buf_printf(&s, "%s cá nhân", p);
+	free(a);
+	free(p);
+	if (has_money) {
+		char *tot = money(c.total);
+		buf_printf(&s, "; tổng số tiền thưởng: %s", tot);
+		free(tot);
+	}
+	buf_adds(&s, "./.");
+	struct para_style cs = body_style(lay);
+	cs.space_before = PT(6);
+	compose_para(b, &cs, FACE_REGULAR, s.data, NULL, false);
+	buf_free(&s);
+}
+
+bool compose_decision(const struct docfile *df, const struct decision *d, const struct organisation *org,
+		      const struct layout *lay, const struct roster *roster, struct composed *out)
+{
+	bool pad = df->style.pad_counts.set ? df->style.pad_counts.v : true;
+	struct blocks *b = &out->blocks;
+	char *symbol = d->symbol.s ? xstrdup(d->symbol.s) : layout_symbol(lay, "QĐ", org->abbreviation.s);
+	char *number = layout_number(lay, d->number.set ? d->number.v : 0, symbol);
+	char *date = text_date_line(org->place.s ? org->place.s : df->org.place.s, d->date.d);
+	compose_header(b, lay, org, number, date);
+	free(date);
+	blocks_space(b, PT(12));
+
+	centred_line(b, layout_pt(&lay->type_size), FACE_BOLD, "QUYẾT ĐỊNH", NULL, false);
+	struct para_style st = compose_style(layout_pt(&lay->summary_size), ALIGN_CENTER);
+	compose_para(b, &st, FACE_BOLD, d->summary.s, &d->summary.pos, false)->keep_with_next = true;
+	blocks_rule(b, lay->summary_rule.v, 0, PT(6), layout_pt(&lay->rule_width))->keep_with_next = true;
+	blocks_space(b, PT(6))->keep_with_next = true;
+	centred_line(b, layout_pt(&lay->body_size), FACE_BOLD, d->authority.s, &d->authority.pos, true);
+	blocks_space(b, PT(6))->keep_with_next = true;
+
+	struct para_style base = body_style(lay);
+	for (size_t i = 0; i < d->bases.n; i++)
+		compose_para(b, &base, FACE_ITALIC, d->bases.v[i].s, &d->bases.v[i].pos, true);
+	if (d->proposal.s)
+		compose_para(b, &base, FACE_ITALIC, d->proposal.s, &d->proposal.pos, true);
+	struct para_style qd = compose_style(layout_pt(&lay->type_size), ALIGN_CENTER);
+	qd.space_before = PT(6);
+	qd.space_after = PT(6);
+	compose_para(b, &qd, FACE_BOLD, "QUYẾT ĐỊNH:", NULL, false)->keep_with_next = true;
+
+	struct counts c = count_roster(d, roster);
+	for (size_t i = 0; i < d->articles.n; i++) {
+		char *body = expand(d->articles.v[i].s, d, &c, pad);
+		bool last = i + 1 == d->articles.n;
+		/* ND30: the last sentence of a decision ends with "./." */
+		const char *tail = !last || ends_with(body, "./.") ? "" : ends_with(body, ".") ? "/." : "./.";
+		char *t = xasprintf("**Điều %zu.** %s%s", i + 1, body, tail);
+		compose_body(b, lay, t, &d->articles.v[i].pos);
+		free(t);
+		free(body);
+	}
+	footer(b, lay, d);
+	if (d->signer.prefix.s && !layout_prefix_ok(lay, d->signer.prefix.s))
+		diag(DIAG_WARNING, &d->signer.prefix.pos, "unusual signing prefix \"%s\" for this layout",
+		     d->signer.prefix.s);
+	if (d->stated_count.set && (size_t)d->stated_count.v != roster->n)
+		diag(DIAG_WARNING, &d->stated_count.pos,
+		     "the decision states %lld recipients but its list has %zu", d->stated_count.v, roster->n);
+	if (roster->n)
+		appendix(b, lay, org, d, roster, number, pad);
+
+	out->page = compose_page(lay);
+	out->kind = "decision";
+	out->meta.title = xasprintf("Quyết định %s", d->summary.s);
+	out->meta.author = xstrdup(org->name.s);
+	out->meta.subject = xasprintf("Quyết định %s", number);
+	out->meta.creator = xstrdup("vanban");
+	char *slug = text_slug(symbol, 100);
+	out->name = d->number.set ? xasprintf("quyet-dinh-%02lld-%s", d->number.v, slug)
+				  : xasprintf("quyet-dinh-%s", slug);
+	free(slug);
+	free(symbol);
+	free(number);
+	return true;
+}
