@@ -146,6 +146,7 @@ static void footer(struct blocks *b, const struct layout *lay, const struct deci
 	cols->cols[0] = (struct column){0, width * 2 / 5, {0}};
 	cols->cols[1] = (struct column){width * 2 / 5, width - width * 2 / 5, {0}};
 	cols->keep_prev_lines = 2;
+	cols->level_baselines = true; /* "Nơi nhận:" level with the signer's title (ND30 ô 9b) */
 	compose_recipients_into(&cols->cols[0].blocks, lay, &d->recipients_to, &d->filed, 0);
 	char *title = signer_title(&d->signer);
 	struct signer_side side = {title, d->signer.name.s, d->signer.title.pos};

@@ -106,6 +106,21 @@ static int32_t stack(const struct vlist *col, struct vlist *out, int32_t dx, int
 	return y - y0;
 }
 
+/* The baseline of the first text in a vertical list, from its top. */
+static int32_t first_baseline(const struct vlist *vl)
+{
+	int32_t y = 0;
+	for (size_t i = 0; i < vl->n; i++) {
+		if (i > 0)
+			y += vl->items[i - 1].space_after + vl->items[i].space_before;
+		for (size_t k = vl->items[i].op0; k < vl->items[i].op0 + vl->items[i].nops; k++)
+			if (vl->ops[k].kind == DL_TEXT)
+				return y + vl->ops[k].y;
+		y += vl->items[i].height;
+	}
+	return 0;
+}
+
 /* Side-by-side columns become one item. Sync ids rise through each column;
  * the blocks from sync id k on start level in every column (so "Số" and
  * the date line share a baseline). */
@@ -116,6 +131,8 @@ static void columns_layout(const struct fontset *fs, const struct block *b, int3
 	size_t me = out->n - 1;
 	it->keep_with_next = b->keep_with_next;
 	size_t at[2] = {0, 0};
+	if (b->ncols > 2)
+		abort(); /* struct block has room for two columns */
 	int32_t y = 0;
 	int max_sync = 0;
 	for (int c = 0; c < b->ncols; c++)
@@ -124,22 +141,28 @@ static void columns_layout(const struct fontset *fs, const struct block *b, int3
 				max_sync = b->cols[c].blocks.v[i].sync;
 	for (int k = 0; k <= max_sync; k++) {
 		int32_t seg_h = 0;
+		struct vlist tmp[2] = {{0}, {0}};
+		int32_t first[2] = {0, 0}, top = 0;
 		for (int c = 0; c < b->ncols; c++) {
 			const struct blocks *cb = &b->cols[c].blocks;
 			size_t end = at[c];
 			while (end < cb->n && (end == at[c] || cb->v[end].sync == 0) &&
 			       cb->v[end].sync <= k)
 				end++;
-			if (end == at[c])
-				continue;
 			struct blocks seg = {.v = cb->v + at[c], .n = end - at[c]};
-			struct vlist tmp = {0};
-			blocks_layout(fs, &seg, 0, b->cols[c].width, &tmp);
-			int32_t h = stack(&tmp, out, x0 + b->cols[c].x, y);
-			vlist_free(&tmp);
+			blocks_layout(fs, &seg, 0, b->cols[c].width, &tmp[c]);
+			at[c] = end;
+			first[c] = first_baseline(&tmp[c]);
+			if (first[c] > top)
+				top = first[c];
+		}
+		for (int c = 0; c < b->ncols; c++) {
+			/* level first baselines when asked, for the first segment */
+			int32_t shift = b->level_baselines && k == 0 && tmp[c].n ? top - first[c] : 0;
+			int32_t h = shift + stack(&tmp[c], out, x0 + b->cols[c].x, y + shift);
+			vlist_free(&tmp[c]);
 			if (h > seg_h)
 				seg_h = h;
-			at[c] = end;
 		}
 		y += seg_h;
 	}

@@ -57,6 +57,7 @@ struct block {
 	struct runs runs;              /* PARA */
 	bool keep_with_next;           /* no page break after this block */
 	int keep_prev_lines;           /* COLUMNS: take this many lines before with it */
+	bool level_baselines;          /* COLUMNS: first lines share a baseline ("Nơi nhận" and the signature) */
 	int sync;                      /* inside COLUMNS: blocks with the same nonzero sync id
 					  start at the same height in every column */
 	/* RULE: length = ratio * width of the previous paragraph's widest line,

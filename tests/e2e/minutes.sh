@@ -91,3 +91,4 @@ $PY -c "import sys,unicodedata; sys.stdout.write(unicodedata.normalize('NFD', op
 $VANBAN render -o "$D/nfd" "$D/nfd/tct-2020.yaml" 2>"$D/nfd/stderr"
 check "minutes NFD input gives the same bytes" cmp "$PDF" "$D/nfd/$(basename "$PDF")"
 check "minutes NFD input is noted once" test "$(grep -c 'NFC' "$D/nfd/stderr")" = 1
+$PY tests/e2e/conformance.py minutes state "$PDF"
