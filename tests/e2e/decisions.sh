@@ -25,3 +25,25 @@ bad = [n for n in need if n not in t]
 print("missing:", bad) if bad else None
 sys.exit(1 if bad else 0)
 PYEOF
+
+# Long names wrap inside their header column; rules are measured after wrapping.
+$VANBAN render -o "$D/long" tests/cli/long-names.yaml 2>"$D/long.err"
+check "decision long header names wrap inside their column" $PY - "$D/long"/*.pdf <<'PYEOF'
+import sys
+sys.path.insert(0, "tests/e2e")
+from pdfprobe import pages, rule_under
+p = pages(sys.argv[1])[0]
+MM = 72 / 25.4
+left, width = 30 * MM, 595.276 - 45 * MM
+split = left + width * 0.41
+head = [l for l in p["lines"] if l.y < 180]
+lc = [l for l in head if l.x0 < split]
+rc = [l for l in head if l.x0 >= split]
+if any(l.x1 > split + 0.01 for l in lc) or any(l.x0 < split - 0.01 for l in rc):
+    print("overlap", lc, rc); sys.exit(1)
+bold = [l for l in lc if l.bold]
+if len(bold) < 2: print("issuer did not wrap", bold); sys.exit(1)
+r = rule_under(p, bold[-1])
+w = max(l.width for l in bold)
+if not r or not (w / 3 - 0.5 <= r[1] - r[0] <= w / 2 + 0.5): print("rule", r, "widest", w); sys.exit(1)
+PYEOF
