@@ -20,3 +20,5 @@ check "cli the manifest lists only what was written" test "$(grep -vc '^#\|^kind
 ln -s "$D/mixed" "$D/link"
 $VANBAN render -o "$D/link" input/tct-2020.yaml 2>"$D/link.err"; s=$?
 check "cli a symlinked output folder is refused" test "$s" != 0 -a -s "$D/link.err"
+$VANBAN check tests/cli/decision-warnings.yaml 2>"$D/dw"; s=$?
+check "cli decision checks: each broken rule warned once, exit 1" sh -c "test $s = 1 && diff tests/cli/decision-warnings.expect '$D/dw'"
