@@ -59,6 +59,7 @@ void blocks_free(struct blocks *b)
 {
 	for (size_t i = 0; i < b->n; i++) {
 		runs_free(&b->v[i].runs);
+		free(b->v[i].marker);
 		for (int c = 0; c < b->v[i].ncols; c++)
 			blocks_free(&b->v[i].cols[c].blocks);
 		table_free(b->v[i].table);
@@ -197,11 +198,14 @@ void blocks_layout(const struct fontset *fs, const struct blocks *b, int32_t x0,
 			break;
 		}
 		case BLK_TABLE:
-			/* laid out by typeset_table.c (to come) */
+			table_layout(fs, blk, x0, width, out);
+			ext.valid = false;
 			break;
 		case BLK_PAGEBREAK:
-			if (out->n)
+			if (out->n) {
 				out->items[out->n - 1].page_break_after = true;
+				out->items[out->n - 1].restart_after = blk->restart_numbering;
+			}
 			break;
 		}
 	}
@@ -210,7 +214,7 @@ void blocks_layout(const struct fontset *fs, const struct blocks *b, int32_t x0,
 bool typeset(const struct fontset *fs, const struct page_style *ps, const struct blocks *b,
 	     struct dlist *dl)
 {
-	struct vlist vl = {0};
+	struct vlist vl = {.page_h = ps->height - ps->top - ps->bottom};
 	int errors = diag_errors();
 	blocks_layout(fs, b, ps->left, ps->width - ps->left - ps->right, &vl);
 	paginate(fs, ps, &vl, dl);

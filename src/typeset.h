@@ -69,6 +69,8 @@ struct block {
 	int ncols;
 	struct table *table;           /* TABLE, owned */
 	bool restart_numbering;        /* PAGEBREAK: the next page is numbered 1 (an appendix) */
+	char *marker;                  /* PARA: list marker hung at the first-line indent;
+					  the text starts at `hang` on every line. Owned. */
 	struct srcpos pos;
 };
 
@@ -125,6 +127,26 @@ struct block *blocks_table(struct blocks *b, size_t ncols);
 /* Appends a row of ncols cells (span 1) and returns it. */
 struct table_row *table_add_row(struct table *t);
 void table_free(struct table *t);
+
+/* --- lists (typeset_list.c) ---------------------------------------------
+ * A list item is a paragraph whose marker ("-", "a)", "1.") hangs: the
+ * marker starts at st->indent, the text at st->hang on the first line and on
+ * every wrapped line (if the marker is too wide, the first line's text
+ * starts one space after it). Both are measured from st->left. */
+enum list_kind {
+	LIST_DASH,   /* "-" (Nơi nhận, Kính gửi) */
+	LIST_PLUS,   /* "+" */
+	LIST_LETTER, /* "a)" "b)" … with the Vietnamese letters (điểm, formats.md §5.2) */
+	LIST_NUMBER, /* "1." "2." … (khoản) */
+};
+
+/* The marker of item `index` (from 0) of a list; the caller frees it.
+ * Letters run a b c d đ e g h i k l m n o p q r s t u v x y, then aa ab …
+ * (f j w z are not Vietnamese letters). */
+char *list_marker(enum list_kind kind, size_t index);
+/* A list item paragraph with its marker; add its text to ->runs. */
+struct block *blocks_list_item(struct blocks *b, const struct para_style *st,
+			       enum list_kind kind, size_t index);
 
 /* Lays out the blocks onto pages appended to dl. Returns false if an
  * error was reported (warnings, e.g. an overfull line, still return true). */

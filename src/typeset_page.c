@@ -1,6 +1,8 @@
 /* typeset_page.c — pagination: fills pages with items, breaking only where
- * no keep (orphan, widow, keep-with-next, signature) forbids it, and draws
- * page numbers in the top margin from page 2 (ND30). */
+ * no keep (orphan, widow, keep-with-next, signature) forbids it, repeats
+ * table header rows at the top of each page a table continues on, and draws
+ * page numbers in the top margin from page 2 (ND30), counting again from 1
+ * after a page break that starts an appendix. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,10 +26,26 @@ static void page_number(const struct fontset *fs, const struct page_style *ps,
 	dl_text(dl, x, y, FACE_REGULAR, ps->number_size, 0, num, (size_t)len, NULL);
 }
 
+/* Height of the table header rows repeated at the top of a page that starts
+ * at `start` (0 if none), with the gap below them. */
+static int32_t repeated_head(const struct vlist *vl, size_t start)
+{
+	if (start >= vl->n)
+		return 0;
+	const struct vitem *it = &vl->items[start];
+	if (!it->nhead)
+		return 0;
+	int32_t y = 0;
+	for (size_t k = it->head; k < it->head + it->nhead; k++)
+		y += (k > it->head ? vl->items[k - 1].space_after + vl->items[k].space_before : 0) +
+		     vl->items[k].height;
+	return y + vl->items[it->head + it->nhead - 1].space_after + it->space_before;
+}
+
 /* Where the page that starts at `start` must end (exclusive). */
 static size_t fit_page(const struct vlist *vl, size_t start, int32_t body_h, bool *forced)
 {
-	int32_t y = 0;
+	int32_t y = repeated_head(vl, start);
 	*forced = false;
 	for (size_t i = start; i < vl->n; i++) {
 		const struct vitem *it = &vl->items[i];
@@ -46,6 +64,24 @@ static size_t fit_page(const struct vlist *vl, size_t start, int32_t body_h, boo
 	return vl->n;
 }
 
+/* Moves item i's ops onto the last page at y (copies them if the item is a
+ * header row that later pages repeat). */
+static void place(struct vlist *vl, size_t i, int32_t y, struct dlist *dl)
+{
+	struct vitem *it = &vl->items[i];
+	struct dl_page *pg = dlist_last_page(dl);
+	for (size_t k = it->op0; k < it->op0 + it->nops; k++) {
+		struct dl_op op = vl->ops[k];
+		op.y += y;
+		if (it->repeat)
+			op.text = op.text ? xstrdup(op.text) : NULL;
+		else
+			vl->ops[k].text = NULL; /* ownership moves to the page */
+		grow(&pg->ops, &pg->cap, pg->nops + 1, sizeof *pg->ops);
+		pg->ops[pg->nops++] = op;
+	}
+}
+
 void paginate(const struct fontset *fs, const struct page_style *ps, struct vlist *vl, struct dlist *dl)
 {
 	int32_t body_h = ps->height - ps->top - ps->bottom;
@@ -61,20 +97,24 @@ void paginate(const struct fontset *fs, const struct page_style *ps, struct vlis
 		n++;
 		page_number(fs, ps, dl, n);
 		int32_t y = ps->top;
-		for (size_t i = start; i < end; i++) {
-			struct vitem *it = &vl->items[i];
-			if (i > start)
-				y += vl->items[i - 1].space_after + it->space_before;
-			struct dl_page *pg = dlist_last_page(dl);
-			for (size_t k = it->op0; k < it->op0 + it->nops; k++) {
-				struct dl_op op = vl->ops[k];
-				op.y += y;
-				vl->ops[k].text = NULL; /* ownership moves to the page */
-				grow(&pg->ops, &pg->cap, pg->nops + 1, sizeof *pg->ops);
-				pg->ops[pg->nops++] = op;
-			}
-			y += it->height;
+		static const struct vitem none;
+		const struct vitem *first = start < vl->n ? &vl->items[start] : &none;
+		for (size_t k = first->head; k < first->head + first->nhead; k++) {
+			if (k > first->head)
+				y += vl->items[k - 1].space_after + vl->items[k].space_before;
+			place(vl, k, y, dl);
+			y += vl->items[k].height;
 		}
+		if (first->nhead)
+			y += vl->items[first->head + first->nhead - 1].space_after + first->space_before;
+		for (size_t i = start; i < end; i++) {
+			if (i > start)
+				y += vl->items[i - 1].space_after + vl->items[i].space_before;
+			place(vl, i, y, dl);
+			y += vl->items[i].height;
+		}
+		if (end > start && vl->items[end - 1].restart_after)
+			n = 0; /* an appendix follows: its pages count from 1 again */
 		start = end;
 	} while (start < vl->n);
 }

@@ -228,25 +228,49 @@ static size_t balance(const struct para *p, struct brk_params *bp, size_t nl,
 	return n;
 }
 
+/* The runs as printed: upper-cased into *tmp (which the caller frees) when
+ * the style asks for it. */
+static const struct runs *shown_runs(const struct block *b, struct runs *tmp)
+{
+	if (!b->st.upper)
+		return &b->runs;
+	for (size_t i = 0; i < b->runs.n; i++) {
+		char *u = text_upper(b->runs.v[i].text);
+		runs_add(tmp, u, strlen(u), b->runs.v[i].face, &b->runs.v[i].pos);
+		free(u);
+	}
+	return tmp;
+}
+
+static enum face marker_face(const struct block *b)
+{
+	return b->runs.n ? b->runs.v[0].face : FACE_REGULAR;
+}
+
+/* Where the first line's text starts, from the left inset: the indent, or
+ * for a list item the hang (one space past the marker if that is wider). */
+static int32_t first_offset(const struct fontset *fs, const struct block *b)
+{
+	const struct para_style *st = &b->st;
+	if (!b->marker)
+		return st->indent;
+	enum face f = marker_face(b);
+	int32_t after = st->indent + font_width(fs, f, st->size, b->marker, strlen(b->marker)) +
+			font_width(fs, f, st->size, " ", 1);
+	return after > st->hang ? after : st->hang;
+}
+
 void para_layout(const struct fontset *fs, const struct block *b, int32_t x0, int32_t width,
 		 struct vlist *out, struct para_extent *ext)
 {
 	const struct para_style *st = &b->st;
 	int32_t leading = st->leading ? st->leading : st->size * 6 / 5;
 	int32_t left = x0 + st->left, avail = width - st->left - st->right;
-	int32_t first_w = avail - st->indent, rest_w = avail - st->hang;
+	int32_t first_off = first_offset(fs, b), first_w = avail - first_off;
+	int32_t rest_w = avail - st->hang;
 
 	struct runs upper = {0};
-	const struct runs *runs = &b->runs;
-	if (st->upper) {
-		for (size_t i = 0; i < b->runs.n; i++) {
-			char *u = text_upper(b->runs.v[i].text);
-			runs_add(&upper, u, strlen(u), b->runs.v[i].face, &b->runs.v[i].pos);
-			free(u);
-		}
-		runs = &upper;
-	}
-
+	const struct runs *runs = shown_runs(b, &upper);
 	struct para p = {.fs = fs, .size = st->size, .ragged = st->align != ALIGN_JUSTIFY};
 	p.max_box = first_w < rest_w ? first_w : rest_w;
 	tokenize(&p, runs);
@@ -282,7 +306,7 @@ void para_layout(const struct fontset *fs, const struct block *b, int32_t x0, in
 		/* justified lines stretch; any line may have had to shrink to fit */
 		bool justify = (st->align == ALIGN_JUSTIFY && !lines[l].ragged) || lines[l].ratio < 0;
 		int32_t lw = l == 0 ? first_w : rest_w;
-		int32_t x = left + (l == 0 ? st->indent : st->hang);
+		int32_t x = left + (l == 0 ? first_off : st->hang);
 		int32_t nat = line_natural(&p, a, e);
 		if (st->align == ALIGN_CENTER)
 			x = left + (avail - nat) / 2;
@@ -290,6 +314,13 @@ void para_layout(const struct fontset *fs, const struct block *b, int32_t x0, in
 			x = left + avail - nat;
 		struct vitem *it = vlist_item(out, leading, &b->pos);
 		(void)it;
+		if (l == 0 && b->marker) {
+			struct dl_op op = {.kind = DL_TEXT, .x = left + st->indent, .y = baseline,
+					   .face = (uint8_t)marker_face(b), .size = st->size,
+					   .color = st->color, .pos = b->pos};
+			op.text = xstrdup(b->marker);
+			vlist_op(out, &op);
+		}
 		struct pending pd = {0};
 		double ratio = lines[l].ratio;
 		double fx = x;
@@ -332,7 +363,7 @@ void para_layout(const struct fontset *fs, const struct block *b, int32_t x0, in
 		if (ext && (!ext->valid || shown > ext->widest)) {
 			ext->valid = true;
 			ext->widest = shown;
-			ext->center = (justify ? left + (l == 0 ? st->indent : st->hang) : x) + shown / 2;
+			ext->center = (justify ? left + (l == 0 ? first_off : st->hang) : x) + shown / 2;
 		}
 		if (ext)
 			ext->below = leading - baseline;
@@ -349,6 +380,42 @@ void para_layout(const struct fontset *fs, const struct block *b, int32_t x0, in
 		v[n - 1].keep_with_next = b->keep_with_next;
 	}
 	free(lines);
+	free(p.pieces);
+	free(p.items);
+	free(p.first_piece);
+	free(p.npiece);
+	free(p.glue_face);
+	runs_free(&upper);
+}
+
+void para_measure(const struct fontset *fs, const struct block *b, int32_t *min, int32_t *max)
+{
+	struct runs upper = {0};
+	const struct runs *runs = shown_runs(b, &upper);
+	struct para p = {.fs = fs, .size = b->st.size, .max_box = INT32_MAX};
+	tokenize(&p, runs);
+	int32_t first = first_offset(fs, b), hang = b->st.hang;
+	int64_t word = 0, line = first, widest = 0;
+	for (size_t i = 0; i < p.nitems; i++) {
+		const struct brk_item *it = &p.items[i];
+		if (it->type == BRK_PENALTY && it->penalty <= -BRK_INF) {
+			line = hang; /* a forced break starts a new line */
+			continue;
+		}
+		if (it->type == BRK_BOX && it->width > word)
+			word = it->width;
+		if (it->type != BRK_PENALTY)
+			line += it->width;
+		if (line > widest)
+			widest = line;
+	}
+	int64_t ins = (int64_t)b->st.left + b->st.right;
+	word += ins + (first > hang ? first : hang);
+	widest += ins;
+	*min = word > INT32_MAX ? INT32_MAX : (int32_t)word;
+	*max = widest > INT32_MAX ? INT32_MAX : (int32_t)widest;
+	if (*max < *min)
+		*max = *min;
 	free(p.pieces);
 	free(p.items);
 	free(p.first_piece);

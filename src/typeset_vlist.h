@@ -11,11 +11,17 @@ struct vitem {
 	int32_t space_before, space_after; /* dropped at the top of a page */
 	bool keep_with_next;               /* no page break between this item and the next */
 	bool page_break_after;             /* forced */
+	bool restart_after;                /* the page after this item is numbered 1 */
+	bool repeat;                       /* a table header row: its ops are copied, not moved,
+					      to the page, as later pages repeat it */
+	size_t head, nhead;                /* a table body row: items [head, head + nhead) are its
+					      header rows, repeated when a page starts here */
 	size_t op0, nops;                  /* ops [op0, op0 + nops) of the vlist */
 	struct srcpos pos;
 };
 
 struct vlist {
+	int32_t page_h;    /* body height of a page; 0 = unknown (no table row is split) */
 	struct vitem *items;
 	size_t n, cap;
 	struct dl_op *ops; /* text owned by the vlist until moved to a display list */
@@ -38,6 +44,15 @@ struct para_extent {
 /* Lays out one paragraph of width `width` starting at x0. */
 void para_layout(const struct fontset *fs, const struct block *b, int32_t x0, int32_t width,
 		 struct vlist *out, struct para_extent *ext);
+
+/* The narrowest width a paragraph can take without cutting a word, and its
+ * width set on one line (the widest line between forced breaks), insets
+ * included. */
+void para_measure(const struct fontset *fs, const struct block *b, int32_t *min, int32_t *max);
+
+/* Lays out a table block of width `width` starting at x0 (typeset_table.c). */
+void table_layout(const struct fontset *fs, const struct block *b, int32_t x0, int32_t width,
+		  struct vlist *out);
 
 /* Lays out blocks in a column [x0, x0 + width) into out. */
 void blocks_layout(const struct fontset *fs, const struct blocks *b, int32_t x0, int32_t width,
