@@ -173,7 +173,12 @@ static void appendix(struct blocks *b, const struct layout *lay, const struct or
 	if (d->list.title.s)
 		centred_line(b, size, FACE_BOLD, d->list.title.s, &d->list.title.pos, true);
 	char *day = text_date_words(d->date.d);
-	char *ref = xasprintf("(Kèm theo Quyết định %s ngày %s của %s)", number, day + strlen("ngày "),
+	/* "Số: 15/QĐ-TCT" in a header reads "số 15/QĐ-TCT" inside a sentence */
+	const char *n = number;
+	if (!strncmp(n, "Số", strlen("Số")))
+		n += strlen("Số");
+	n += strspn(n, ": ");
+	char *ref = xasprintf("(Kèm theo Quyết định số %s ngày %s của %s)", n, day + strlen("ngày "),
 			      d->by.s ? d->by.s : org->name.s);
 	struct para_style st = compose_style(layout_pt(&lay->body_size), ALIGN_CENTER);
 	st.space_after = PT(12);

@@ -47,3 +47,79 @@ r = rule_under(p, bold[-1])
 w = max(l.width for l in bold)
 if not r or not (w / 3 - 0.5 <= r[1] - r[0] <= w / 2 + 0.5): print("rule", r, "widest", w); sys.exit(1)
 PYEOF
+
+# The Danh sách: sorted in Vietnamese order when asked (checked against an
+# independent collation written here), its header on every page, rows whole.
+check "decision list sorted by given name, Vietnamese collation" $PY - "$D/quyet-dinh-15-QD-TCT.pdf" input/tct-2020-khen-thuong.yaml <<'PYEOF'
+import sys, unicodedata, yaml
+sys.path.insert(0, "tests/e2e")
+from pdfprobe import pages
+BASE = "a ă â b c d đ e ê f g h i j k l m n o ô ơ p q r s t u ư v w x y z".split()
+TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}  # huyền hỏi ngã sắc nặng
+def letter(ch):
+    d = unicodedata.normalize("NFD", ch.lower())
+    tone = max([TONES.get(c, 0) for c in d] + [0])
+    base = unicodedata.normalize("NFC", "".join(c for c in d if c not in TONES))
+    return (BASE.index(base) if base in BASE else 100 + ord(base)), tone
+def syllable(w):
+    ls = [letter(c) for c in w]
+    return [l[0] for l in ls], [l[1] for l in ls]
+def key(name):
+    w = name.split()
+    order = [w[-1]] + w[1:-1] + [w[0]]
+    return [syllable(x) for x in order]
+doc = yaml.safe_load(open(sys.argv[2], encoding="utf-8"))
+names = [r["name"] for r in doc["decisions"][0]["list"]["recipients"]]
+want = sorted(names, key=key)
+got = []
+for pg in pages(sys.argv[1])[1:]:  # the name column's lines, in reading order
+    got += [l.text for l in pg["lines"] if 100 < l.x0 < 130 and l.font == "LiberationSerif"]
+text = " ".join(got)  # a name wrapped in its cell joins back
+pos = [text.find(n) for n in want]
+ok = all(p >= 0 for p in pos) and pos == sorted(pos)
+if not ok: print("want", want[:5], "positions", pos[:10])
+sys.exit(0 if ok else 1)
+PYEOF
+
+$PY - > "$D/big.yaml" <<'PYEOF'
+print("""organisation:
+  name: Trường Chính trị Tôn Đức Thắng
+  abbreviation: TCT
+  place: An Giang
+decisions:
+  - number: 20
+    date: 2020-12-30
+    summary: Về việc tặng Giấy khen
+    authority: HIỆU TRƯỞNG TRƯỜNG CHÍNH TRỊ TÔN ĐỨC THẮNG
+    articles:
+      - Tặng Giấy khen cho {count} cá nhân (có danh sách kèm theo).
+    amount: {coefficient: 0.3, base_salary: 1490000}
+    signer: {title: HIỆU TRƯỞNG, name: Hồ Ngọc Trường}
+    list:
+      title: Cá nhân được tặng Giấy khen
+      recipients:""")
+for i in range(500):
+    print(f"        - {{name: Nguyễn Văn Số {i + 1}, position: Giảng viên, unit: Khoa Lý luận cơ sở}}")
+PYEOF
+$VANBAN render -o "$D/big" "$D/big.yaml" 2>"$D/big.err"
+check "decision 500-name list: header on every page, rows whole, numbers restart" $PY - "$D/big"/*.pdf <<'PYEOF'
+import sys, re
+sys.path.insert(0, "tests/e2e")
+from pdfprobe import pages
+P = pages(sys.argv[1])
+app = [i for i, p in enumerate(P) if any(l.text == "DANH SÁCH" for l in p["lines"])][0]
+seen, bad = [], []
+for k, p in enumerate(P[app:]):
+    heads = [l for l in p["lines"] if l.text == "STT" and l.bold]
+    if len(heads) != 1: bad.append(f"page {k + 1}: {len(heads)} headers")
+    top = [l for l in p["lines"] if l.y < 20 * 72 / 25.4]
+    if k == 0 and top: bad.append(f"appendix page 1 numbered {top}")
+    if k > 0 and [l.text for l in top] != [str(k + 1)]: bad.append(f"appendix page {k + 1} number {top}")
+    stt = [int(l.text) for l in p["lines"] if re.fullmatch(r"\d+", l.text) and l.x0 < 130 and l.y > 20 * 72 / 25.4]
+    names = [int(m) for l in p["lines"] for m in re.findall(r"Nguyễn Văn Số (\d+)", l.text)]
+    if stt != names: bad.append(f"page {k + 1}: a row is split ({stt[-1:]} vs {names[-1:]})")
+    seen += stt
+if seen != list(range(1, 501)): bad.append(f"STT runs {seen[:3]}…{seen[-3:]} ({len(seen)})")
+if len(P) - app < 10: bad.append(f"only {len(P) - app} appendix pages")
+print("\n".join(bad)); sys.exit(1 if bad else 0)
+PYEOF
