@@ -99,7 +99,7 @@ static void widths_from_content(void)
 	const char *names[] = {"Nguyễn Văn An", "Trần Thị Bình", "Lê Hoàng Minh Châu"};
 	for (int i = 0; i < 3; i++) {
 		struct table_row *row = table_add_row(t);
-		char stt[8];
+		char stt[16];
 		snprintf(stt, sizeof stt, "%d", i + 1);
 		cell_text(&row->cells[0], stt);
 		cell_text(&row->cells[1], names[i]);
@@ -194,7 +194,7 @@ static struct blocks long_table(size_t rows, size_t header_rows)
 	cell_text(&row->cells[1], "Nội dung");
 	for (size_t i = 1; i < rows; i++) {
 		row = table_add_row(t);
-		char s[16];
+		char s[24];
 		snprintf(s, sizeof s, "%zu", i);
 		cell_text(&row->cells[0], s);
 		cell_text(&row->cells[1], i % 3 ? "Một dòng" : long_text);
