@@ -98,8 +98,11 @@ void blocks_free(struct blocks *b);
  * split across pages unless it alone is taller than a page (then it is
  * split, with a warning). Layout time is linear in the number of rows. */
 struct table_col {
+	/* Widths run between the centres of the column's border lines, so they
+	 * include one rule and both paddings; the table takes the whole text
+	 * width unless every column is fixed. */
 	int32_t width;            /* fixed width; 0 = from content */
-	int32_t min, max;         /* bounds for content widths; 0 = none */
+	int32_t min, max;         /* bounds on the width from content; 0 = none */
 };
 
 struct table_cell {
@@ -122,7 +125,10 @@ struct table {
 	int32_t pad_x, pad_y;     /* cell padding */
 };
 
-/* A table block with ncols columns (widths set by the caller afterwards). */
+/* A table block with ncols columns (widths set by the caller afterwards).
+ * Its st.space_before/space_after and keep_with_next apply to the table;
+ * its pos is where a narrowing warning points (a split row warns at its
+ * first cell's first block). */
 struct block *blocks_table(struct blocks *b, size_t ncols);
 /* Appends a row of ncols cells (span 1) and returns it. */
 struct table_row *table_add_row(struct table *t);

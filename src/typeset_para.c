@@ -111,10 +111,32 @@ static void end_word(struct para *p)
 	int32_t w = 0;
 	for (size_t i = p->word_start; i < p->npieces; i++)
 		w += p->pieces[i].width;
-	if (w > p->max_box && n == 1)
-		split_piece(p, p->word_start);
-	else
+	if (w <= p->max_box) {
 		push_box(p, p->word_start, n);
+	} else if (n == 1) {
+		split_piece(p, p->word_start);
+	} else {
+		/* A word of several faces wider than the line may also break
+		 * between its faces; each too-wide piece is cut as above. */
+		struct piece *copy = xmalloc(n * sizeof *copy);
+		memcpy(copy, p->pieces + p->word_start, n * sizeof *copy);
+		p->npieces = p->word_start;
+		for (size_t i = 0; i < n; i++) {
+			if (i)
+				add_item(p, BRK_PENALTY, 0)->penalty = 0;
+			grow(&p->pieces, &p->pcap, p->npieces + 1, sizeof *p->pieces);
+			p->pieces[p->npieces++] = copy[i];
+			if (copy[i].width > p->max_box)
+				split_piece(p, p->npieces - 1);
+			else
+				push_box(p, p->npieces - 1, 1);
+		}
+		if (!p->split_word) {
+			p->split_word = true;
+			p->split_pos = copy[0].pos;
+		}
+		free(copy);
+	}
 	p->word_start = p->npieces;
 }
 

@@ -113,7 +113,7 @@ static void table_of_10000_rows(void)
 	struct para_style st = {.size = 13000, .leading = 15600, .align = ALIGN_LEFT};
 	for (size_t r = 0; r <= 10000; r++) {
 		struct table_row *row = table_add_row(t);
-		char num[16];
+		char num[24];
 		snprintf(num, sizeof num, "%zu", r);
 		const char *cells[] = {r ? num : "STT", r ? "Nguyễn Văn An" : "Họ và tên",
 				       r % 5 ? "Lao động tiên tiến" : "Chiến sĩ thi đua cơ sở năm 2020, "

@@ -194,7 +194,7 @@ static struct blocks long_table(size_t rows, size_t header_rows)
 	cell_text(&row->cells[1], "Nội dung");
 	for (size_t i = 1; i < rows; i++) {
 		row = table_add_row(t);
-		char s[32];
+		char s[24];
 		snprintf(s, sizeof s, "%zu", i);
 		cell_text(&row->cells[0], s);
 		cell_text(&row->cells[1], i % 3 ? "Một dòng" : long_text);
@@ -289,7 +289,10 @@ static void long_word_stays_in_its_cell(void)
 	memset(w, 'M', 400);
 	w[400] = '\0';
 	cell_text(&row->cells[1], w);
-	cell_text(&row->cells[2], "ngắn");
+	struct block *mixed = blocks_para(&row->cells[2].blocks, &cell_st);
+	char m[1000];
+	snprintf(m, sizeof m, "ngắn **%.150s***%.150s*%.150s", w, w, w); /* one word, three faces */
+	markup_parse(m, FACE_REGULAR, true, NULL, &mixed->runs);
 	char *msgs;
 	struct dlist *dl = run(&b, &msgs);
 	CHECK(strstr(msgs, "narrowed") != NULL);
