@@ -196,6 +196,7 @@ static void appendix(struct blocks *b, const struct layout *lay, const struct or
 	t->pad_x = PT(4);
 	t->pad_y = PT(3);
 	t->cols[0].width = MM(12);
+	t->cols[1].nowrap = true; /* a name is read whole */
 	if (has_money)
 		t->cols[3].width = MM(30);
 	struct table_row *h = table_add_row(t);

@@ -103,6 +103,7 @@ struct table_col {
 	 * width unless every column is fixed. */
 	int32_t width;            /* fixed width; 0 = from content */
 	int32_t min, max;         /* bounds on the width from content; 0 = none */
+	bool nowrap;              /* prefer one line: min = the widest cell (names) */
 };
 
 struct table_cell {

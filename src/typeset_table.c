@@ -104,6 +104,8 @@ static void measure(const struct fontset *fs, const struct table *t, int64_t *mi
 			max[j] = tc->max;
 		if (max[j] < min[j])
 			max[j] = min[j];
+		if (tc->nowrap)
+			min[j] = max[j]; /* keep it on one line while the others can give */
 	}
 }
 
