@@ -282,25 +282,6 @@ static char *temp_name(struct outdir *od, const char *name)
 	return xasprintf(".%.*s%s", (int)keep, name, tail);
 }
 
-static int write_all(int fd, const char *p, size_t n)
-{
-	while (n > 0) {
-		ssize_t k = write(fd, p, n);
-		if (k < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		if (k == 0) {
-			errno = EIO;
-			return -1;
-		}
-		p += k;
-		n -= (size_t)k;
-	}
-	return 0;
-}
-
 int outdir_write(struct outdir *od, const char *name, const void *data, size_t len)
 {
 	if (!outdir_name_ok(name)) {

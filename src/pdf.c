@@ -56,21 +56,6 @@ static void font_file_close(struct font_file *ff)
 	ff->fd = -1;
 }
 
-static int write_all(int fd, const char *p, size_t n)
-{
-	while (n > 0) {
-		ssize_t k = write(fd, p, n);
-		if (k < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		p += k;
-		n -= (size_t)k;
-	}
-	return 0;
-}
-
 /* Returns 0, or -1 after one diag(). */
 static int font_file_create(struct font_file *ff, const struct buf *bytes, const char *font_path)
 {

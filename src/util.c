@@ -177,3 +177,23 @@ char *read_file(const char *path, size_t max, size_t *len)
 	*len = b.len;
 	return buf_steal(&b);
 }
+
+int write_all(int fd, const void *data, size_t n)
+{
+	const char *p = data;
+	while (n > 0) {
+		ssize_t k = write(fd, p, n);
+		if (k < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		if (k == 0) {
+			errno = EIO;
+			return -1;
+		}
+		p += k;
+		n -= (size_t)k;
+	}
+	return 0;
+}

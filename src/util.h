@@ -31,6 +31,10 @@ void buf_vprintf(struct buf *b, const char *fmt, va_list ap);
 char *buf_steal(struct buf *b); /* returns data (never NULL) and resets b */
 void buf_free(struct buf *b);
 
+/* Writes all n bytes to fd, retrying short writes and EINTR. Returns 0,
+ * or -1 with errno set (EIO if write made no progress). */
+int write_all(int fd, const void *data, size_t n);
+
 /* Reads a whole file; returns NULL and sets errno on failure or if it is larger than max. */
 char *read_file(const char *path, size_t max, size_t *len);
 
