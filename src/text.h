@@ -193,7 +193,7 @@ const char *text_legacy_label(enum legacy_enc enc);
  * minus those that do not (at most 20,000 such words are looked at). */
 long text_legacy_score(enum legacy_enc enc, const char *bytes, size_t len);
 /* The encoding (UTF-8 = LEGACY_NONE, TCVN3, VNI or cp1258) in which bytes
- * read best as Vietnamese; false if none reads as Vietnamese at all. */
+ * read best as Vietnamese; false if none does, or two do equally well. */
 bool text_guess_legacy_bytes(const char *bytes, size_t len, enum legacy_enc *out);
 /* Undoes an editor that read a legacy file as Windows-1252 (or Latin-1) and
  * saved it as UTF-8: the original bytes, NUL-terminated, or NULL if some

@@ -530,17 +530,22 @@ long text_legacy_score(enum legacy_enc enc, const char *bytes, size_t len)
 bool text_guess_legacy_bytes(const char *bytes, size_t len, enum legacy_enc *out)
 {
 	static const enum legacy_enc cands[] = {LEGACY_NONE, LEGACY_TCVN3, LEGACY_VNI, LEGACY_CP1258};
-	long best = 0;
-	bool found = false;
+	long best = 0, second = 0;
+	enum legacy_enc win = LEGACY_NONE;
 	for (size_t i = 0; i < sizeof cands / sizeof cands[0]; i++) {
 		long s = text_legacy_score(cands[i], bytes, len);
 		if (s > best) {
+			second = best;
 			best = s;
-			*out = cands[i];
-			found = true;
+			win = cands[i];
+		} else if (s > second) {
+			second = s;
 		}
 	}
-	return found;
+	if (best <= second) /* nothing reads as Vietnamese, or two read equally well */
+		return false;
+	*out = win;
+	return true;
 }
 
 char *text_cp1252_bytes(const char *s, size_t len, size_t *outlen)
