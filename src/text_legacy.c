@@ -338,10 +338,14 @@ static bool is_syllable(const uint32_t *cps, size_t n)
  * everything a legacy byte 0xA1-0xFF turns into under Latin-1. */
 static bool is_word_char(uint32_t cp)
 {
+	if (cp < 0x80) /* the loader runs this on every text: ASCII first */
+		return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+	if (cp >= 0xA1 && cp <= 0xFF)
+		return true;
 	enum vn_base b;
 	enum vn_tone t;
 	bool up;
-	return (cp >= 0xA1 && cp <= 0xFF) || vn_letter_info(cp, &b, &t, &up);
+	return vn_letter_info(cp, &b, &t, &up);
 }
 
 /* Scores one word: +1 to *tcvn or *vni if the word is not Vietnamese as it
