@@ -189,8 +189,8 @@ bool load_encoding(const char *file, const char *data, size_t len, enum legacy_e
 		return false;
 	const unsigned char *u = (const unsigned char *)data;
 	bool utf16 = len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF));
-	if (utf16 && !t->declared)
-		t->enc = LEGACY_NONE; /* its byte-order mark declares it */
+	if ((utf16 || (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3))) && !t->declared)
+		t->enc = LEGACY_NONE; /* a byte-order mark declares Unicode */
 	size_t bad;
 	if (t->enc == LEGACY_NONE) {
 		t->check_mojibake = true;

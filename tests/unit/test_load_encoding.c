@@ -83,7 +83,8 @@ static void option_default(void)
 	/* a file's own declaration wins over the option */
 	EXPECT_VALUE("encoding: utf-8\nt: Việt\n", LEGACY_VNI, "t", "Việt", LEGACY_NONE);
 	EXPECT_VALUE("encoding: tcvn3\nt: Vi\xD6t\n", LEGACY_VNI, "t", "Việt", LEGACY_TCVN3);
-	/* a UTF-16 byte-order mark is a declaration too */
+	/* a byte-order mark is a declaration too */
+	EXPECT_VALUE("\xEF\xBB\xBFt: Việt\n", LEGACY_TCVN3, "t", "Việt", LEGACY_NONE);
 	static const char utf16[] = "\xFF\xFEt\0:\0 \0x\0\n\0";
 	struct load_limits lim = {.encoding = LEGACY_TCVN3};
 	struct node *root = load_yaml_mem("t.yaml", utf16, sizeof utf16 - 1, &lim, &info);
