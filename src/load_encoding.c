@@ -134,6 +134,25 @@ static enum legacy_enc better_reading(const char *raw, size_t rlen, const char *
 	return win;
 }
 
+/* Line and column of the index-th character of UTF-8 text d[0..len). */
+static struct srcpos char_pos(const char *file, const char *d, size_t len, size_t index)
+{
+	struct srcpos pos = {file, 1, 1};
+	for (size_t i = 0, n = 0; i < len && n < index; n++) {
+		uint32_t cp;
+		size_t k = utf8_decode(d + i, len - i, &cp);
+		i += k ? k : 1;
+		bool crlf = cp == '\r' && i < len && d[i] == '\n';
+		if (cp == '\n' || (cp == '\r' && !crlf)) {
+			pos.line++;
+			pos.col = 1;
+		} else if (!crlf) {
+			pos.col++;
+		}
+	}
+	return pos;
+}
+
 /* C1 controls in UTF-8 text mean a legacy file read as Latin-1. The YAML
  * reader would refuse the first one before any text reaches the mojibake
  * check, so the whole file is looked at here (only then: it is rare). */
@@ -147,19 +166,7 @@ static bool c1_mojibake(const char *file, const char *d, size_t len)
 	enum legacy_enc g;
 	if (!p || p + 1 >= d + len || (g = text_guess_legacy(d, len, &at)) == LEGACY_NONE)
 		return true;
-	struct srcpos pos = {file, 1, 1};
-	for (size_t i = 0, n = 0; i < len && n < at; n++) {
-		uint32_t cp;
-		size_t k = utf8_decode(d + i, len - i, &cp);
-		i += k ? k : 1;
-		bool crlf = cp == '\r' && i < len && d[i] == '\n';
-		if (cp == '\n' || (cp == '\r' && !crlf)) {
-			pos.line++;
-			pos.col = 1;
-		} else if (!crlf) {
-			pos.col++;
-		}
-	}
+	struct srcpos pos = char_pos(file, d, len, at);
 	diag(DIAG_ERROR, &pos, "this text looks like %s bytes read as Unicode; convert the file to "
 	     "UTF-8 or declare \"encoding: %s\" at its top", text_legacy_label(g), text_legacy_key(g));
 	return false;
@@ -224,5 +231,15 @@ bool load_encoding(const char *file, const char *data, size_t len, enum legacy_e
 	t->owned = text_from_legacy(t->enc, bytes, blen, &t->len);
 	t->data = t->owned;
 	free(undone);
+	/* bytes the encoding leaves unassigned (or a VNI mark on nothing) */
+	const char *fffd = memmem(t->data, t->len, "\xEF\xBF\xBD", 3);
+	if (fffd) {
+		struct srcpos pos = char_pos(file, t->data, t->len, utf8_count(t->data, (size_t)(fffd - t->data)));
+		diag(DIAG_ERROR, &pos, "a byte here has no meaning in %s; is the file in another encoding?",
+		     text_legacy_label(t->enc));
+		free(t->owned);
+		*t = (struct load_text){0};
+		return false;
+	}
 	return true;
 }

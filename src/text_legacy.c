@@ -522,10 +522,16 @@ long text_legacy_score(enum legacy_enc enc, const char *bytes, size_t len)
 	size_t cap = 0;
 	for (size_t i = 0; i < len && t.words < MAX_SCORED;) {
 		const unsigned char *nl = memchr(d + i, '\n', len - i);
-		size_t end = nl ? (size_t)(nl - d) : len;
+		size_t end = nl ? (size_t)(nl - d) : len, next = end + 1;
+		if (end - i > 4096) { /* a long line goes in pieces, cut between words */
+			end = i + 4096;
+			while (end > i + 2048 && (d[end - 1] >= 0x80 || !is_word_break(d[end - 1])))
+				end--;
+			next = end;
+		}
 		grow(&cps, &cap, end - i + 1, sizeof *cps);
 		score_cps(cps, decode_line(enc, d + i, end - i, cps), &t);
-		i = end + 1;
+		i = next;
 	}
 	free(cps);
 	return t.good - t.bad;

@@ -133,6 +133,11 @@ static void declaration_must_fit(void)
 	EXPECT_ERROR("t: Cộng hòa xã hội chủ nghĩa Việt Nam\n", LEGACY_CP1258,
 		     "vanban: t.yaml: error: --encoding cp1258 does not fit this file: it reads as UTF-8; "
 		     "declare \"encoding: utf-8\" at its top");
+	/* too little text to tell, but a byte means nothing in the encoding */
+	EXPECT_ERROR("encoding: tcvn3\nt: x\xB0y\n", LEGACY_NONE,
+		     "vanban: t.yaml:2:5: error: a byte here has no meaning in TCVN3 (ABC); is the file in another encoding?");
+	EXPECT_ERROR("encoding: vni\nt: Ba\xF8\xF8\n", LEGACY_NONE,
+		     "vanban: t.yaml:2:6: error: a byte here has no meaning in VNI-Windows; is the file in another encoding?");
 	EXPECT_ERROR("\xEF\xBB\xBF" "encoding: vni\nt: x\n", LEGACY_NONE,
 		     "vanban: t.yaml:1:11: error: the file declares \"encoding: vni\" but is UTF-8; remove this line");
 }
