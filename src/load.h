@@ -10,6 +10,7 @@
 
 #include "diag.h"
 #include "node.h"
+#include "text.h"
 
 /* Any field left 0 takes its default. */
 struct load_limits {
@@ -23,6 +24,9 @@ struct load_limits {
 	bool (*printable)(void *ctx, uint32_t cp);
 	void *printable_ctx;
 	const char *font_name;
+	/* The encoding of files that do not declare one ("encoding: NAME" as
+	 * their first line that is not a comment); LEGACY_NONE is UTF-8. */
+	enum legacy_enc encoding;
 };
 
 #define LOAD_MAX_DEPTH 64
@@ -35,16 +39,42 @@ struct load_info {
 	bool not_nfc;                /* some text was not NFC and has been normalised */
 	struct srcpos first_not_nfc; /* where the first such text starts (file owned by the tree) */
 	size_t nodes;                /* nodes in the tree */
+	enum legacy_enc encoding;    /* what the bytes were read as (LEGACY_NONE: UTF-8) */
 };
 
 /* Reads the YAML file at path into a tree. lim and info may be NULL. Returns
  * the root (free with node_free), or NULL after exactly one diagnostic:
  * DIAG_ERROR for bad input, DIAG_SYSERR if the file cannot be read. The
- * file must hold one document; aliases, anchors and tags are refused. */
+ * file must hold one document; aliases, anchors and tags are refused.
+ * A file in a legacy encoding (declared, or lim->encoding) is converted to
+ * UTF-8 NFC first, so positions count the characters of the converted text;
+ * a declaration that does not fit the bytes, undeclared legacy bytes (not
+ * UTF-8) and TCVN3/VNI mojibake in UTF-8 text are errors naming the likely
+ * encoding. */
 struct node *load_yaml(const char *path, const struct load_limits *lim, struct load_info *info);
 /* Same for YAML held in memory (data need not be NUL-terminated); name is
  * the file name used in positions (copied into the tree). */
 struct node *load_yaml_mem(const char *name, const char *data, size_t len,
 			   const struct load_limits *lim, struct load_info *info);
+
+/* --- inside the loader (load_*.c) ---------------------------------------- */
+
+/* An input's bytes made ready for the YAML reader. */
+struct load_text {
+	const char *data;     /* UTF-8 to parse: the input itself or owned */
+	size_t len;
+	char *owned;          /* converted text, or NULL; the caller frees it */
+	enum legacy_enc enc;  /* what the input was read as */
+	bool declared;        /* by an "encoding:" line (else dflt applied) */
+	struct srcpos decl;   /* where its value is (file borrowed) */
+	bool check_mojibake;  /* read as UTF-8: look for TCVN3/VNI mojibake in text */
+};
+
+/* Reads the encoding declaration of data[0..len) and converts the bytes to
+ * UTF-8 NFC if it (or dflt) names a legacy encoding. False after exactly one
+ * error: an unknown name, a declaration the bytes do not fit, or legacy
+ * bytes that are not UTF-8 and were not declared. */
+bool load_encoding(const char *file, const char *data, size_t len, enum legacy_enc dflt,
+		   struct load_text *t);
 
 #endif

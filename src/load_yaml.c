@@ -4,7 +4,8 @@
  * quadratic time in nesting depth, so a depth counter here must stop a deep
  * file before the parser gets slow. Aliases, anchors and tags are refused
  * (documents need none, and aliases allow exponential expansion). Every text
- * value is checked (NUL, unsafe characters) and stored NFC. */
+ * value is checked (NUL, unsafe characters, TCVN3/VNI mojibake) and stored
+ * NFC. Legacy encodings are converted before parsing (load_encoding.c). */
 #include "load.h"
 
 #include <errno.h>
@@ -51,6 +52,8 @@ struct loader {
 	struct key_slot *slots; /* keys of big maps, open addressing */
 	size_t nslots, nkeys;
 	uint32_t maps;
+	bool check_mojibake; /* the file was read as UTF-8 */
+	bool declared;       /* it opens with an "encoding:" line */
 };
 
 /* --- messages ----------------------------------------------------------- */
@@ -515,6 +518,19 @@ static bool check_printable(struct loader *L, const yaml_event_t *ev, const char
 	return true;
 }
 
+/* TCVN3 or VNI bytes that reached us as Latin-1 characters ("ViÖt") would
+ * print as garbage: an error at the first tell-tale character. */
+static bool check_mojibake(struct loader *L, const yaml_event_t *ev, const char *v, size_t len)
+{
+	size_t at;
+	enum legacy_enc g = text_guess_legacy(v, len, &at);
+	if (g == LEGACY_NONE)
+		return true;
+	return fail(L, scalar_char_pos(L, ev, at),
+		    "this text looks like %s bytes read as Unicode; convert the file to UTF-8 "
+		    "or declare \"encoding: %s\" at its top", text_legacy_label(g), text_legacy_key(g));
+}
+
 static bool on_scalar(struct loader *L, const yaml_event_t *ev)
 {
 	const char *v = (const char *)ev->data.scalar.value;
@@ -537,6 +553,8 @@ static bool on_scalar(struct loader *L, const yaml_event_t *ev)
 		buf_free(&b);
 		return false;
 	}
+	if (L->check_mojibake && !check_mojibake(L, ev, v, len))
+		return false;
 	struct node *n = make_node(L, ev, NODE_SCALAR, ev->data.scalar.anchor, ev->data.scalar.tag);
 	if (!n)
 		return false;
@@ -646,6 +664,12 @@ static bool run(struct loader *L)
 	/* A file of comments, or a lone `---`, has nothing to render. */
 	if (!L->have_root || (L->root->kind == NODE_SCALAR && L->root->plain && L->root->len == 0))
 		return fail(L, file_pos(L), "empty document");
+	/* read after the bytes were decoded, a later declaration comes too late */
+	for (size_t i = 0; !L->declared && L->root->kind == NODE_MAP && i < L->root->npairs; i++)
+		if (!strcmp(L->root->pairs[i].key->str, "encoding"))
+			return fail(L, L->root->pairs[i].key->pos,
+				    "\"encoding: NAME\" must be the first line of the file "
+				    "(only comments may come before it)");
 	return true;
 }
 
@@ -674,12 +698,19 @@ struct node *load_yaml_mem(const char *name, const char *data, size_t len,
 	L.file = L.root->pos.file;
 	char size[32];
 	bool ok = false;
+	struct load_text text = {0};
 	if (L.len > L.lim.max_file) {
 		fail(&L, file_pos(&L), "file is larger than %s", size_name(L.lim.max_file, size));
+	} else if (!load_encoding(L.file, L.data, L.len, L.lim.encoding, &text)) {
+		/* reported */
 	} else if (!yaml_parser_initialize(&L.parser)) {
 		struct srcpos pos = file_pos(&L);
 		diag(DIAG_SYSERR, &pos, "out of memory while reading YAML");
 	} else {
+		L.data = text.data;
+		L.len = text.len;
+		L.check_mojibake = text.check_mojibake;
+		L.declared = text.declared;
 		yaml_parser_set_input_string(&L.parser, (const unsigned char *)L.data, L.len);
 		ok = run(&L);
 		yaml_parser_delete(&L.parser);
@@ -687,14 +718,17 @@ struct node *load_yaml_mem(const char *name, const char *data, size_t len,
 	free(L.frames);
 	free(L.kids);
 	free(L.slots);
+	free(text.owned);
 	if (!ok) {
 		node_free(L.root);
 		if (info)
 			*info = (struct load_info){0};
 		return NULL;
 	}
-	if (info)
+	if (info) {
 		info->nodes = L.nodes;
+		info->encoding = text.enc;
+	}
 	return L.root;
 }
 

@@ -7,19 +7,22 @@
 
 #include "diag.h"
 #include "render.h"
+#include "text.h"
 #include "util.h"
 
 #define VERSION "0.1.0"
 
 static void usage(FILE *f)
 {
-	fputs("usage: vanban render [-o DIR] [--dump] FILE.yaml...\n"
-	      "       vanban check FILE.yaml...\n"
+	fputs("usage: vanban render [-o DIR] [--dump] [--encoding NAME] FILE.yaml...\n"
+	      "       vanban check [--encoding NAME] FILE.yaml...\n"
 	      "       vanban --help | --version\n"
 	      "\n"
 	      "render  turns each input file's documents into PDFs in DIR (default output/)\n"
 	      "        and writes DIR/manifest.tsv; --dump prints the display list instead\n"
 	      "check   validates the files and reports problems, writing nothing\n"
+	      "--encoding NAME  reads files that declare no encoding as NAME: utf-8\n"
+	      "        (default), tcvn3 (ABC), tcvn3h, vni (VNI-Windows) or cp1258\n"
 	      "\n"
 	      "Exit status: 0 ok, 1 warnings, 2 input errors, 3 system errors.\n"
 	      "Environment: VANBAN_HOME (folder with fonts/ and layouts/), SOURCE_DATE_EPOCH.\n",
@@ -84,6 +87,13 @@ int main(int argc, char **argv)
 			o.outdir = argv[++i];
 		else if (!strcmp(argv[i], "--dump") && !o.check_only)
 			o.dump = true;
+		else if (!strcmp(argv[i], "--encoding") && i + 1 < argc) {
+			if (!text_legacy_name(argv[++i], &o.encoding)) {
+				diag(DIAG_ERROR, NULL, "unknown encoding \"%s\" (use utf-8, tcvn3, tcvn3h, vni or cp1258)",
+				     argv[i]);
+				return 2;
+			}
+		}
 		else if (!strcmp(argv[i], "--")) {
 			i++;
 			break;

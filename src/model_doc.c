@@ -177,6 +177,7 @@ static const struct field style_fields[] = {
 static const struct schema style_schema = {"style", sizeof(struct style), FIELDS(style_fields)};
 
 static const struct field file_fields[] = {
+	{"encoding", F_TEXT, OFF(struct docfile, encoding), 0, NULL, 0, 0, NULL}, /* read by load_encoding.c */
 	{"layout", F_TEXT, OFF(struct docfile, layout), 0, NULL, 0, 0, NULL},
 	{"style", F_RECORD, OFF(struct docfile, style), 0, &style_schema, 0, 0, NULL},
 	{"organisation", F_RECORD, OFF(struct docfile, org), REQUIRED, &org_schema, 0, 0, NULL},

@@ -148,6 +148,7 @@ struct style {
 struct docfile {
 	struct node *tree;        /* owns every string */
 	const char *path;
+	struct text encoding;     /* as declared; the loader has applied it */
 	struct text layout;       /* layouts/<name>.yaml; default nd30 */
 	struct style style;
 	struct organisation org;

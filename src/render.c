@@ -176,7 +176,7 @@ static void render_one(struct batch *r, const char *path)
 {
 	int errors = diag_errors();
 	struct load_limits lim = {.printable = printable, .printable_ctx = r->fs,
-				  .font_name = "Liberation Serif"};
+				  .font_name = "Liberation Serif", .encoding = r->o->encoding};
 	struct docfile *df = docfile_load(path, &lim);
 	if (!df)
 		return;

@@ -5,11 +5,14 @@
 
 #include <stdbool.h>
 
+#include "text.h"
+
 struct render_opts {
 	const char *home;    /* folder holding fonts/ and layouts/ */
 	const char *outdir;  /* default "output" */
 	bool check_only;     /* validate and report, write nothing */
 	bool dump;           /* print the display list instead of writing PDFs */
+	enum legacy_enc encoding; /* of files that declare none; LEGACY_NONE = UTF-8 */
 };
 
 /* Renders every document of every file. Returns the exit status: the

@@ -184,6 +184,21 @@ enum legacy_enc text_guess_legacy(const char *utf8, size_t len, size_t *index);
 /* Parses an encoding name: "tcvn3"/"tcvn"/"abc", "tcvn3h", "vni"/"vni-windows", "cp1258"/"windows-1258",
  * "utf-8"/"utf8"/"unicode" (LEGACY_NONE); any case. False if unknown. */
 bool text_legacy_name(const char *s, enum legacy_enc *out);
+/* The name to declare ("tcvn3", "vni", "cp1258", "utf-8") and the name to
+ * show ("TCVN3 (ABC)", "VNI-Windows", …) of an encoding; static strings. */
+const char *text_legacy_key(enum legacy_enc enc);
+const char *text_legacy_label(enum legacy_enc enc);
+/* How well raw bytes read as Vietnamese in enc (LEGACY_NONE: as UTF-8):
+ * the words holding anything beyond ASCII that form a Vietnamese syllable,
+ * minus those that do not (at most 20,000 such words are looked at). */
+long text_legacy_score(enum legacy_enc enc, const char *bytes, size_t len);
+/* The encoding (UTF-8 = LEGACY_NONE, TCVN3, VNI or cp1258) in which bytes
+ * read best as Vietnamese; false if none does, or two do equally well. */
+bool text_guess_legacy_bytes(const char *bytes, size_t len, enum legacy_enc *out);
+/* Undoes an editor that read a legacy file as Windows-1252 (or Latin-1) and
+ * saved it as UTF-8: the original bytes, NUL-terminated, or NULL if some
+ * character of the valid UTF-8 s[0..len) has no such byte. Caller frees. */
+char *text_cp1252_bytes(const char *s, size_t len, size_t *outlen);
 
 /* --- text_safe.c ------------------------------------------------------- */
 

@@ -338,10 +338,14 @@ static bool is_syllable(const uint32_t *cps, size_t n)
  * everything a legacy byte 0xA1-0xFF turns into under Latin-1. */
 static bool is_word_char(uint32_t cp)
 {
+	if (cp < 0x80) /* the loader runs this on every text: ASCII first */
+		return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+	if (cp >= 0xA1 && cp <= 0xFF)
+		return true;
 	enum vn_base b;
 	enum vn_tone t;
 	bool up;
-	return (cp >= 0xA1 && cp <= 0xFF) || vn_letter_info(cp, &b, &t, &up);
+	return vn_letter_info(cp, &b, &t, &up);
 }
 
 /* Scores one word: +1 to *tcvn or *vni if the word is not Vietnamese as it
@@ -417,4 +421,186 @@ enum legacy_enc text_guess_legacy(const char *s, size_t len, size_t *index)
 	if (index)
 		*index = is_vni ? first_vni : first_tcvn;
 	return is_vni ? LEGACY_VNI : LEGACY_TCVN3;
+}
+
+/* --- raw bytes: which encoding reads as Vietnamese ------------------------ */
+
+/* The combining tone a cp1258 byte stands for, or VN_TONE_NONE. */
+static enum vn_tone combining_tone(uint32_t cp)
+{
+	switch (cp) {
+	case 0x0300: return VN_TONE_GRAVE;
+	case 0x0301: return VN_TONE_ACUTE;
+	case 0x0303: return VN_TONE_TILDE;
+	case 0x0309: return VN_TONE_HOOK;
+	case 0x0323: return VN_TONE_DOT;
+	default: return VN_TONE_NONE;
+	}
+}
+
+/* Puts cp1258's combining tones onto their vowels in place, as NFC would
+ * for the letters is_syllable knows; returns the new length. */
+static size_t compose_tones(uint32_t *c, size_t n)
+{
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++) {
+		enum vn_tone t = combining_tone(c[i]), t0;
+		enum vn_base b;
+		bool up;
+		uint32_t comp = 0;
+		if (t != VN_TONE_NONE && m > 0 && vn_letter_info(c[m - 1], &b, &t0, &up) &&
+		    t0 == VN_TONE_NONE && can_take_tone(b))
+			comp = vn_letter_compose(b, t, up);
+		if (comp)
+			c[m - 1] = comp;
+		else
+			c[m++] = c[i];
+	}
+	return m;
+}
+
+/* One line of bytes as code points in enc (LEGACY_NONE: UTF-8, a bad byte
+ * becoming U+FFFD); out holds at least len. */
+static size_t decode_line(enum legacy_enc enc, const unsigned char *in, size_t len, uint32_t *out)
+{
+	if (enc != LEGACY_NONE) {
+		size_t n = decode_cps(enc, in, len, out); /* TCVN3H: TCVN3 codes */
+		return enc == LEGACY_CP1258 ? compose_tones(out, n) : n;
+	}
+	size_t n = 0;
+	for (size_t i = 0; i < len; n++) {
+		size_t k = utf8_decode((const char *)in + i, len - i, &out[n]);
+		i += k ? k : 1;
+	}
+	return n;
+}
+
+/* What ends a word: ASCII other than letters, and the spaces, quotes and
+ * dashes that Word puts into 8-bit files. Everything else (Latin-1 symbols,
+ * U+FFFD, stray marks) stays inside the word and spoils it. */
+static bool is_word_break(uint32_t c)
+{
+	if (c < 0x80)
+		return (c | 0x20) < 'a' || (c | 0x20) > 'z';
+	return c == 0xA0 || c == 0x2013 || c == 0x2014 || c == 0x2018 || c == 0x2019 ||
+	       c == 0x201C || c == 0x201D || c == 0x2026;
+}
+
+struct tally {
+	long good, bad, words;
+};
+
+enum { MAX_SCORED = 20000 }; /* words enough to decide; keeps big files quick */
+
+static void score_cps(const uint32_t *c, size_t n, struct tally *t)
+{
+	for (size_t i = 0; i < n && t->words < MAX_SCORED;) {
+		if (is_word_break(c[i])) {
+			i++;
+			continue;
+		}
+		size_t j = i;
+		bool high = false;
+		while (j < n && !is_word_break(c[j]))
+			high |= c[j++] >= 0x80;
+		if (high) { /* only words with something beyond ASCII tell encodings apart */
+			t->words++;
+			if (j - i <= MAX_WORD && is_syllable(c + i, j - i))
+				t->good++;
+			else
+				t->bad++;
+		}
+		i = j;
+	}
+}
+
+long text_legacy_score(enum legacy_enc enc, const char *bytes, size_t len)
+{
+	const unsigned char *d = (const unsigned char *)bytes;
+	struct tally t = {0};
+	uint32_t *cps = NULL;
+	size_t cap = 0;
+	for (size_t i = 0; i < len && t.words < MAX_SCORED;) {
+		const unsigned char *nl = memchr(d + i, '\n', len - i);
+		size_t end = nl ? (size_t)(nl - d) : len, next = end + 1;
+		if (end - i > 4096) { /* a long line goes in pieces, cut between words */
+			end = i + 4096;
+			while (end > i + 2048 && (d[end - 1] >= 0x80 || !is_word_break(d[end - 1])))
+				end--;
+			next = end;
+		}
+		grow(&cps, &cap, end - i + 1, sizeof *cps);
+		score_cps(cps, decode_line(enc, d + i, end - i, cps), &t);
+		i = next;
+	}
+	free(cps);
+	return t.good - t.bad;
+}
+
+bool text_guess_legacy_bytes(const char *bytes, size_t len, enum legacy_enc *out)
+{
+	static const enum legacy_enc cands[] = {LEGACY_NONE, LEGACY_TCVN3, LEGACY_VNI, LEGACY_CP1258};
+	long best = 0, second = 0;
+	enum legacy_enc win = LEGACY_NONE;
+	for (size_t i = 0; i < sizeof cands / sizeof cands[0]; i++) {
+		long s = text_legacy_score(cands[i], bytes, len);
+		if (s > best) {
+			second = best;
+			best = s;
+			win = cands[i];
+		} else if (s > second) {
+			second = s;
+		}
+	}
+	if (best <= second) /* nothing reads as Vietnamese, or two read equally well */
+		return false;
+	*out = win;
+	return true;
+}
+
+char *text_cp1252_bytes(const char *s, size_t len, size_t *outlen)
+{
+	char *out = xmalloc(len + 1);
+	size_t n = 0;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, len - i, &cp);
+		int byte = -1;
+		if (k && cp <= 0xFF)
+			byte = (int)cp; /* Latin-1, C1 controls included */
+		for (int b = 0; k && byte < 0 && b < 32; b++)
+			if (cp1252_80[b] == cp && cp != 0xFFFD)
+				byte = 0x80 + b;
+		if (byte < 0) {
+			free(out);
+			return NULL;
+		}
+		out[n++] = (char)byte;
+		i += k;
+	}
+	out[n] = '\0';
+	*outlen = n;
+	return out;
+}
+
+const char *text_legacy_label(enum legacy_enc enc)
+{
+	switch (enc) {
+	case LEGACY_TCVN3: return "TCVN3 (ABC)";
+	case LEGACY_TCVN3H: return "TCVN3 (ABC, upper-case fonts)";
+	case LEGACY_VNI: return "VNI-Windows";
+	case LEGACY_CP1258: return "Windows-1258";
+	default: return "UTF-8";
+	}
+}
+
+const char *text_legacy_key(enum legacy_enc enc)
+{
+	switch (enc) {
+	case LEGACY_TCVN3: return "tcvn3";
+	case LEGACY_TCVN3H: return "tcvn3h";
+	case LEGACY_VNI: return "vni";
+	case LEGACY_CP1258: return "cp1258";
+	default: return "utf-8";
+	}
 }

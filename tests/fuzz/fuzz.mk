@@ -15,8 +15,8 @@ FUZZ_TIME ?= 120
 FUZZ_ARGS ?= -max_len=4096 -timeout=2 -rss_limit_mb=1024
 FUZZ_DIR := build/fuzz
 FUZZ_BIN := $(FUZZ_DIR)/fuzz_load$(if $(LIBYAML_SRC),-src)
-FUZZ_LIB_SRC := src/load_yaml.c src/node.c src/diag.c src/util.c \
-	src/text_utf8.c src/text_norm.c src/text_safe.c
+FUZZ_LIB_SRC := src/load_yaml.c src/load_encoding.c src/node.c src/diag.c src/util.c \
+	src/text_utf8.c src/text_norm.c src/text_safe.c src/text_legacy.c src/text_letters.c
 FUZZ_CFLAGS := -std=c11 -D_GNU_SOURCE -g -O1 -Wall -Wextra -Werror \
 	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -Isrc
 

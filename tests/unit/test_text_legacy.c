@@ -234,6 +234,57 @@ static void no_false_alarms(void)
 	CHECK_INT(text_guess_legacy("ab\xff\xfe cd", 7, &at), LEGACY_NONE); /* invalid UTF-8 */
 }
 
+/* Raw bytes of a whole file: which encoding reads as Vietnamese. */
+static void guesses_raw_bytes(void)
+{
+	size_t n;
+	const char *b = bytes_of("Céng hoµ x· héi chñ nghÜa ViÖt Nam\n§éc lËp - Tù do - H¹nh phóc", &n);
+	enum legacy_enc e = LEGACY_CP1258;
+	CHECK(text_guess_legacy_bytes(b, n, &e) && e == LEGACY_TCVN3);
+	CHECK_INT(text_legacy_score(LEGACY_TCVN3, b, n), 12); /* every word with a high byte reads */
+	CHECK(text_legacy_score(LEGACY_VNI, b, n) < 0);
+	CHECK(text_legacy_score(LEGACY_NONE, b, n) < 0);
+	b = bytes_of("Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam\nTröôøng Chính trò", &n);
+	CHECK(text_guess_legacy_bytes(b, n, &e) && e == LEGACY_VNI);
+	b = bytes_of("Viêòt Nam, Hà Nôòi, đôòng", &n); /* cp1258: tones as combining bytes */
+	CHECK(text_guess_legacy_bytes(b, n, &e) && e == LEGACY_CP1258);
+	const char *u = "Cộng hòa xã hội chủ nghĩa Việt Nam";
+	CHECK(text_guess_legacy_bytes(u, strlen(u), &e) && e == LEGACY_NONE);
+	/* nothing to go on, or a tie */
+	CHECK(!text_guess_legacy_bytes("plain ASCII", 11, &e));
+	CHECK(!text_guess_legacy_bytes("t\xEAn", 4, &e)); /* "tờn" in TCVN3, "tên" in cp1258 */
+	CHECK(text_legacy_score(LEGACY_TCVN3, "", 0) == 0);
+}
+
+static void undoes_cp1252_mojibake(void)
+{
+	size_t n;
+	char *b = text_cp1252_bytes("“ViÖt” Nam", strlen("“ViÖt” Nam"), &n);
+	CHECK(b && n == 10 && !memcmp(b, "\x93Vi\xD6t\x94 Nam", 10));
+	free(b);
+	b = text_cp1252_bytes("\xC2\x93x", 3, &n); /* read as Latin-1: C1 controls */
+	CHECK(b && n == 2 && !memcmp(b, "\x93x", 2));
+	free(b);
+	CHECK(!text_cp1252_bytes("Việt", strlen("Việt"), &n)); /* ệ has no cp1252 byte */
+	b = text_cp1252_bytes("", 0, &n);
+	CHECK(b && n == 0);
+	free(b);
+}
+
+static void names_for_messages(void)
+{
+	CHECK_STR(text_legacy_key(LEGACY_TCVN3), "tcvn3");
+	CHECK_STR(text_legacy_key(LEGACY_VNI), "vni");
+	CHECK_STR(text_legacy_key(LEGACY_CP1258), "cp1258");
+	CHECK_STR(text_legacy_key(LEGACY_NONE), "utf-8");
+	CHECK_STR(text_legacy_label(LEGACY_TCVN3), "TCVN3 (ABC)");
+	CHECK_STR(text_legacy_label(LEGACY_VNI), "VNI-Windows");
+	for (int e = LEGACY_NONE; e <= LEGACY_CP1258; e++) { /* every key parses back */
+		enum legacy_enc back;
+		CHECK(text_legacy_name(text_legacy_key((enum legacy_enc)e), &back) && (int)back == e);
+	}
+}
+
 int main(void)
 {
 	RUN(tcvn3_every_letter);
@@ -244,5 +295,8 @@ int main(void)
 	RUN(names);
 	RUN(detects_mojibake);
 	RUN(no_false_alarms);
+	RUN(guesses_raw_bytes);
+	RUN(undoes_cp1252_mojibake);
+	RUN(names_for_messages);
 	UNIT_EXIT();
 }
