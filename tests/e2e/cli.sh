@@ -22,3 +22,9 @@ $VANBAN render -o "$D/link" input/tct-2020.yaml 2>"$D/link.err"; s=$?
 check "cli a symlinked output folder is refused" test "$s" != 0 -a -s "$D/link.err"
 $VANBAN check tests/cli/decision-warnings.yaml 2>"$D/dw"; s=$?
 check "cli decision checks: each broken rule warned once, exit 1" sh -c "test $s = 1 && diff tests/cli/decision-warnings.expect '$D/dw'"
+# A font whose bytes differ from fonts/fontmap.tsv is refused, naming the file.
+H=$D/home
+mkdir -p "$H/fonts" && cp -r layouts "$H/" && cp fonts/fontmap.tsv fonts/*.ttf "$H/fonts/"
+printf 'x' | dd of="$H/fonts/LiberationSerif-Bold.ttf" bs=1 seek=1000 conv=notrunc 2>/dev/null
+VANBAN_HOME=$H $VANBAN render -o "$D/h" input/tct-2020.yaml 2>"$D/font.err"; s=$?
+check "cli a tampered font is refused (exit 3, file named, no PDF)" sh -c "test $s = 3 && grep -q '^vanban: $H/fonts/LiberationSerif-Bold.ttf: error: font file differs from fonts/fontmap.tsv' '$D/font.err' && ! ls '$D/h'/*.pdf 2>/dev/null"
