@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "load.h"
+#include "load_csv.h"
 #include "util.h"
 
 #define OFF(type, member) offsetof(type, member)
@@ -316,6 +317,11 @@ struct docfile *docfile_load(const char *path, const struct load_limits *lim)
 		ok = check_issuer((const struct issuer *)df->issuers.v + i);
 	for (size_t i = 0; ok && i < df->decisions.n; i++)
 		ok = check_decision(df, (const struct decision *)df->decisions.v + i);
+	for (size_t i = 0; ok && i < df->decisions.n; i++) {
+		struct award_list *l = &((struct decision *)df->decisions.v + i)->list;
+		if (l->csv.file.s) /* recipients from a spreadsheet, positions in the CSV */
+			l->from_csv = ok = load_csv(&l->csv, df->path, tree, lim, &l->recipients);
+	}
 	if (ok && !df->has_minutes && !df->has_document && !df->decisions.n) {
 		diag(DIAG_ERROR, &tree->pos,
 		     "the file describes no document (add \"minutes\", \"decisions\" or \"document\")");
