@@ -7,6 +7,7 @@
 
 #include "diag.h"
 #include "render.h"
+#include "render_cert.h"
 #include "util.h"
 
 #define VERSION "0.1.0"
@@ -15,11 +16,14 @@ static void usage(FILE *f)
 {
 	fputs("usage: vanban render [-o DIR] [--dump] FILE.yaml...\n"
 	      "       vanban check FILE.yaml...\n"
+	      "       vanban calibrate [-o DIR] [--dump] LAYOUT\n"
 	      "       vanban --help | --version\n"
 	      "\n"
 	      "render  turns each input file's documents into PDFs in DIR (default output/)\n"
 	      "        and writes DIR/manifest.tsv; --dump prints the display list instead\n"
 	      "check   validates the files and reports problems, writing nothing\n"
+	      "calibrate  writes DIR/calibrate-LAYOUT.pdf, a grid with a crosshair at each\n"
+	      "        field of certificate layout LAYOUT, to measure a printer against a blank\n"
 	      "\n"
 	      "Exit status: 0 ok, 1 warnings, 2 input errors, 3 system errors.\n"
 	      "Environment: VANBAN_HOME (folder with fonts/ and layouts/), SOURCE_DATE_EPOCH.\n",
@@ -72,9 +76,10 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	struct render_opts o = {.outdir = "output"};
+	bool calibrate = !strcmp(argv[1], "calibrate");
 	if (!strcmp(argv[1], "check"))
 		o.check_only = true;
-	else if (strcmp(argv[1], "render") != 0) {
+	else if (strcmp(argv[1], "render") != 0 && !calibrate) {
 		diag(DIAG_ERROR, NULL, "unknown command \"%s\" (try --help)", argv[1]);
 		return 2;
 	}
@@ -98,7 +103,9 @@ int main(int argc, char **argv)
 	}
 	char *home = find_home();
 	o.home = home;
-	int status = render_files(&o, argv + i, argc - i);
+	int status = calibrate ? (argc - i == 1 ? render_calibrate(&o, argv[i])
+					       : (diag(DIAG_ERROR, NULL, "calibrate takes one layout name"), 2))
+			       : render_files(&o, argv + i, argc - i);
 	free(home);
 	return status;
 }

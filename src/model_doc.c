@@ -166,6 +166,8 @@ static const struct field decision_fields[] = {
 	{"award", F_TEXT, D(award), 0, NULL, 0, 0, NULL},
 	{"achievement", F_TEXT, D(achievement), 0, NULL, 0, 0, NULL},
 	{"certificate_layout", F_TEXT, D(certificate_layout), 0, NULL, 0, 0, NULL},
+	{"certificate_output", F_TEXT, D(certificate_output), 0, NULL, 0, 0, NULL},
+	{"emblem", F_TEXT, D(emblem), 0, NULL, 0, 0, NULL},
 	{"", F_POS, D(pos), 0, NULL, 0, 0, NULL},
 };
 #undef D
@@ -249,6 +251,12 @@ static bool check_decision(const struct docfile *df, const struct decision *d)
 	if (d->list.sort.s && strcmp(d->list.sort.s, "none") && strcmp(d->list.sort.s, "name")) {
 		diag(DIAG_ERROR, &d->list.sort.pos, "\"sort\" must be \"none\" or \"name\", not \"%s\"",
 		     d->list.sort.s);
+		ok = false;
+	}
+	const char *out = d->certificate_output.s;
+	if (out && strcmp(out, "both") && strcmp(out, "files") && strcmp(out, "print")) {
+		diag(DIAG_ERROR, &d->certificate_output.pos,
+		     "\"certificate_output\" must be \"both\", \"files\" or \"print\", not \"%s\"", out);
 		ok = false;
 	}
 	if (d->list.recipients.n && d->list.csv.file.s) {
