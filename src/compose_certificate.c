@@ -184,7 +184,7 @@ char **cert_fit(const struct fontset *fs, const struct cert_field *f, const char
 	} else {
 		struct words w = {0};
 		split_words(fs, f->face_v, text, &w);
-		int maxn = (int)f->lines.v, best = 1;
+		int maxn = (int)f->lines.v;
 		int32_t best_size = -1;
 		int64_t best_width = 0;
 		for (int n = 1; n <= maxn && (size_t)n <= (w.n ? w.n : 1); n++) {
@@ -196,7 +196,6 @@ char **cert_fit(const struct fontset *fs, const struct cert_field *f, const char
 			else /* wrap: the largest size, fewest lines on ties */
 				take = s > best_size;
 			if (take) {
-				best = n;
 				best_size = s;
 				best_width = widest;
 			}
@@ -206,7 +205,6 @@ char **cert_fit(const struct fontset *fs, const struct cert_field *f, const char
 		res->size = best_size;
 		lines = break_at(&w, best_width, nlines);
 		res->lines = *nlines;
-		(void)best;
 		words_free(&w);
 	}
 	res->shrunk = res->size < full;
