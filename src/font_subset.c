@@ -142,8 +142,23 @@ bool font_subset_covers(const struct font_subset_src *src, uint32_t cp)
 	return cp <= 0xFFFF && (src->covers[cp >> 6] >> (cp & 63) & 1);
 }
 
+static int subset(const struct font_subset_src *src, bool with_fixed, const uint32_t *extra,
+		  size_t nextra, struct buf *out, uint32_t **cps, size_t *ncps);
+
 int font_subset_make(const struct font_subset_src *src, const uint32_t *extra, size_t nextra,
 		     struct buf *out, uint32_t **cps, size_t *ncps)
+{
+	return subset(src, true, extra, nextra, out, cps, ncps);
+}
+
+int font_subset_make_exact(const struct font_subset_src *src, const uint32_t *want, size_t n,
+			   struct buf *out, uint32_t **cps, size_t *ncps)
+{
+	return subset(src, false, want, n, out, cps, ncps);
+}
+
+static int subset(const struct font_subset_src *src, bool with_fixed, const uint32_t *extra,
+		  size_t nextra, struct buf *out, uint32_t **cps, size_t *ncps)
 {
 	struct srcpos pos = {src->path, 0, 0};
 	hb_subset_input_t *in = hb_subset_input_create_or_fail();
@@ -154,7 +169,7 @@ int font_subset_make(const struct font_subset_src *src, const uint32_t *extra, s
 	hb_set_t *want = hb_subset_input_unicode_set(in);
 	size_t n;
 	const uint32_t *fixed = font_subset_fixed(&n);
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; with_fixed && i < n; i++)
 		hb_set_add(want, fixed[i]);
 	for (size_t i = 0; i < nextra; i++)
 		hb_set_add(want, extra[i]);

@@ -42,4 +42,9 @@ bool font_subset_covers(const struct font_subset_src *src, uint32_t cp);
 int font_subset_make(const struct font_subset_src *src, const uint32_t *extra, size_t nextra,
 		     struct buf *out, uint32_t **cps, size_t *ncps);
 
+/* The same without the fixed set: exactly want[0..n) (a batch of small
+ * documents that all use the same few characters). */
+int font_subset_make_exact(const struct font_subset_src *src, const uint32_t *want, size_t n,
+			   struct buf *out, uint32_t **cps, size_t *ncps);
+
 #endif

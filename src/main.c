@@ -7,6 +7,7 @@
 
 #include "diag.h"
 #include "render.h"
+#include "render_cert.h"
 #include "text.h"
 #include "util.h"
 
@@ -16,11 +17,14 @@ static void usage(FILE *f)
 {
 	fputs("usage: vanban render [-o DIR] [--dump] [--encoding NAME] FILE.yaml...\n"
 	      "       vanban check [--encoding NAME] FILE.yaml...\n"
+	      "       vanban calibrate [-o DIR] [--dump] LAYOUT\n"
 	      "       vanban --help | --version\n"
 	      "\n"
 	      "render  turns each input file's documents into PDFs in DIR (default output/)\n"
 	      "        and writes DIR/manifest.tsv; --dump prints the display list instead\n"
 	      "check   validates the files and reports problems, writing nothing\n"
+	      "calibrate  writes DIR/calibrate-LAYOUT.pdf, a grid with a crosshair at each\n"
+	      "        field of certificate layout LAYOUT, to measure a printer against a blank\n"
 	      "--encoding NAME  reads files that declare no encoding as NAME: utf-8\n"
 	      "        (default), tcvn3 (ABC), tcvn3h, vni (VNI-Windows) or cp1258\n"
 	      "\n"
@@ -75,9 +79,10 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	struct render_opts o = {.outdir = "output"};
+	bool calibrate = !strcmp(argv[1], "calibrate");
 	if (!strcmp(argv[1], "check"))
 		o.check_only = true;
-	else if (strcmp(argv[1], "render") != 0) {
+	else if (strcmp(argv[1], "render") != 0 && !calibrate) {
 		diag(DIAG_ERROR, NULL, "unknown command \"%s\" (try --help)", argv[1]);
 		return 2;
 	}
@@ -93,8 +98,7 @@ int main(int argc, char **argv)
 				     argv[i]);
 				return 2;
 			}
-		}
-		else if (!strcmp(argv[i], "--")) {
+		} else if (!strcmp(argv[i], "--")) {
 			i++;
 			break;
 		} else {
@@ -108,7 +112,9 @@ int main(int argc, char **argv)
 	}
 	char *home = find_home();
 	o.home = home;
-	int status = render_files(&o, argv + i, argc - i);
+	int status = calibrate ? (argc - i == 1 ? render_calibrate(&o, argv[i])
+					       : (diag(DIAG_ERROR, NULL, "calibrate takes one layout name"), 2))
+			       : render_files(&o, argv + i, argc - i);
 	free(home);
 	return status;
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "load.h"
+#include "load_csv.h"
 #include "util.h"
 
 #define OFF(type, member) offsetof(type, member)
@@ -165,6 +166,8 @@ static const struct field decision_fields[] = {
 	{"award", F_TEXT, D(award), 0, NULL, 0, 0, NULL},
 	{"achievement", F_TEXT, D(achievement), 0, NULL, 0, 0, NULL},
 	{"certificate_layout", F_TEXT, D(certificate_layout), 0, NULL, 0, 0, NULL},
+	{"certificate_output", F_TEXT, D(certificate_output), 0, NULL, 0, 0, NULL},
+	{"emblem", F_TEXT, D(emblem), 0, NULL, 0, 0, NULL},
 	{"", F_POS, D(pos), 0, NULL, 0, 0, NULL},
 };
 #undef D
@@ -251,6 +254,12 @@ static bool check_decision(const struct docfile *df, const struct decision *d)
 		     d->list.sort.s);
 		ok = false;
 	}
+	const char *out = d->certificate_output.s;
+	if (out && strcmp(out, "both") && strcmp(out, "files") && strcmp(out, "print")) {
+		diag(DIAG_ERROR, &d->certificate_output.pos,
+		     "\"certificate_output\" must be \"both\", \"files\" or \"print\", not \"%s\"", out);
+		ok = false;
+	}
 	if (d->list.recipients.n && d->list.csv.file.s) {
 		diag(DIAG_ERROR, &d->list.csv.file.pos, "a list takes its recipients from \"recipients\" or \"csv\", not both");
 		ok = false;
@@ -317,6 +326,11 @@ struct docfile *docfile_load(const char *path, const struct load_limits *lim)
 		ok = check_issuer((const struct issuer *)df->issuers.v + i);
 	for (size_t i = 0; ok && i < df->decisions.n; i++)
 		ok = check_decision(df, (const struct decision *)df->decisions.v + i);
+	for (size_t i = 0; ok && i < df->decisions.n; i++) {
+		struct award_list *l = &((struct decision *)df->decisions.v + i)->list;
+		if (l->csv.file.s) /* recipients from a spreadsheet, positions in the CSV */
+			l->from_csv = ok = load_csv(&l->csv, df->path, tree, lim, &l->recipients);
+	}
 	if (ok && !df->has_minutes && !df->has_document && !df->decisions.n) {
 		diag(DIAG_ERROR, &tree->pos,
 		     "the file describes no document (add \"minutes\", \"decisions\" or \"document\")");

@@ -138,6 +138,8 @@ struct decision {
 	struct text award;        /* the certificate's title, default "GIẤY KHEN" */
 	struct text achievement;  /* "Đã có thành tích …" on each certificate */
 	struct text certificate_layout; /* layouts/NAME.yaml for certificates; absent = none */
+	struct text certificate_output; /* "both" (default), "files" or "print" */
+	struct text emblem;       /* PNG for the certificate's emblem or logo box */
 	struct srcpos pos;
 };
 

@@ -19,6 +19,7 @@
 #include <hpdf.h>
 #include <hpdf_font.h>
 #include <hpdf_objects.h>
+#include <hpdf_pages.h>
 #include <hpdf_streams.h>
 
 #include "diag.h"
@@ -103,6 +104,7 @@ struct pdf_face {
 struct pdf_ctx {
 	struct pdf_face face[FACE_COUNT];
 	HPDF_Date date;
+	bool borrowed; /* the face sources belong to another ctx (pdf_ctx_narrow) */
 };
 
 /* SOURCE_DATE_EPOCH if it is a plain decimal number of seconds up to year
@@ -160,12 +162,65 @@ fail:
 	return NULL;
 }
 
+struct pdf_ctx *pdf_ctx_narrow(const struct pdf_ctx *base, const struct dlist *const *dls, size_t n)
+{
+	struct pdf_ctx *ctx = xcalloc(1, sizeof *ctx);
+	ctx->borrowed = true;
+	ctx->date = base->date;
+	uint8_t *seen = xcalloc(FACE_COUNT, 65536 / 8); /* one bit per BMP code point */
+	for (size_t d = 0; d < n; d++)
+		for (size_t p = 0; p < dls[d]->npages; p++) {
+			const struct dl_page *pg = &dls[d]->pages[p];
+			for (size_t i = 0; i < pg->nops; i++) {
+				const struct dl_op *op = &pg->ops[i];
+				if (op->kind != DL_TEXT || !op->text || op->face >= FACE_COUNT)
+					continue;
+				size_t len = strlen(op->text);
+				for (size_t j = 0; j < len;) {
+					uint32_t cp;
+					size_t k = utf8_decode(op->text + j, len - j, &cp);
+					j += k ? k : 1;
+					if (k && cp < 65536)
+						seen[op->face * 8192 + cp / 8] |= (uint8_t)(1u << (cp % 8));
+				}
+			}
+		}
+	int rc = 0;
+	for (int f = 0; f < FACE_COUNT && rc == 0; f++) {
+		struct pdf_face *pf = &ctx->face[f];
+		pf->file.fd = -1;
+		pf->src = base->face[f].src;
+		if (!pf->src)
+			continue;
+		uint32_t *want = xmalloc(65536 * sizeof *want);
+		size_t nwant = 0;
+		for (uint32_t cp = 0; cp < 65536; cp++)
+			if (seen[f * 8192 + cp / 8] & (1u << (cp % 8)) && font_subset_covers(pf->src, cp))
+				want[nwant++] = cp;
+		if (nwant) {
+			struct buf bytes = {0};
+			rc = font_subset_make_exact(pf->src, want, nwant, &bytes, &pf->cps, &pf->ncps);
+			if (rc == 0)
+				rc = font_file_create(&pf->file, &bytes, "font subset");
+			buf_free(&bytes);
+		}
+		free(want);
+	}
+	free(seen);
+	if (rc < 0) {
+		pdf_ctx_free(ctx);
+		return NULL;
+	}
+	return ctx;
+}
+
 void pdf_ctx_free(struct pdf_ctx *ctx)
 {
 	if (!ctx)
 		return;
 	for (int f = 0; f < FACE_COUNT; f++) {
-		font_subset_close(ctx->face[f].src);
+		if (!ctx->borrowed)
+			font_subset_close(ctx->face[f].src);
 		font_file_close(&ctx->face[f].file);
 		free(ctx->face[f].cps);
 	}
@@ -257,6 +312,22 @@ static void add_extra(struct render *r, int face, uint32_t cp)
 	r->extra[face][r->nextra[face]++] = cp;
 }
 
+/* True if the ctx's subset of the face holds cp (its cps are sorted). */
+static bool in_base(const struct pdf_face *pf, uint32_t cp)
+{
+	size_t lo = 0, hi = pf->ncps;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (pf->cps[mid] < cp)
+			lo = mid + 1;
+		else if (pf->cps[mid] > cp)
+			hi = mid;
+		else
+			return true;
+	}
+	return false;
+}
+
 /* Checks one text op and records which faces and extra characters the
  * document needs. Returns 0, or -1 after one diag(). */
 static int scan_text(struct render *r, const struct dl_op *op)
@@ -295,7 +366,7 @@ static int scan_text(struct render *r, const struct dl_op *op)
 			diag(DIAG_ERROR, &op->pos, "control character U+%04X cannot be printed", (unsigned)cp);
 			return -1;
 		}
-		if (!font_subset_in_fixed(cp)) {
+		if (!in_base(pf, cp)) {
 			if (!font_subset_covers(pf->src, cp)) {
 				diag(DIAG_ERROR, &op->pos, "character U+%04X \"%.*s\" is not in the %s font",
 				     (unsigned)cp, (int)k, s + i, face_name[op->face]);
@@ -573,6 +644,72 @@ static void draw_op(struct render *r, HPDF_Page page, int32_t page_h, const stru
 	}
 }
 
+static void reset_state(struct render *r)
+{
+	/* a content stream starts from the PDF default graphics state */
+	r->in_text = r->cap_set = false;
+	r->cur_face = -1;
+	r->cur_size = -1;
+	r->cur_line_width = 1000;
+	r->cur_fill = r->cur_stroke = 0x000000;
+}
+
+static bool same_op(const struct dl_op *a, const struct dl_op *b)
+{
+	return a->kind == b->kind && a->x == b->x && a->y == b->y && a->w == b->w && a->h == b->h &&
+	       a->size == b->size && a->color == b->color && a->face == b->face && a->fill == b->fill &&
+	       (a->text == b->text || (a->text && b->text && !strcmp(a->text, b->text)));
+}
+
+/* How many ops every page of a multi-page document begins with in common
+ * (a batch of certificates: border, header, signature). Those are written
+ * once, as a content stream all pages share, which keeps a print file of
+ * a thousand certificates small. */
+static size_t shared_prefix(const struct dlist *dl)
+{
+	if (dl->npages < 2)
+		return 0;
+	const struct dl_page *p0 = &dl->pages[0];
+	size_t n = p0->nops;
+	for (size_t p = 1; p < dl->npages && n; p++) {
+		const struct dl_page *pg = &dl->pages[p];
+		if (pg->width != p0->width || pg->height != p0->height)
+			return 0;
+		size_t k = 0;
+		while (k < n && k < pg->nops && same_op(&p0->ops[k], &pg->ops[k]))
+			k++;
+		n = k;
+	}
+	return n;
+}
+
+/* Puts the shared stream first in the page's contents (before the page's
+ * own stream, where drawing goes on) and names its fonts and images in the
+ * page's resources, as drawing them on the page would have. */
+static void share_stream(struct render *r, HPDF_Page page, HPDF_Dict shared_stream,
+			 const struct dl_page *pg, size_t shared)
+{
+	HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
+	HPDF_Array contents = HPDF_Array_New(page->mmgr);
+	if (!contents)
+		check(r, HPDF_FAILD_TO_ALLOC_MEM);
+	check(r, HPDF_Array_Add(contents, shared_stream));
+	check(r, HPDF_Array_Add(contents, attr->contents));
+	check(r, HPDF_Dict_Add(page, "Contents", contents));
+	bool font_done[FACE_COUNT] = {false};
+	for (size_t i = 0; i < shared; i++) {
+		const struct dl_op *op = &pg->ops[i];
+		if (op->kind == DL_TEXT && op->text && *op->text && !font_done[op->face]) {
+			font_done[op->face] = true;
+			if (!HPDF_Page_GetLocalFontName(page, r->font[op->face]))
+				check(r, HPDF_Error_GetCode(page->error));
+		} else if (op->kind == DL_IMAGE) {
+			if (!HPDF_Page_GetXObjectName(page, image_for(r, op->text)))
+				check(r, HPDF_Error_GetCode(page->error));
+		}
+	}
+}
+
 static void set_info(struct render *r, HPDF_InfoType type, const char *value)
 {
 	if (value && *value)
@@ -613,6 +750,8 @@ static void build(struct render *r, struct buf *out)
 	HPDF_SetInfoDateAttr(r->pdf, HPDF_INFO_CREATION_DATE, r->ctx->date);
 	HPDF_SetInfoDateAttr(r->pdf, HPDF_INFO_MOD_DATE, r->ctx->date);
 
+	size_t shared = shared_prefix(r->dl);
+	HPDF_Dict shared_stream = NULL;
 	for (size_t p = 0; p < r->dl->npages; p++) {
 		const struct dl_page *pg = &r->dl->pages[p];
 		r->op = NULL;
@@ -620,13 +759,25 @@ static void build(struct render *r, struct buf *out)
 		HPDF_Page page = HPDF_AddPage(r->pdf);
 		HPDF_Page_SetWidth(page, pt(pg->width));
 		HPDF_Page_SetHeight(page, pt(pg->height));
-		/* A new page starts from the PDF default graphics state. */
-		r->in_text = r->cap_set = false;
-		r->cur_face = -1;
-		r->cur_size = -1;
-		r->cur_line_width = 1000;
-		r->cur_fill = r->cur_stroke = 0x000000;
-		for (size_t i = 0; i < pg->nops; i++)
+		reset_state(r);
+		size_t first = 0;
+		if (shared && p == 0) {
+			/* the first page's own stream holds the shared ops, inside
+			 * q … Q so the page's other ops start from the default state */
+			HPDF_Page_GSave(page);
+			for (; first < shared; first++)
+				draw_op(r, page, pg->height, &pg->ops[first]);
+			end_text(r, page);
+			HPDF_Page_GRestore(page);
+			shared_stream = ((HPDF_PageAttr)page->attr)->contents;
+			r->doing = "adding a page";
+			check(r, HPDF_Page_New_Content_Stream(page, NULL));
+			reset_state(r);
+		} else if (shared) {
+			share_stream(r, page, shared_stream, pg, shared);
+			first = shared;
+		}
+		for (size_t i = first; i < pg->nops; i++)
 			draw_op(r, page, pg->height, &pg->ops[i]);
 		end_text(r, page);
 	}

@@ -16,6 +16,7 @@
 #include "output.h"
 #include "pdf.h"
 #include "manifest.h"
+#include "render_cert.h"
 #include "text.h"
 #include "util.h"
 
@@ -142,7 +143,14 @@ static struct roster make_roster(const struct decision *d, struct recipient **ow
 struct doclist {
 	struct composed *v;
 	size_t n, cap;
+	struct cert_job **certs; /* certificates of the file's decisions */
+	size_t ncerts, capcerts;
 };
+
+static struct cert_env cert_env(const struct batch *r)
+{
+	return (struct cert_env){r->o, r->fs, r->pdf, r->od, r->manifest};
+}
 
 static struct composed *next_doc(struct doclist *dl)
 {
@@ -167,6 +175,12 @@ static void compose_decisions(struct batch *r, const struct docfile *df, struct 
 		struct roster ro = make_roster(d, &owned);
 		if (compose_decision(df, d, org, &lay, &ro, next_doc(docs)))
 			docs->n++;
+		struct cert_env env = cert_env(r);
+		struct cert_job *job = cert_compose(&env, df, d, org, &lay, &ro);
+		if (job) {
+			grow(&docs->certs, &docs->capcerts, docs->ncerts + 1, sizeof *docs->certs);
+			docs->certs[docs->ncerts++] = job;
+		}
 		free(owned);
 		layout_free(&lay);
 	}
@@ -199,6 +213,13 @@ static void render_one(struct batch *r, const char *path)
 			emit(r, path, &docs.v[i]);
 		composed_free(&docs.v[i]);
 	}
+	struct cert_env env = cert_env(r);
+	for (size_t i = 0; i < docs.ncerts; i++) {
+		if (diag_errors() == errors && !r->o->check_only)
+			cert_emit(&env, path, docs.certs[i]);
+		cert_job_free(docs.certs[i]);
+	}
+	free(docs.certs);
 	free(docs.v);
 	docfile_free(df);
 }

@@ -1,0 +1,427 @@
+/* load_csv.c — recipients from a spreadsheet's CSV export (load_csv.h).
+ * The file is read whole, converted to UTF-8 when the YAML names a legacy
+ * encoding, then cut into rows; each field remembers where it started so
+ * that a bad value is reported at its own line and column. */
+#include "load_csv.h"
+
+#include <errno.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+#include "util.h"
+
+#define CSV_MAX_FILE ((size_t)32 << 20)
+
+struct cell {
+	struct buf v;
+	int line, col;   /* where the field's first character is */
+	bool quoted;
+};
+
+struct row {
+	struct cell *c;
+	size_t n, cap;
+	int line;        /* the row's first line */
+	int end_line, end_col; /* just past its last character */
+};
+
+struct csv {
+	const char *p, *end;
+	int line, col;
+	char delim;
+	const char *file; /* owned by the tree */
+	const char *const *colname; /* header names, for messages; may be NULL */
+	size_t ncols;
+};
+
+static void step(struct csv *s)
+{
+	unsigned char ch = (unsigned char)*s->p++;
+	if (ch == '\n') {
+		s->line++;
+		s->col = 1;
+	} else if ((ch & 0xC0) != 0x80) {
+		s->col++;
+	}
+}
+
+static bool at_eol(const struct csv *s)
+{
+	return s->p == s->end || *s->p == '\n' || (*s->p == '\r' && (s->p + 1 == s->end || s->p[1] == '\n'));
+}
+
+static struct cell *new_cell(struct row *r, const struct csv *s)
+{
+	size_t old = r->cap;
+	grow(&r->c, &r->cap, r->n + 1, sizeof *r->c);
+	memset(r->c + old, 0, (r->cap - old) * sizeof *r->c);
+	struct cell *c = &r->c[r->n++];
+	struct buf keep = c->v; /* cells are reused from row to row */
+	memset(c, 0, sizeof *c);
+	c->v = keep;
+	c->v.len = 0;
+	if (c->v.data)
+		c->v.data[0] = '\0';
+	c->line = s->line;
+	c->col = s->col;
+	return c;
+}
+
+/* Reads one row. Returns 0 at the end of the input, 1 for a row, -1 after
+ * reporting a quoting error (then the rest of the file is not trusted). */
+static int read_row(struct csv *s, struct row *r)
+{
+	for (size_t i = 0; i < r->cap; i++)
+		r->c[i].v.len = 0;
+	r->n = 0;
+	if (s->p == s->end)
+		return 0;
+	r->line = s->line;
+	for (;;) {
+		struct cell *c = new_cell(r, s);
+		const char *name = r->n <= s->ncols ? s->colname[r->n - 1] : NULL;
+		if (s->p < s->end && *s->p == '"') {
+			c->quoted = true;
+			step(s);
+			for (;;) {
+				if (s->p == s->end) {
+					struct srcpos pos = {s->file, c->line, c->col};
+					if (name)
+						diag(DIAG_ERROR, &pos, "the quoted field in column \"%s\" is never closed", name);
+					else
+						diag(DIAG_ERROR, &pos, "this quoted field is never closed");
+					return -1;
+				}
+				if (*s->p == '"') {
+					step(s);
+					if (s->p < s->end && *s->p == '"') {
+						buf_addc(&c->v, '"');
+						step(s);
+						continue;
+					}
+					break;
+				}
+				if (*s->p == '\r' && s->p + 1 < s->end && s->p[1] == '\n') {
+					step(s); /* CRLF inside a value is a line break */
+					continue;
+				}
+				buf_addc(&c->v, *s->p);
+				step(s);
+			}
+			if (!at_eol(s) && *s->p != s->delim) {
+				struct srcpos pos = {s->file, s->line, s->col};
+				if (name)
+					diag(DIAG_ERROR, &pos, "text after the closing quote in column \"%s\"", name);
+				else
+					diag(DIAG_ERROR, &pos, "text after the closing quote");
+				return -1;
+			}
+		} else {
+			while (!at_eol(s) && *s->p != s->delim) {
+				buf_addc(&c->v, *s->p);
+				step(s);
+			}
+		}
+		if (at_eol(s)) {
+			r->end_line = s->line;
+			r->end_col = s->col;
+			if (s->p < s->end && *s->p == '\r')
+				step(s);
+			if (s->p < s->end)
+				step(s);
+			return 1;
+		}
+		step(s); /* the delimiter */
+	}
+}
+
+/* The delimiter the header line uses most: ',' or ';' (outside quotes). */
+static char guess_delim(const char *p, const char *end)
+{
+	size_t comma = 0, semi = 0;
+	bool q = false;
+	for (; p < end && (q || *p != '\n'); p++) {
+		if (*p == '"')
+			q = !q;
+		else if (!q && *p == ',')
+			comma++;
+		else if (!q && *p == ';')
+			semi++;
+	}
+	return semi > comma ? ';' : ',';
+}
+
+static char *trimmed(const char *s, size_t len, size_t *lead_chars, size_t *outlen)
+{
+	size_t a = 0, b = len;
+	while (a < b && (s[a] == ' ' || s[a] == '\t'))
+		a++;
+	while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t'))
+		b--;
+	*lead_chars = a;
+	*outlen = b - a;
+	return (char *)s + a;
+}
+
+/* Checks one value and returns it as NFC text owned by the tree, or NULL
+ * after one error naming the column. */
+static const char *value(const struct csv *s, const struct cell *c, const char *column,
+			 struct node *tree, const struct load_limits *lim, struct srcpos *pos)
+{
+	*pos = (struct srcpos){s->file, c->line, c->col + (c->quoted ? 1 : 0)};
+	size_t bad;
+	if (!utf8_valid(c->v.data ? c->v.data : "", c->v.len, &bad)) {
+		struct srcpos at = *pos;
+		at.col += (int)utf8_count(c->v.data, bad);
+		diag(DIAG_ERROR, &at, "column \"%s\" is not valid UTF-8 (set \"encoding\" for a legacy file)",
+		     column);
+		return NULL;
+	}
+	size_t lead, len, nlen;
+	const char *t = trimmed(c->v.data ? c->v.data : "", c->v.len, &lead, &len);
+	pos->col += (int)lead;
+	char *nfc = text_nfc(t, len, &nlen);
+	size_t index;
+	uint32_t cp;
+	const char *why;
+	bool ok = true;
+	if (!text_check_safe(nfc, nlen, &index, &cp, &why)) {
+		struct srcpos at = *pos;
+		at.col += (int)index;
+		diag(DIAG_ERROR, &at, "column \"%s\" holds U+%04X (%s)", column, (unsigned)cp, why);
+		ok = false;
+	}
+	index = 0;
+	for (size_t i = 0; ok && lim && lim->printable && i < nlen; index++) {
+		size_t k = utf8_decode(nfc + i, nlen - i, &cp);
+		i += k ? k : 1;
+		if (cp == '\n' || cp == '\t' || lim->printable(lim->printable_ctx, cp))
+			continue;
+		char g[5] = {0};
+		utf8_encode(cp, g);
+		struct srcpos at = *pos;
+		at.col += (int)index;
+		diag(DIAG_ERROR, &at, "the font has no glyph for U+%04X \"%s\" (%s) in column \"%s\"",
+		     (unsigned)cp, g, lim->font_name ? lim->font_name : "document font", column);
+		ok = false;
+	}
+	const char *res = ok ? node_strndup(tree, nfc, nlen) : NULL;
+	free(nfc);
+	return res;
+}
+
+static bool parse_bool(const char *s, bool *v)
+{
+	static const char *const yes[] = {"true", "yes", "x", "1", "có", "tập thể"};
+	static const char *const no[] = {"false", "no", "0", "không", "", "cá nhân"};
+	char *low = text_lower(s);
+	bool found = false;
+	for (size_t i = 0; !found && i < sizeof yes / sizeof *yes; i++)
+		if (!strcmp(low, yes[i]))
+			found = *v = true;
+	for (size_t i = 0; !found && i < sizeof no / sizeof *no; i++)
+		if (!strcmp(low, no[i])) {
+			found = true;
+			*v = false;
+		}
+	free(low);
+	return found;
+}
+
+/* The mapped columns: struct csv_source member, struct recipient member. */
+enum { COL_NAME, COL_POSITION, COL_UNIT, COL_COLLECTIVE, COL_ACHIEVEMENT, NCOLS };
+static const size_t col_src[NCOLS] = {
+	offsetof(struct csv_source, name), offsetof(struct csv_source, position),
+	offsetof(struct csv_source, unit), offsetof(struct csv_source, collective),
+	offsetof(struct csv_source, achievement),
+};
+static const size_t col_dst[NCOLS] = {
+	offsetof(struct recipient, name), offsetof(struct recipient, position),
+	offsetof(struct recipient, unit), 0, offsetof(struct recipient, achievement),
+};
+
+static bool same_header(const char *have, size_t len, const char *want)
+{
+	size_t lead, n, nlen;
+	const char *t = trimmed(have, len, &lead, &n);
+	char *nfc = text_nfc(t, n, &nlen);
+	char *a = text_lower(nfc), *b = text_lower(want);
+	bool same = !strcmp(a, b);
+	free(nfc);
+	free(a);
+	free(b);
+	return same;
+}
+
+/* Finds each mapped header in the header row; reports every one missing. */
+static bool map_columns(const struct csv_source *src, const struct row *hdr, const char *file,
+			long idx[NCOLS])
+{
+	bool ok = true;
+	for (int k = 0; k < NCOLS; k++) {
+		const struct text *want = (const struct text *)((const char *)src + col_src[k]);
+		idx[k] = -1;
+		if (!want->s)
+			continue;
+		for (size_t i = 0; i < hdr->n && idx[k] < 0; i++)
+			if (same_header(hdr->c[i].v.data ? hdr->c[i].v.data : "", hdr->c[i].v.len, want->s))
+				idx[k] = (long)i;
+		if (idx[k] < 0) {
+			struct buf have = {0};
+			for (size_t i = 0; i < hdr->n; i++)
+				buf_printf(&have, "%s\"%s\"", i ? ", " : "", hdr->c[i].v.data ? hdr->c[i].v.data : "");
+			diag(DIAG_ERROR, &want->pos, "no column \"%s\" in the header of %s (it has %s)", want->s,
+			     file, have.data ? have.data : "nothing");
+			buf_free(&have);
+			ok = false;
+		}
+	}
+	return ok;
+}
+
+static bool row_blank(const struct row *r)
+{
+	for (size_t i = 0; i < r->n; i++)
+		for (size_t j = 0; j < r->c[i].v.len; j++)
+			if (r->c[i].v.data[j] != ' ' && r->c[i].v.data[j] != '\t')
+				return false;
+	return true;
+}
+
+/* One data row into a recipient; false after reporting its problems. */
+static bool bind_row(const struct csv *s, const struct row *r, const struct row *hdr, const long idx[NCOLS],
+		     struct node *tree, const struct load_limits *lim, struct recipient *out)
+{
+	bool ok = true;
+	memset(out, 0, sizeof *out);
+	out->pos = (struct srcpos){s->file, r->line, 1};
+	for (int k = 0; k < NCOLS; k++) {
+		if (idx[k] < 0)
+			continue;
+		const char *column = hdr->c[idx[k]].v.data;
+		if ((size_t)idx[k] >= r->n) {
+			struct srcpos at = {s->file, r->end_line, r->end_col};
+			diag(DIAG_ERROR, &at, "the row ends after %zu of %zu fields: column \"%s\" is missing",
+			     r->n, hdr->n, column);
+			return false; /* one message for a short row */
+		}
+		struct srcpos pos;
+		const char *v = value(s, &r->c[idx[k]], column, tree, lim, &pos);
+		if (!v) {
+			ok = false;
+			continue;
+		}
+		if (k == COL_COLLECTIVE) {
+			out->collective.set = *v != '\0';
+			out->collective.pos = pos;
+			if (!parse_bool(v, &out->collective.v)) {
+				diag(DIAG_ERROR, &pos, "column \"%s\" must be yes or no (true/false, x, có/không), not \"%s\"",
+				     column, v);
+				ok = false;
+			}
+			continue;
+		}
+		struct text *t = (struct text *)((char *)out + col_dst[k]);
+		if (*v) {
+			t->s = v;
+			t->pos = pos;
+		} else if (k == COL_NAME) {
+			diag(DIAG_ERROR, &pos, "column \"%s\" (the name) is empty", column);
+			ok = false;
+		}
+	}
+	return ok;
+}
+
+static char *csv_path(const char *yaml_path, const char *file)
+{
+	const char *slash = strrchr(yaml_path, '/');
+	if (file[0] == '/' || !slash)
+		return xstrdup(file);
+	return xasprintf("%.*s/%s", (int)(slash - yaml_path), yaml_path, file);
+}
+
+bool load_csv(const struct csv_source *src, const char *yaml_path, struct node *tree,
+	      const struct load_limits *lim, struct records *out)
+{
+	char *path = csv_path(yaml_path, src->file.s);
+	struct csv s = {.line = 1, .col = 1, .file = node_strndup(tree, path, strlen(path))};
+	free(path);
+	enum legacy_enc enc = LEGACY_NONE;
+	if (src->encoding.s && !text_legacy_name(src->encoding.s, &enc)) {
+		diag(DIAG_ERROR, &src->encoding.pos,
+		     "unknown encoding \"%s\" (use utf-8, tcvn3, tcvn3h, vni or cp1258)", src->encoding.s);
+		return false;
+	}
+	size_t len;
+	char *data = read_file(s.file, CSV_MAX_FILE, &len);
+	if (!data) {
+		if (errno == EFBIG)
+			diag(DIAG_ERROR, &src->file.pos, "cannot read %s: larger than 32 MiB", s.file);
+		else
+			diag(DIAG_ERROR, &src->file.pos, "cannot read %s: %s", s.file, strerror(errno));
+		return false;
+	}
+	if (enc != LEGACY_NONE) {
+		size_t n;
+		char *u = text_from_legacy(enc, data, len, &n);
+		free(data);
+		data = u;
+		len = n;
+	}
+	s.p = data;
+	s.end = data + len;
+	if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3))
+		s.p += 3; /* the BOM Excel writes; not a character of the header */
+	s.delim = guess_delim(s.p, s.end);
+
+	struct row hdr = {0}, row = {0};
+	bool ok = true;
+	int rc = read_row(&s, &hdr);
+	if (rc <= 0) {
+		if (rc == 0) {
+			struct srcpos at = {s.file, 0, 0};
+			diag(DIAG_ERROR, &at, "the file is empty: a header line naming the columns comes first");
+		}
+		ok = false;
+	}
+	long idx[NCOLS];
+	if (ok)
+		ok = map_columns(src, &hdr, s.file, idx);
+	const char **names = NULL;
+	if (ok) {
+		names = xcalloc(hdr.n + 1, sizeof *names);
+		for (size_t i = 0; i < hdr.n; i++)
+			names[i] = hdr.c[i].v.data ? hdr.c[i].v.data : "";
+		s.colname = names;
+		s.ncols = hdr.n;
+	}
+	size_t cap = out->n;
+	while (names) {
+		rc = read_row(&s, &row);
+		if (rc < 0)
+			ok = false;
+		if (rc <= 0)
+			break;
+		if (row_blank(&row))
+			continue;
+		grow(&out->v, &cap, out->n + 1, sizeof(struct recipient));
+		struct recipient *rec = (struct recipient *)out->v + out->n;
+		if (bind_row(&s, &row, &hdr, idx, tree, lim, rec))
+			out->n++;
+		else
+			ok = false;
+	}
+	free(names);
+	for (size_t i = 0; i < hdr.cap; i++)
+		buf_free(&hdr.c[i].v);
+	for (size_t i = 0; i < row.cap; i++)
+		buf_free(&row.c[i].v);
+	free(hdr.c);
+	free(row.c);
+	free(data);
+	return ok;
+}

@@ -1,0 +1,46 @@
+/* render_cert.h — the certificates of a decision, from composition to the
+ * output folder: one PDF per recipient ("certificate") and one print file
+ * with every certificate of the decision in list order ("certificates-print"),
+ * rendered on worker threads; and the calibration sheet of a layout. */
+#ifndef VANBAN_RENDER_CERT_H
+#define VANBAN_RENDER_CERT_H
+
+#include "compose.h"
+#include "font.h"
+#include "layout.h"
+#include "manifest.h"
+#include "model_doc.h"
+#include "output.h"
+#include "pdf.h"
+#include "render.h"
+
+/* What the run shares (borrowed). pdf and od are NULL when not writing. */
+struct cert_env {
+	const struct render_opts *o;
+	const struct fontset *fs;
+	const struct pdf_ctx *pdf;
+	struct outdir *od;
+	struct manifest *manifest;
+};
+
+/* The composed certificates of one decision (owned by the job). */
+struct cert_job;
+
+/* Composes every certificate of decision d (in the roster's order) when it
+ * names a certificate_layout; lay is the decision's own layout (its
+ * national lines and number format). Returns NULL when there is nothing to
+ * do or after reporting errors. */
+struct cert_job *cert_compose(const struct cert_env *env, const struct docfile *df,
+			      const struct decision *d, const struct organisation *org,
+			      const struct layout *lay, const struct roster *ro);
+
+/* Writes (or dumps) the job's PDFs and adds them to the manifest, then
+ * frees it. Call only when the source file had no errors. */
+void cert_emit(const struct cert_env *env, const char *source, struct cert_job *job);
+void cert_job_free(struct cert_job *job);
+
+/* `vanban calibrate LAYOUT`: writes calibrate-LAYOUT.pdf into o->outdir
+ * (or dumps it). Returns the exit status. */
+int render_calibrate(const struct render_opts *o, const char *layout);
+
+#endif
