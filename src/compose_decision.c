@@ -195,7 +195,7 @@ static void appendix(struct blocks *b, const struct layout *lay, const struct or
 	t->rule = PT(0.5);
 	t->pad_x = PT(4);
 	t->pad_y = PT(3);
-	t->cols[0].width = MM(12);
+	t->cols[0].nowrap = true; /* "STT" or the largest number, on one line */
 	t->cols[1].nowrap = true; /* a name is read whole */
 	if (has_money)
 		t->cols[3].width = MM(30);
