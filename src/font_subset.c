@@ -94,17 +94,15 @@ struct font_subset_src {
 struct font_subset_src *font_subset_open(const char *path)
 {
 	struct srcpos pos = {path, 0, 0};
-	size_t len;
-	char *data = read_file(path, FONT_MAX_BYTES, &len);
-	if (!data) {
-		diag(DIAG_SYSERR, &pos, "cannot read font: %s", strerror(errno));
+	/* mapped, not read: only the tables subsetting touches become resident */
+	hb_blob_t *blob = hb_blob_create_from_file_or_fail(path);
+	if (!blob) {
+		diag(DIAG_SYSERR, &pos, "cannot read font");
 		return NULL;
 	}
-	hb_blob_t *blob = hb_blob_create_or_fail(data, (unsigned)len, HB_MEMORY_MODE_READONLY,
-						 data, free);
-	if (!blob) {
-		free(data);
-		diag(DIAG_SYSERR, &pos, "cannot load font: out of memory in HarfBuzz");
+	if (hb_blob_get_length(blob) > FONT_MAX_BYTES) {
+		hb_blob_destroy(blob);
+		diag(DIAG_SYSERR, &pos, "font file is larger than %u bytes", (unsigned)FONT_MAX_BYTES);
 		return NULL;
 	}
 	hb_face_t *face = hb_face_create(blob, 0);

@@ -167,6 +167,7 @@ static const struct field decision_fields[] = {
 	{"achievement", F_TEXT, D(achievement), 0, NULL, 0, 0, NULL},
 	{"certificate_layout", F_TEXT, D(certificate_layout), 0, NULL, 0, 0, NULL},
 	{"certificate_output", F_TEXT, D(certificate_output), 0, NULL, 0, 0, NULL},
+	{"decision_output", F_BOOL, D(decision_output), 0, NULL, 0, 0, NULL},
 	{"emblem", F_TEXT, D(emblem), 0, NULL, 0, 0, NULL},
 	{"", F_POS, D(pos), 0, NULL, 0, 0, NULL},
 };

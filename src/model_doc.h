@@ -139,6 +139,7 @@ struct decision {
 	struct text achievement;  /* "Đã có thành tích …" on each certificate */
 	struct text certificate_layout; /* layouts/NAME.yaml for certificates; absent = none */
 	struct text certificate_output; /* "both" (default), "files" or "print" */
+	struct flag decision_output;    /* false: certificates only (the decision was issued before) */
 	struct text emblem;       /* PNG for the certificate's emblem or logo box */
 	struct srcpos pos;
 };

@@ -96,6 +96,7 @@ static int font_file_create(struct font_file *ff, const struct buf *bytes, const
 /* A face cut to the fixed set, made once per run. */
 struct pdf_face {
 	struct font_subset_src *src;
+	struct font_subset_src *small; /* exact mode: the batch subset, cut again per document */
 	struct font_file file;
 	uint32_t *cps; /* code points in the subset (its ToUnicode map) */
 	size_t ncps;
@@ -105,6 +106,10 @@ struct pdf_ctx {
 	struct pdf_face face[FACE_COUNT];
 	HPDF_Date date;
 	bool borrowed; /* the face sources belong to another ctx (pdf_ctx_narrow) */
+	/* Each document embeds exactly the characters it prints (cut from the
+	 * small batch subset, which is cheap): its bytes then depend on nothing
+	 * but itself, and a one-page certificate stays small. */
+	bool exact;
 };
 
 /* SOURCE_DATE_EPOCH if it is a plain decimal number of seconds up to year
@@ -202,11 +207,14 @@ struct pdf_ctx *pdf_ctx_narrow(const struct pdf_ctx *base, const struct dlist *c
 			rc = font_subset_make_exact(pf->src, want, nwant, &bytes, &pf->cps, &pf->ncps);
 			if (rc == 0)
 				rc = font_file_create(&pf->file, &bytes, "font subset");
+			if (rc == 0 && !(pf->small = font_subset_open(pf->file.path)))
+				rc = -1;
 			buf_free(&bytes);
 		}
 		free(want);
 	}
 	free(seen);
+	ctx->exact = true;
 	if (rc < 0) {
 		pdf_ctx_free(ctx);
 		return NULL;
@@ -221,6 +229,7 @@ void pdf_ctx_free(struct pdf_ctx *ctx)
 	for (int f = 0; f < FACE_COUNT; f++) {
 		if (!ctx->borrowed)
 			font_subset_close(ctx->face[f].src);
+		font_subset_close(ctx->face[f].small);
 		font_file_close(&ctx->face[f].file);
 		free(ctx->face[f].cps);
 	}
@@ -246,6 +255,7 @@ struct render {
 	HPDF_Doc pdf;
 	bool used[FACE_COUNT];
 	uint32_t *extra[FACE_COUNT]; /* code points beyond the fixed set */
+	uint64_t *seen[FACE_COUNT];  /* exact mode: characters already in extra */
 	size_t nextra[FACE_COUNT], capextra[FACE_COUNT];
 	struct font_file extra_file[FACE_COUNT];
 	uint32_t *extra_cps[FACE_COUNT];
@@ -366,7 +376,21 @@ static int scan_text(struct render *r, const struct dl_op *op)
 			diag(DIAG_ERROR, &op->pos, "control character U+%04X cannot be printed", (unsigned)cp);
 			return -1;
 		}
-		if (!in_base(pf, cp)) {
+		if (r->ctx->exact) {
+			if (!in_base(pf, cp)) {
+				diag(DIAG_ERROR, &op->pos, "internal: U+%04X is not in the batch's font subset",
+				     (unsigned)cp);
+				return -1;
+			}
+			/* each character once: a print file repeats them thousands of times */
+			uint64_t *seen = r->seen[op->face];
+			if (!seen)
+				seen = r->seen[op->face] = xcalloc(65536 / 64, sizeof *seen);
+			if (!(seen[cp >> 6] >> (cp & 63) & 1)) {
+				seen[cp >> 6] |= (uint64_t)1 << (cp & 63);
+				add_extra(r, op->face, cp);
+			}
+		} else if (!in_base(pf, cp)) {
 			if (!font_subset_covers(pf->src, cp)) {
 				diag(DIAG_ERROR, &op->pos, "character U+%04X \"%.*s\" is not in the %s font",
 				     (unsigned)cp, (int)k, s + i, face_name[op->face]);
@@ -448,9 +472,18 @@ static int make_extra_subsets(struct render *r)
 		if (!r->nextra[f])
 			continue;
 		qsort(r->extra[f], r->nextra[f], sizeof(uint32_t), cmp_u32);
+		size_t u = 0;
+		for (size_t i = 0; i < r->nextra[f]; i++)
+			if (!u || r->extra[f][u - 1] != r->extra[f][i])
+				r->extra[f][u++] = r->extra[f][i];
+		r->nextra[f] = u;
 		struct buf bytes = {0};
-		int rc = font_subset_make(r->ctx->face[f].src, r->extra[f], r->nextra[f], &bytes,
-					  &r->extra_cps[f], &r->extra_ncps[f]);
+		const struct pdf_face *pf = &r->ctx->face[f];
+		int rc = r->ctx->exact
+			 ? font_subset_make_exact(pf->small, r->extra[f], r->nextra[f], &bytes,
+						  &r->extra_cps[f], &r->extra_ncps[f])
+			 : font_subset_make(pf->src, r->extra[f], r->nextra[f], &bytes,
+					    &r->extra_cps[f], &r->extra_ncps[f]);
 		if (rc == 0)
 			rc = font_file_create(&r->extra_file[f], &bytes, "font subset");
 		buf_free(&bytes);
@@ -757,6 +790,10 @@ static void build(struct render *r, struct buf *out)
 		r->op = NULL;
 		r->doing = "adding a page";
 		HPDF_Page page = HPDF_AddPage(r->pdf);
+		/* /ProcSet is obsolete since PDF 1.4; it cost 46 bytes on every page */
+		HPDF_Dict res = HPDF_Dict_GetItem(page, "Resources", HPDF_OCLASS_DICT);
+		if (res)
+			HPDF_Dict_RemoveElement(res, "ProcSet");
 		HPDF_Page_SetWidth(page, pt(pg->width));
 		HPDF_Page_SetHeight(page, pt(pg->height));
 		reset_state(r);
@@ -849,6 +886,7 @@ int pdf_render(struct pdf_ctx *ctx, const struct dlist *dl, struct buf *out)
 	}
 	for (int f = 0; f < FACE_COUNT; f++) {
 		free(r->extra[f]);
+		free(r->seen[f]);
 		free(r->extra_cps[f]);
 		font_file_close(&r->extra_file[f]);
 	}

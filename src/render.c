@@ -173,7 +173,8 @@ static void compose_decisions(struct batch *r, const struct docfile *df, struct 
 			continue;
 		struct recipient *owned;
 		struct roster ro = make_roster(d, &owned);
-		if (compose_decision(df, d, org, &lay, &ro, next_doc(docs)))
+		bool wanted = !d->decision_output.set || d->decision_output.v;
+		if (wanted && compose_decision(df, d, org, &lay, &ro, next_doc(docs)))
 			docs->n++;
 		struct cert_env env = cert_env(r);
 		struct cert_job *job = cert_compose(&env, df, d, org, &lay, &ro);

@@ -151,6 +151,8 @@ char *read_file(const char *path, size_t max, size_t *len)
 		return NULL;
 	}
 	struct buf b = {0};
+	grow(&b.data, &b.cap, (size_t)st.st_size + 1, 1); /* one allocation for a regular file */
+	b.data[0] = '\0';
 	char chunk[65536];
 	for (;;) {
 		ssize_t n = read(fd, chunk, sizeof chunk);

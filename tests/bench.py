@@ -59,7 +59,8 @@ def w1_inputs():
              "    authority: HIỆU TRƯỞNG TRƯỜNG CHÍNH TRỊ TÔN ĐỨC THẮNG",
              "    articles: ['Tặng Giấy khen cho {count} cá nhân (có danh sách kèm theo).']",
              "    signer: {title: HIỆU TRƯỞNG, name: Hồ Ngọc Trường}",
-             "    certificate_layout: certificate-a4", "    certificate_output: " + mode,
+             "    certificate_layout: certificate-a4",
+             "    decision_output: false", "    certificate_output: " + mode,
              "    list:", "      csv: {file: w1.csv, name: Họ và tên, position: Chức vụ, unit: Đơn vị,"
              " achievement: Thành tích}"]
         paths[mode] = os.path.join(work, "w1-%s.yaml" % mode)

@@ -131,6 +131,15 @@ sed -e 's/csv-broken.csv/list.csv/' -e '/collective: tập thể/d' -e '/^# /d' 
 $VANBAN render -o "$D/csv/out" "$D/csv/d.yaml" 2>"$D/csv.err"
 check "certificates: CSV with BOM and semicolons" sh -c "ls '$D'/csv/out/giay-khen-15-QD-TCT-0[12]-*.pdf | wc -l | grep -qx 2 && pdftotext '$D/csv/out/giay-khen-15-QD-TCT-ban-in.pdf' - | grep -q 'Lê Thị \"Bé\" Ba'"
 
+# A certificate's bytes depend on nothing but its own record: the first
+# recipient alone gives the same file as in the two-recipient batch.
+mkdir -p "$D/csv1"
+sed -n '1,2p' "$D/csv/list.csv" > "$D/csv1/list.csv"
+cp "$D/csv/d.yaml" "$D/csv1/d.yaml"
+$VANBAN render -o "$D/csv1/out" "$D/csv1/d.yaml" 2>"$D/csv1.err"
+check "certificates: a file does not depend on the others in its batch" \
+	cmp "$D"/csv/out/giay-khen-15-QD-TCT-01-*.pdf "$D"/csv1/out/giay-khen-15-QD-TCT-01-*.pdf
+
 # --- calibration sheet ----------------------------------------------------
 $VANBAN calibrate -o "$D/cal" certificate-blank 2>"$D/cal.err"
 check "certificates: calibration sheet labels every field" $PY - "$D/cal/calibrate-certificate-blank.pdf" <<'PYEOF'
