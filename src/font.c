@@ -18,9 +18,19 @@
 #define MAX_FONT_FILE (32u << 20)
 #define NO_GLYPH 0xFFFF
 
+static const uint16_t none[256] = {
+#define NO16 NO_GLYPH, NO_GLYPH, NO_GLYPH, NO_GLYPH, NO_GLYPH, NO_GLYPH, NO_GLYPH, NO_GLYPH, \
+	     NO_GLYPH, NO_GLYPH, NO_GLYPH, NO_GLYPH, NO_GLYPH, NO_GLYPH, NO_GLYPH, NO_GLYPH
+	NO16, NO16, NO16, NO16, NO16, NO16, NO16, NO16, NO16, NO16, NO16, NO16, NO16, NO16, NO16, NO16
+#undef NO16
+};
+
 struct face_metrics {
 	char *path;
-	uint16_t *adv; /* 65 536 entries: advance in 1/1000 em, NO_GLYPH if absent */
+	/* Advances in 1/1000 em by code point, NO_GLYPH if absent: 256 blocks
+	 * of 256, a block allocated only where the font has characters
+	 * (a dozen for Liberation Serif), all others sharing `none`. */
+	uint16_t *block[256];
 	int32_t ascender, descender;
 };
 
@@ -50,16 +60,21 @@ static bool load_metrics(FT_Library lib, const char *data, size_t len, struct fa
 		FT_Done_Face(ft);
 		return false;
 	}
-	m->adv = xmalloc(65536 * sizeof *m->adv);
-	for (size_t i = 0; i < 65536; i++)
-		m->adv[i] = NO_GLYPH;
+	for (size_t i = 0; i < 256; i++)
+		m->block[i] = (uint16_t *)none;
 	FT_UInt gid;
 	FT_ULong cp = FT_Get_First_Char(ft, &gid);
 	while (gid != 0) {
 		FT_Fixed a;
 		if (cp < 65536 && FT_Get_Advance(ft, gid, FT_LOAD_NO_SCALE, &a) == 0) {
 			long w = (long)a * 1000 / (long)upem; /* floor, as libharu's /W */
-			m->adv[cp] = (uint16_t)(w < NO_GLYPH ? w : NO_GLYPH - 1);
+			uint16_t **b = &m->block[cp >> 8];
+			if (*b == none) {
+				*b = xmalloc(256 * sizeof **b);
+				for (size_t i = 0; i < 256; i++)
+					(*b)[i] = NO_GLYPH;
+			}
+			(*b)[cp & 255] = (uint16_t)(w < NO_GLYPH ? w : NO_GLYPH - 1);
 		}
 		cp = FT_Get_Next_Char(ft, cp, &gid);
 	}
@@ -169,7 +184,9 @@ void fontset_free(struct fontset *fs)
 		return;
 	for (int i = 0; i < FACE_COUNT; i++) {
 		free(fs->face[i].path);
-		free(fs->face[i].adv);
+		for (size_t b = 0; b < 256; b++)
+			if (fs->face[i].block[b] != none)
+				free(fs->face[i].block[b]);
 	}
 	free(fs);
 }
@@ -183,13 +200,13 @@ int32_t font_advance(const struct fontset *fs, enum face face, uint32_t cp)
 {
 	if (cp > 0xFFFF)
 		return -1;
-	uint16_t a = fs->face[face].adv[cp];
+	uint16_t a = fs->face[face].block[cp >> 8][cp & 255];
 	return a == NO_GLYPH ? -1 : a;
 }
 
 int32_t font_width(const struct fontset *fs, enum face face, int32_t size, const char *s, size_t len)
 {
-	const uint16_t *adv = fs->face[face].adv;
+	uint16_t *const *block = fs->face[face].block;
 	int64_t sum = 0;
 	for (size_t i = 0; i < len;) {
 		uint32_t cp;
@@ -201,8 +218,8 @@ int32_t font_width(const struct fontset *fs, enum face face, int32_t size, const
 			size_t k = utf8_decode(s + i, len - i, &cp);
 			i += k ? k : 1;
 		}
-		if (cp < 65536 && adv[cp] != NO_GLYPH)
-			sum += adv[cp];
+		if (cp < 65536 && block[cp >> 8][cp & 255] != NO_GLYPH)
+			sum += block[cp >> 8][cp & 255];
 	}
 	return (int32_t)((sum * size + 500) / 1000);
 }

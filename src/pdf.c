@@ -236,6 +236,23 @@ void pdf_ctx_free(struct pdf_ctx *ctx)
 	free(ctx);
 }
 
+/* libharu gives every content stream 4 KB chunks: 4 MB of buffers for a
+ * 1 000-page print file whose pages hold about 1 KB each. Swap the page's
+ * fresh, empty stream for one that grows in 512-byte steps. */
+static void small_content_stream(HPDF_Page page)
+{
+	HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
+	if (!attr || !attr->contents || attr->stream != attr->contents->stream ||
+	    HPDF_Stream_Size(attr->stream) != 0)
+		return;
+	HPDF_Stream s = HPDF_MemStream_New(page->mmgr, 512);
+	if (!s)
+		return;
+	HPDF_Stream_Free(attr->contents->stream);
+	attr->contents->stream = s;
+	attr->stream = s;
+}
+
 /* ---- one document ------------------------------------------------------ */
 
 struct image_slot {
@@ -794,6 +811,7 @@ static void build(struct render *r, struct buf *out)
 		HPDF_Dict res = HPDF_Dict_GetItem(page, "Resources", HPDF_OCLASS_DICT);
 		if (res)
 			HPDF_Dict_RemoveElement(res, "ProcSet");
+		small_content_stream(page);
 		HPDF_Page_SetWidth(page, pt(pg->width));
 		HPDF_Page_SetHeight(page, pt(pg->height));
 		reset_state(r);
@@ -809,6 +827,7 @@ static void build(struct render *r, struct buf *out)
 			shared_stream = ((HPDF_PageAttr)page->attr)->contents;
 			r->doing = "adding a page";
 			check(r, HPDF_Page_New_Content_Stream(page, NULL));
+			small_content_stream(page);
 			reset_state(r);
 		} else if (shared) {
 			share_stream(r, page, shared_stream, pg, shared);
