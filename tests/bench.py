@@ -36,8 +36,10 @@ def w2_yaml():
     return path
 
 def timed(cmd, env=None, runs=5):
+    """Median wall time; each run writes into an empty output folder (cmd[3])."""
     times = []
     for _ in range(runs):
+        shutil.rmtree(cmd[3], ignore_errors=True)
         t = time.perf_counter()
         subprocess.run(cmd, check=True, env=env, stdout=subprocess.DEVNULL)
         times.append(time.perf_counter() - t)

@@ -150,3 +150,42 @@ missing = [i for i in ids if i + " (" not in t]
 print("missing", missing) if missing else None
 sys.exit(1 if missing else 0)
 PYEOF
+
+# --- emblem, signature and seal PNGs (with transparency) ------------------
+mkdir -p "$D/png"
+$PY - "$D/png" <<'PYEOF'
+import struct, sys, zlib
+def png(path, w, h, rgba):
+    raw = b"".join(b"\0" + b"".join(bytes(rgba(x, y)) for x in range(w)) for y in range(h))
+    def chunk(t, d): return struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d) & 0xffffffff)
+    open(path, "wb").write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 6, 0, 0, 0))
+                           + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+d = sys.argv[1]
+png(d + "/emblem.png", 60, 34, lambda x, y: (200, 30, 30, 255))
+png(d + "/signature.png", 100, 60, lambda x, y: (20, 40, 200, 255 if abs(y - 30 - (x % 20 - 10)) < 3 else 0))
+png(d + "/seal.png", 72, 72, lambda x, y: (220, 20, 20, 200 if (x - 36) ** 2 + (y - 36) ** 2 < 34 ** 2 else 0))
+PYEOF
+sed -e 's/csv-broken.csv/list.csv/' -e '/collective: tập thể/d' -e '/^# /d' tests/bad/csv-broken.yaml |
+	sed -e 's/^    list:/    certificate_layout: certificate-a4\n    emblem: emblem.png\n    list:/' \
+	    -e 's/^    signer: {\(.*\)}$/    signer: {\1, signature: signature.png, seal: seal.png}/' > "$D/png/d.yaml"
+cp "$D/csv/list.csv" "$D/png/"
+$VANBAN render -o "$D/png/out" "$D/png/d.yaml" 2>"$D/png.err"
+check "certificates: emblem, signature and seal drawn, the seal over the signature's left third" $PY - "$D"/png/out/giay-khen-15-QD-TCT-01-*.pdf layouts/certificate-a4.yaml <<'PYEOF'
+import re, subprocess, sys, yaml
+t = subprocess.run(["mutool", "draw", "-q", "-F", "trace", "-o", "-", sys.argv[1]], capture_output=True, text=True).stdout
+imgs = [tuple(map(float, m.group(1).split())) for m in re.finditer(r'<fill_image[^>]*transform="([^"]*)"', t)]
+lay = yaml.safe_load(open(sys.argv[2]))
+MM = 72 / 25.4
+H = 595.276
+def box(k):  # layout box in mm from the top-left -> (x0, x1, width) in pt
+    b = lay[k]; return b["x"] * MM, (b["x"] + b["w"]) * MM
+if len(imgs) != 3: print("images", imgs); sys.exit(1)
+# draw order: emblem, signature, seal (the seal lies on top)
+(ea, _, _, ed, ex, ey), (sa, _, _, sd, sx, sy), (ka, _, _, kd, kx, ky) = imgs
+sig_x0, sig_x1 = sx, sx + sa
+seal_x0, seal_x1 = kx, kx + ka
+ok = seal_x0 < sig_x0 + 1 and sig_x0 < seal_x1 <= sig_x0 + (sig_x1 - sig_x0) * 0.5 + 1
+ok = ok and abs(sx - box("signature")[0]) < 1 + (box("signature")[1] - box("signature")[0] - sa) / 2
+if not ok: print("signature", sig_x0, sig_x1, "seal", seal_x0, seal_x1, imgs); sys.exit(1)
+PYEOF
+check "certificates: PDF with images passes qpdf --check" qpdf_ok "$(ls "$D"/png/out/giay-khen-15-QD-TCT-01-*.pdf)"
