@@ -36,6 +36,11 @@ bool compose_decision(const struct docfile *df, const struct decision *d, const 
 		      const struct layout *lay, const struct roster *roster, struct composed *out);
 bool compose_free(const struct docfile *df, const struct layout *lay, struct composed *out);
 
+/* Page style and PDF metadata of a state-format document: the title is
+ * "<type> <title>", the subject "<type> <number>". */
+void compose_finish(struct composed *out, const struct layout *lay, const char *kind,
+		    const char *type, const char *title, const char *author, const char *number);
+
 /* The layout's page: size, margins, page numbers from page 2. */
 struct page_style compose_page(const struct layout *lay);
 

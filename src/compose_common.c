@@ -20,6 +20,17 @@ void composed_free(struct composed *c)
 	memset(c, 0, sizeof *c);
 }
 
+void compose_finish(struct composed *out, const struct layout *lay, const char *kind,
+		    const char *type, const char *title, const char *author, const char *number)
+{
+	out->page = compose_page(lay);
+	out->kind = kind;
+	out->meta.title = xasprintf("%s %s", type, title);
+	out->meta.author = xstrdup(author);
+	out->meta.subject = xasprintf("%s %s", type, number);
+	out->meta.creator = xstrdup("vanban");
+}
+
 struct para_style compose_style(int32_t size, enum align align)
 {
 	return (struct para_style){.size = size, .leading = size * 6 / 5, .align = align};

@@ -297,12 +297,7 @@ bool compose_decision(const struct docfile *df, const struct decision *d, const 
 	if (roster->n)
 		appendix(b, lay, org, d, roster, number, pad);
 
-	out->page = compose_page(lay);
-	out->kind = "decision";
-	out->meta.title = xasprintf("Quyết định %s", d->summary.s);
-	out->meta.author = xstrdup(org->name.s);
-	out->meta.subject = xasprintf("Quyết định %s", number);
-	out->meta.creator = xstrdup("vanban");
+	compose_finish(out, lay, "decision", "Quyết định", d->summary.s, org->name.s, number);
 	char *slug = text_slug(symbol, 100);
 	out->name = d->number.set ? xasprintf("quyet-dinh-%02lld-%s", d->number.v, slug)
 				  : xasprintf("quyet-dinh-%s", slug);

@@ -190,12 +190,7 @@ bool compose_minutes(const struct docfile *df, const struct layout *lay, struct 
 	compose_signatures(b, lay, &sec, &chair);
 	compose_recipients(b, lay, &m->recipients, &m->filed);
 
-	out->page = compose_page(lay);
-	out->kind = "minutes";
-	out->meta.title = xasprintf("Biên bản %s", m->title.s);
-	out->meta.author = xstrdup(org->name.s);
-	out->meta.subject = xasprintf("Biên bản %s", number);
-	out->meta.creator = xstrdup("vanban");
+	compose_finish(out, lay, "minutes", "Biên bản", m->title.s, org->name.s, number);
 	char *slug = text_slug(m->title.s, 200);
 	out->name = xasprintf("bien-ban-%s", slug);
 	free(slug);

@@ -54,6 +54,15 @@ static struct brk_item *add_item(struct para *p, enum brk_type type, int32_t w)
 	return &p->items[i];
 }
 
+static void para_free(struct para *p)
+{
+	free(p->pieces);
+	free(p->items);
+	free(p->first_piece);
+	free(p->npiece);
+	free(p->glue_face);
+}
+
 static void add_piece(struct para *p, const char *s, size_t len, enum face face,
 		      const struct srcpos *pos)
 {
@@ -402,11 +411,7 @@ void para_layout(const struct fontset *fs, const struct block *b, int32_t x0, in
 		v[n - 1].keep_with_next = b->keep_with_next;
 	}
 	free(lines);
-	free(p.pieces);
-	free(p.items);
-	free(p.first_piece);
-	free(p.npiece);
-	free(p.glue_face);
+	para_free(&p);
 	runs_free(&upper);
 }
 
@@ -438,10 +443,6 @@ void para_measure(const struct fontset *fs, const struct block *b, int32_t *min,
 	*max = widest > INT32_MAX ? INT32_MAX : (int32_t)widest;
 	if (*max < *min)
 		*max = *min;
-	free(p.pieces);
-	free(p.items);
-	free(p.first_piece);
-	free(p.npiece);
-	free(p.glue_face);
+	para_free(&p);
 	runs_free(&upper);
 }
