@@ -132,6 +132,7 @@ static const struct schema csv_schema = {"csv", sizeof(struct csv_source), FIELD
 static const struct field list_fields[] = {
 	{"title", F_TEXT, OFF(struct award_list, title), 0, NULL, 0, 0, NULL},
 	{"sort", F_TEXT, OFF(struct award_list, sort), 0, NULL, 0, 0, NULL},
+	{"tone_order", F_TEXT, OFF(struct award_list, tone_order), 0, NULL, 0, 0, NULL},
 	{"recipients", F_RECORDS, OFF(struct award_list, recipients), 0, &recipient_schema, 0, 0, NULL},
 	{"csv", F_RECORD, OFF(struct award_list, csv), 0, &csv_schema, 0, 0, NULL},
 };
@@ -259,6 +260,12 @@ static bool check_decision(const struct docfile *df, const struct decision *d)
 	if (out && strcmp(out, "both") && strcmp(out, "files") && strcmp(out, "print")) {
 		diag(DIAG_ERROR, &d->certificate_output.pos,
 		     "\"certificate_output\" must be \"both\", \"files\" or \"print\", not \"%s\"", out);
+		ok = false;
+	}
+	const char *to = d->list.tone_order.s;
+	if (to && strcmp(to, "lexicographic") && strcmp(to, "common")) {
+		diag(DIAG_ERROR, &d->list.tone_order.pos,
+		     "\"tone_order\" must be \"lexicographic\" or \"common\", not \"%s\"", to);
 		ok = false;
 	}
 	if (d->list.recipients.n && d->list.csv.file.s) {

@@ -106,6 +106,7 @@ struct csv_source {
 struct award_list {
 	struct text title;        /* "DANH SÁCH CÁ NHÂN ĐƯỢC TẶNG DANH HIỆU …" */
 	struct text sort;         /* "none" (default) or "name": Vietnamese collation */
+	struct text tone_order;   /* "lexicographic" (default: none huyền hỏi ngã sắc nặng) or "common" (none huyền sắc hỏi ngã nặng) */
 	struct records recipients;/* struct recipient */
 	struct csv_source csv;
 	bool from_csv;

@@ -116,13 +116,14 @@ static const char *default_layout(const char *style)
 	return "nd30";
 }
 
-static int by_name(const void *a, const void *b)
+static int by_name(const void *a, const void *b, void *order)
 {
 	const struct recipient *x = a, *y = b;
+	enum tone_order tones = *(const enum tone_order *)order;
 	if (x->collective.v != y->collective.v)
 		return x->collective.v ? -1 : 1; /* collectives first, as lists usually do */
-	return x->collective.v ? text_collate(x->name.s, y->name.s, TONE_LEXICO)
-			       : text_collate_name(x->name.s, y->name.s, TONE_LEXICO);
+	return x->collective.v ? text_collate(x->name.s, y->name.s, tones)
+			       : text_collate_name(x->name.s, y->name.s, tones);
 }
 
 /* The decision's recipients in print order; *owned is set when the array
@@ -134,7 +135,9 @@ static struct roster make_roster(const struct decision *d, struct recipient **ow
 	if (d->list.sort.s && !strcmp(d->list.sort.s, "name") && ro.n > 1) {
 		*owned = xmalloc(ro.n * sizeof **owned);
 		memcpy(*owned, ro.v, ro.n * sizeof **owned);
-		qsort(*owned, ro.n, sizeof **owned, by_name);
+		enum tone_order tones = d->list.tone_order.s && !strcmp(d->list.tone_order.s, "common")
+					? TONE_ALT : TONE_LEXICO;
+		qsort_r(*owned, ro.n, sizeof **owned, by_name, &tones);
 		ro.v = *owned;
 	}
 	return ro;
