@@ -123,3 +123,24 @@ if seen != list(range(1, 501)): bad.append(f"STT runs {seen[:3]}…{seen[-3:]} (
 if len(P) - app < 10: bad.append(f"only {len(P) - app} appendix pages")
 print("\n".join(bad)); sys.exit(1 if bad else 0)
 PYEOF
+
+# tone_order: "Hả" before "Há" in the lexicographers' order, after it in the common one.
+for order in lexicographic common; do
+	cat > "$D/tones-$order.yaml" <<YAML
+organisation: {name: Trường Chính trị Tôn Đức Thắng, abbreviation: TCT, place: An Giang}
+decisions:
+  - number: 1
+    date: 2020-12-30
+    summary: Về việc khen thưởng
+    authority: HIỆU TRƯỞNG
+    articles: [Tặng Giấy khen.]
+    signer: {title: HIỆU TRƯỞNG, name: Hồ Ngọc Trường}
+    list:
+      sort: name
+      tone_order: $order
+      recipients: [{name: Lê Văn Há}, {name: Trần Văn Hả}]
+YAML
+	$VANBAN render --dump "$D/tones-$order.yaml" 2>/dev/null | grep -o '"[^"]* Văn H[^"]*"' | tr -d '"' | tr '\n' ',' > "$D/tones-$order.txt"
+done
+check "decision list tone order: lexicographic puts hỏi before sắc, common the reverse" \
+	test "$(cat "$D/tones-lexicographic.txt")|$(cat "$D/tones-common.txt")" = "Trần Văn Hả,Lê Văn Há,|Lê Văn Há,Trần Văn Hả,"
