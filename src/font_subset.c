@@ -140,6 +140,135 @@ bool font_subset_covers(const struct font_subset_src *src, uint32_t cp)
 	return cp <= 0xFFFF && (src->covers[cp >> 6] >> (cp & 63) & 1);
 }
 
+
+/* ---- a compact cmap for libharu ---------------------------------------
+ * libharu 2.3.0 builds each font's CIDToGIDMap and /W by looking up all
+ * 65 536 code points, and its look-up scans the format-4 segments one by
+ * one. hb-subset writes one segment per run of consecutive characters
+ * (20-40 for Vietnamese text), so that scan was a third of the time of a
+ * one-page document. We rewrite the cmap with few segments that cover
+ * nearby characters through a glyph-id array (gaps map to glyph 0). */
+
+#define CMAP_GAP 128 /* a gap this long or shorter stays inside one segment */
+
+static void put16(unsigned char *p, unsigned v) { p[0] = (unsigned char)(v >> 8); p[1] = (unsigned char)v; }
+static void put32(unsigned char *p, uint32_t v) { put16(p, v >> 16); put16(p + 2, v & 0xFFFF); }
+static uint32_t get32(const unsigned char *p) { return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3]; }
+static unsigned get16(const unsigned char *p) { return (unsigned)p[0] << 8 | p[1]; }
+
+static uint32_t table_sum(const unsigned char *p, size_t len)
+{
+	uint32_t sum = 0;
+	for (size_t i = 0; i < len; i += 4) {
+		unsigned char w[4] = {0, 0, 0, 0};
+		memcpy(w, p + i, len - i < 4 ? len - i : 4);
+		sum += get32(w);
+	}
+	return sum;
+}
+
+/* The (3,1) format-4 cmap for code points cps[0..n) (sorted, BMP, no
+ * U+FFFF) mapped to gids[0..n). Returns false if it would not fit. */
+static bool compact_cmap(const uint32_t *cps, const uint16_t *gids, size_t n, struct buf *out)
+{
+	size_t nseg = 1, nglyph = 0; /* the closing U+FFFF segment */
+	for (size_t i = 0; i < n; i++) {
+		if (i == 0 || cps[i] - cps[i - 1] > CMAP_GAP) {
+			nseg++;
+			nglyph++;
+		} else {
+			nglyph += cps[i] - cps[i - 1];
+		}
+	}
+	size_t sub_len = 16 + 8 * nseg + 2 * nglyph;
+	if (sub_len > 0xFFFF)
+		return false;
+	unsigned char *t = xcalloc(1, 12 + sub_len);
+	put16(t + 2, 1);              /* numTables */
+	put16(t + 4, 3);              /* platform: Windows */
+	put16(t + 6, 1);              /* encoding: Unicode BMP */
+	put32(t + 8, 12);             /* offset of the subtable */
+	unsigned char *f = t + 12;
+	unsigned entry = 0, range = 1;
+	while (range * 2 <= nseg) {
+		range *= 2;
+		entry++;
+	}
+	put16(f, 4);
+	put16(f + 2, (unsigned)sub_len);
+	put16(f + 6, (unsigned)(2 * nseg));
+	put16(f + 8, 2 * range);
+	put16(f + 10, entry);
+	put16(f + 12, (unsigned)(2 * nseg - 2 * range));
+	unsigned char *end = f + 14, *start = end + 2 * nseg + 2, *delta = start + 2 * nseg,
+		      *offs = delta + 2 * nseg, *glyphs = offs + 2 * nseg;
+	size_t seg = 0, g = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (i == 0 || cps[i] - cps[i - 1] > CMAP_GAP) {
+			if (i)
+				put16(end + 2 * (seg - 1), cps[i - 1]);
+			put16(start + 2 * seg, cps[i]);
+			/* bytes from this idRangeOffset to its first glyph id */
+			put16(offs + 2 * seg, (unsigned)(2 * (nseg - seg) + 2 * g));
+			seg++;
+		} else {
+			g += cps[i] - cps[i - 1] - 1; /* the gap maps to glyph 0 */
+		}
+		put16(glyphs + 2 * g++, gids[i]);
+	}
+	if (n)
+		put16(end + 2 * (seg - 1), cps[n - 1]);
+	put16(end + 2 * seg, 0xFFFF);
+	put16(start + 2 * seg, 0xFFFF);
+	put16(delta + 2 * seg, 1);
+	buf_add(out, t, 12 + sub_len);
+	free(t);
+	return true;
+}
+
+/* Rebuilds the font ttf[0..len) with `cmap` in place of its cmap table,
+ * fixing offsets, checksums and head.checkSumAdjustment. */
+static bool replace_cmap(const unsigned char *ttf, size_t len, const struct buf *cmap, struct buf *out)
+{
+	if (len < 12)
+		return false;
+	unsigned ntab = get16(ttf + 4);
+	size_t dir = 12 + 16 * (size_t)ntab;
+	if (dir > len)
+		return false;
+	size_t total = dir;
+	for (unsigned i = 0; i < ntab; i++) {
+		const unsigned char *r = ttf + 12 + 16 * i;
+		uint32_t off = get32(r + 8), tlen = get32(r + 12);
+		if (off > len || tlen > len - off)
+			return false;
+		total += ((memcmp(r, "cmap", 4) ? tlen : cmap->len) + 3) & ~(size_t)3;
+	}
+	unsigned char *f = xcalloc(1, total);
+	memcpy(f, ttf, dir);
+	size_t at = dir, head = 0;
+	for (unsigned i = 0; i < ntab; i++) {
+		unsigned char *r = f + 12 + 16 * i;
+		bool is_cmap = !memcmp(r, "cmap", 4);
+		const unsigned char *src = is_cmap ? (const unsigned char *)cmap->data : ttf + get32(r + 8);
+		size_t tlen = is_cmap ? cmap->len : get32(r + 12);
+		memcpy(f + at, src, tlen);
+		if (!memcmp(r, "head", 4) && tlen >= 12) {
+			head = at;
+			put32(f + at + 8, 0); /* checkSumAdjustment is computed last */
+		}
+		put32(r + 4, table_sum(f + at, tlen));
+		put32(r + 8, (uint32_t)at);
+		put32(r + 12, (uint32_t)tlen);
+		at += (tlen + 3) & ~(size_t)3;
+	}
+	if (head)
+		put32(f + head + 8, 0xB1B0AFBAu - table_sum(f, total));
+	buf_add(out, f, total);
+	free(f);
+	return true;
+}
+
 static int subset(const struct font_subset_src *src, bool with_fixed, const uint32_t *extra,
 		  size_t nextra, struct buf *out, uint32_t **cps, size_t *ncps);
 
@@ -187,18 +316,34 @@ static int subset(const struct font_subset_src *src, bool with_fixed, const uint
 		diag(DIAG_SYSERR, &pos, "cannot subset font (empty result)");
 		return -1;
 	}
-	buf_add(out, data, len);
+	hb_set_t *kept = hb_set_create();
+	hb_face_collect_unicodes(sub, kept);
+	size_t cap = hb_set_get_population(kept), k = 0;
+	uint32_t *list = xmalloc((cap ? cap : 1) * sizeof *list);
+	uint16_t *gids = xmalloc((cap ? cap : 1) * sizeof *gids);
+	hb_font_t *font = hb_font_create(sub);
+	for (hb_codepoint_t cp = HB_SET_VALUE_INVALID; k < cap && hb_set_next(kept, &cp);) {
+		hb_codepoint_t gid = 0;
+		hb_font_get_nominal_glyph(font, cp, &gid);
+		if (cp < 0xFFFF && gid <= 0xFFFF) {
+			gids[k] = (uint16_t)gid;
+			list[k++] = cp;
+		}
+	}
+	hb_font_destroy(font);
+	hb_set_destroy(kept);
+	struct buf cmap = {0};
+	if (!compact_cmap(list, gids, k, &cmap) ||
+	    !replace_cmap((const unsigned char *)data, len, &cmap, out))
+		buf_add(out, data, len); /* keep hb-subset's own cmap */
+	buf_free(&cmap);
+	free(gids);
 	hb_blob_destroy(blob);
 	if (cps) {
-		hb_set_t *kept = hb_set_create();
-		hb_face_collect_unicodes(sub, kept);
-		size_t cap = hb_set_get_population(kept), k = 0;
-		uint32_t *list = xmalloc((cap ? cap : 1) * sizeof *list);
-		for (hb_codepoint_t cp = HB_SET_VALUE_INVALID; k < cap && hb_set_next(kept, &cp);)
-			list[k++] = cp;
-		hb_set_destroy(kept);
 		*cps = list;
 		*ncps = k;
+	} else {
+		free(list);
 	}
 	hb_face_destroy(sub);
 	return 0;
