@@ -189,3 +189,20 @@ ok = ok and abs(sx - box("signature")[0]) < 1 + (box("signature")[1] - box("sign
 if not ok: print("signature", sig_x0, sig_x1, "seal", seal_x0, seal_x1, imgs); sys.exit(1)
 PYEOF
 check "certificates: PDF with images passes qpdf --check" qpdf_ok "$(ls "$D"/png/out/giay-khen-15-QD-TCT-01-*.pdf)"
+
+# formats.md §7.27: the authority and "GIẤY KHEN" are red; all other text is black.
+check "certificates: only the authority and GIẤY KHEN are red" $PY - "$(ls "$D"/png/out/giay-khen-15-QD-TCT-01-*.pdf)" <<'PYEOF'
+import sys
+sys.path.insert(0, "tests/e2e")
+from pdfprobe import pages
+lines = pages(sys.argv[1])[0]["lines"]
+black = ("0", "0 0 0", "#000000")
+red = [l for l in lines if l.color not in black]
+texts = sorted(l.text for l in red)
+ok = texts and all(t in ("GIẤY KHEN", "HIỆU TRƯỞNG TRƯỜNG CHÍNH TRỊ TÔN ĐỨC THẮNG") for t in texts) \
+    and len({l.color for l in red}) == 1 and "GIẤY KHEN" in texts
+r, g, b = map(float, red[0].color.split()) if red else (0, 0, 0)
+ok = ok and r > 0.6 and g < 0.2 and b < 0.3
+print(texts, {l.color for l in red}) if not ok else None
+sys.exit(0 if ok else 1)
+PYEOF
