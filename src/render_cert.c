@@ -148,9 +148,10 @@ struct cert_job *cert_compose(const struct cert_env *env, const struct docfile *
 		return NULL;
 	}
 	struct cert_values v = {0};
-	ok = png(job, 0, df->path, &d->emblem, "emblem", &v.emblem) &
-	     png(job, 1, df->path, &d->signer.signature, "signature", &v.signature) &
-	     png(job, 2, df->path, &d->signer.seal, "seal", &v.seal);
+	/* all three are checked, so every missing image is reported at once */
+	ok = png(job, 0, df->path, &d->emblem, "emblem", &v.emblem);
+	ok = png(job, 1, df->path, &d->signer.signature, "signature", &v.signature) && ok;
+	ok = png(job, 2, df->path, &d->signer.seal, "seal", &v.seal) && ok;
 	if (!ok) {
 		cert_job_free(job);
 		return NULL;

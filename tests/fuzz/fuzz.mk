@@ -44,3 +44,20 @@ fuzz: $(FUZZ_BIN)
 	ASAN_OPTIONS=detect_leaks=1 $(FUZZ_BIN) $(FUZZ_ARGS) -max_total_time=$(FUZZ_TIME) \
 		-dict=tests/fuzz/yaml.dict -artifact_prefix=$(FUZZ_DIR)/ \
 		$(FUZZ_DIR)/corpus tests/fuzz/seeds
+
+# The whole pipeline (YAML → PDF files) as a second target: slower (about a
+# hundred runs a second), so it runs for FUZZ_RENDER_TIME seconds.
+FUZZ_RENDER_TIME ?= 60
+FUZZ_RENDER_BIN := $(FUZZ_DIR)/fuzz_render
+FUZZ_PKGS := freetype2 harfbuzz-subset yaml-0.1 libutf8proc
+
+.PHONY: fuzz-render
+$(FUZZ_RENDER_BIN): tests/fuzz/fuzz_render.c $(filter-out src/main.c,$(wildcard src/*.c)) tests/fuzz/fuzz.mk
+	mkdir -p $(FUZZ_DIR)/render-corpus
+	$(FUZZ_CC) $(FUZZ_CFLAGS) $$(pkg-config --cflags $(FUZZ_PKGS)) -o $@ tests/fuzz/fuzz_render.c \
+		$(filter-out src/main.c,$(wildcard src/*.c)) $$(pkg-config --libs $(FUZZ_PKGS)) -lhpdf -lm -lpthread
+
+fuzz-render: $(FUZZ_RENDER_BIN) fonts
+	ASAN_OPTIONS=detect_leaks=1 VANBAN_HOME=. $(FUZZ_RENDER_BIN) -max_len=4096 -timeout=10 \
+		-rss_limit_mb=2048 -max_total_time=$(FUZZ_RENDER_TIME) -dict=tests/fuzz/yaml.dict \
+		-artifact_prefix=$(FUZZ_DIR)/ $(FUZZ_DIR)/render-corpus input tests/golden tests/cli
