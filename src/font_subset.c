@@ -301,6 +301,13 @@ static int subset(const struct font_subset_src *src, bool with_fixed, const uint
 	for (size_t i = 0; i < nextra; i++)
 		hb_set_add(want, extra[i]);
 	hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
+	/* Of the names, keep the copyright, family, style and the PostScript
+	 * name libharu builds /BaseFont from; the rest is weight in every file. */
+	hb_set_t *names = hb_subset_input_set(in, HB_SUBSET_SETS_NAME_ID);
+	hb_set_clear(names);
+	static const unsigned keep[] = {0, 1, 2, 6};
+	for (size_t i = 0; i < sizeof keep / sizeof keep[0]; i++)
+		hb_set_add(names, keep[i]);
 	hb_face_t *sub = hb_subset_or_fail(src->face, in);
 	hb_subset_input_destroy(in);
 	if (!sub) {
