@@ -45,7 +45,7 @@ def timed(cmd, env=None, runs=5):
         times.append(time.perf_counter() - t)
     return statistics.median(times)
 
-def w1_inputs():
+def w1_inputs(layout):
     import csv
     rows = list(csv.DictReader(open(os.path.join(bench, "recipients.csv"), encoding="utf-8")))
     with open(os.path.join(work, "w1.csv"), "w", encoding="utf-8", newline="") as f:
@@ -61,11 +61,11 @@ def w1_inputs():
              "    authority: HIỆU TRƯỞNG TRƯỜNG CHÍNH TRỊ TÔN ĐỨC THẮNG",
              "    articles: ['Tặng Giấy khen cho {count} cá nhân (có danh sách kèm theo).']",
              "    signer: {title: HIỆU TRƯỞNG, name: Hồ Ngọc Trường}",
-             "    certificate_layout: certificate-a4",
+             "    certificate_layout: " + layout,
              "    decision_output: false", "    certificate_output: " + mode,
              "    list:", "      csv: {file: w1.csv, name: Họ và tên, position: Chức vụ, unit: Đơn vị,"
              " achievement: Thành tích}"]
-        paths[mode] = os.path.join(work, "w1-%s.yaml" % mode)
+        paths[mode] = os.path.join(work, "w1-%s-%s.yaml" % (layout, mode))
         open(paths[mode], "w", encoding="utf-8").write("\n".join(y) + "\n")
     return paths
 
@@ -95,17 +95,17 @@ for label, extra in (("total-fit", {}), ("first-fit", {"VANBAN_FIRST_FIT": "1"})
 # W1 after W2: RUSAGE_CHILDREN keeps the largest child so far, and W1's
 # runs are the larger ones.
 env = dict(os.environ, SOURCE_DATE_EPOCH="1609459200")
-w1 = w1_inputs()
-for mode in ("print", "files"):
-    d = os.path.join(work, "w1-" + mode)
-    cmd = [vanban, "render", "-o", d, w1[mode]]
-    secs = timed(cmd, env, runs=3)
-    rss = peak_rss(cmd, env)
-    certs = [f for f in os.listdir(d) if f.startswith("giay-khen")]
-    sizes = [os.path.getsize(os.path.join(d, f)) for f in certs]
-    if mode == "print":
-        print(f"W1 one print file: {secs:.3f} s, {sizes[0]} bytes, peak RSS {rss:.1f} MiB")
-    else:
-        print(f"W1 {len(certs)} files: {secs:.3f} s, {statistics.mean(sizes) / 1024:.1f} KB mean, "
-              f"{max(sizes) / 1024:.1f} KB max, peak RSS {rss:.1f} MiB")
-
+for layout in ("certificate-a4", "certificate-a4-compact"):
+    w1 = w1_inputs(layout)
+    for mode in ("print", "files"):
+        d = os.path.join(work, "w1-" + mode)
+        cmd = [vanban, "render", "-o", d, w1[mode]]
+        secs = timed(cmd, env, runs=3)
+        rss = peak_rss(cmd, env)
+        certs = [f for f in os.listdir(d) if f.startswith("giay-khen")]
+        sizes = [os.path.getsize(os.path.join(d, f)) for f in certs]
+        if mode == "print":
+            print(f"W1 {layout}: one print file {secs:.3f} s, {sizes[0]} bytes, peak RSS {rss:.1f} MiB")
+        else:
+            print(f"W1 {layout}: {len(certs)} files {secs:.3f} s, {statistics.mean(sizes) / 1024:.1f} KB mean, "
+                  f"{max(sizes) / 1024:.1f} KB max, peak RSS {rss:.1f} MiB")

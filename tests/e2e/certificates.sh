@@ -206,3 +206,17 @@ ok = ok and r > 0.6 and g < 0.2 and b < 0.3
 print(texts, {l.color for l in red}) if not ok else None
 sys.exit(0 if ok else 1)
 PYEOF
+
+# The one-face compact layout keeps every certificate under 12 KB.
+mkdir -p "$D/compact"
+sed 's/certificate_layout: certificate-a4$/certificate_layout: certificate-a4-compact/' input/tct-2020-khen-thuong.yaml > "$D/compact/k.yaml"
+$VANBAN render -o "$D/compact/out" "$D/compact/k.yaml" 2>"$D/compact.err"
+check "certificates: compact layout, 37 files of one embedded face, each under 12 KB" $PY - "$D/compact/out" <<'PYEOF'
+import os, subprocess, sys
+d = sys.argv[1]
+files = [f for f in os.listdir(d) if f.startswith("giay-khen") and not f.endswith("ban-in.pdf")]
+big = [(f, os.path.getsize(os.path.join(d, f))) for f in files if os.path.getsize(os.path.join(d, f)) > 12 * 1024]
+fonts = subprocess.run(["pdffonts", os.path.join(d, files[0])], capture_output=True, text=True).stdout.splitlines()[2:]
+print(len(files), big[:3], fonts) if len(files) != 37 or big or len(fonts) != 1 else None
+sys.exit(0 if len(files) == 37 and not big and len(fonts) == 1 else 1)
+PYEOF
