@@ -34,9 +34,10 @@ static char *money(long long v)
 	return s;
 }
 
-static char *money_words(long long v)
+static char *money_words(long long v, const struct words_style *style)
 {
-	struct words_style ws = {.capital = true};
+	struct words_style ws = *style;
+	ws.capital = true;
 	char *w = text_number_words((unsigned long long)v, &ws);
 	char *s = xasprintf("%s đồng", w);
 	free(w);
@@ -64,7 +65,8 @@ static struct counts count_roster(const struct decision *d, const struct roster 
 
 /* Replaces {count}, {amount}, {amount_words}, {collective_amount},
  * {collective_amount_words}, {total} and {total_words} in an article. */
-static char *expand(const char *s, const struct decision *d, const struct counts *c, bool pad)
+static char *expand(const char *s, const struct decision *d, const struct counts *c, bool pad,
+		    const struct words_style *ws)
 {
 	struct buf b = {0};
 	while (*s) {
@@ -86,15 +88,15 @@ static char *expand(const char *s, const struct decision *d, const struct counts
 		else if (!strcmp(key, "amount"))
 			v = money(one);
 		else if (!strcmp(key, "amount_words"))
-			v = money_words(one);
+			v = money_words(one, ws);
 		else if (!strcmp(key, "collective_amount"))
 			v = money(two);
 		else if (!strcmp(key, "collective_amount_words"))
-			v = money_words(two);
+			v = money_words(two, ws);
 		else if (!strcmp(key, "total"))
 			v = money(c->total);
 		else if (!strcmp(key, "total_words"))
-			v = money_words(c->total);
+			v = money_words(c->total, ws);
 		if (v) {
 			buf_adds(&b, v);
 			free(v);
@@ -163,7 +165,8 @@ static void add_cell(struct table_row *row, size_t col, int32_t size, enum face 
 
 /* Danh sách kèm theo: its own header, title, reference line, table and count. */
 static void appendix(struct blocks *b, const struct layout *lay, const struct organisation *org,
-		     const struct decision *d, const struct roster *r, const char *number, bool pad)
+		     const struct decision *d, const struct roster *r, const char *number, bool pad,
+		     const struct words_style *ws)
 {
 	blocks_pagebreak(b)->restart_numbering = true;
 	compose_header(b, lay, org, NULL, NULL);
@@ -224,24 +227,27 @@ static void appendix(struct blocks *b, const struct layout *lay, const struct or
 	}
 	struct counts c = count_roster(d, r);
 	struct buf s = {0};
-	buf_adds(&s, "Danh sách có ");
-	char *a = text_count((int)c.groups, pad), *p = text_count((int)c.people, pad);
-	if (c.groups && c.people)
-		buf_printf(&s, "%s tập thể và %s cá nhân", a, p);
-	else if (c.groups)
-		buf_printf(&s, "%s tập thể", a);
-	else
-		buf_printf(&s, "%s cá nhân", p);
-	free(a);
-	free(p);
-	if (has_money) {
-		char *tot = money(c.total);
-		buf_printf(&s, "; tổng số tiền thưởng: %s", tot);
-		free(tot);
-	}
-	buf_adds(&s, "./.");
 	struct para_style cs = body_style(lay);
 	cs.space_before = PT(6);
+	if (has_money) {
+		char *tot = money(c.total), *words = money_words(c.total, ws);
+		buf_printf(&s, "Tổng số tiền thưởng: %s (Bằng chữ: %s).", tot, words);
+		free(tot);
+		free(words);
+		compose_para(b, &cs, FACE_REGULAR, s.data, NULL, false)->keep_with_next = true;
+		s.len = 0;
+		cs.space_before = 0;
+	}
+	/* "Danh sách có 08 cá nhân, 01 tập thể./." */
+	char *p = text_count((int)c.people, pad), *a = text_count((int)c.groups, pad);
+	buf_adds(&s, "Danh sách có ");
+	if (c.people || !c.groups)
+		buf_printf(&s, "%s cá nhân%s", p, c.groups ? ", " : "");
+	if (c.groups)
+		buf_printf(&s, "%s tập thể", a);
+	buf_adds(&s, "./.");
+	free(a);
+	free(p);
 	compose_para(b, &cs, FACE_REGULAR, s.data, NULL, false);
 	buf_free(&s);
 }
@@ -250,6 +256,7 @@ bool compose_decision(const struct docfile *df, const struct decision *d, const 
 		      const struct layout *lay, const struct roster *roster, struct composed *out)
 {
 	bool pad = df->style.pad_counts.set ? df->style.pad_counts.v : true;
+	struct words_style ws = style_words(&df->style);
 	struct blocks *b = &out->blocks;
 	char *symbol = d->symbol.s ? xstrdup(d->symbol.s) : layout_symbol(lay, "QĐ", org->abbreviation.s);
 	char *number = layout_number(lay, d->number.set ? d->number.v : 0, symbol);
@@ -278,7 +285,7 @@ bool compose_decision(const struct docfile *df, const struct decision *d, const 
 
 	struct counts c = count_roster(d, roster);
 	for (size_t i = 0; i < d->articles.n; i++) {
-		char *body = expand(d->articles.v[i].s, d, &c, pad);
+		char *body = expand(d->articles.v[i].s, d, &c, pad, &ws);
 		bool last = i + 1 == d->articles.n;
 		/* ND30: the last sentence of a decision ends with "./." */
 		const char *tail = !last || ends_with(body, "./.") ? "" : ends_with(body, ".") ? "/." : "./.";
@@ -295,7 +302,7 @@ bool compose_decision(const struct docfile *df, const struct decision *d, const 
 		diag(DIAG_WARNING, &d->stated_count.pos,
 		     "the decision states %lld recipients but its list has %zu", d->stated_count.v, roster->n);
 	if (roster->n)
-		appendix(b, lay, org, d, roster, number, pad);
+		appendix(b, lay, org, d, roster, number, pad, &ws);
 
 	compose_finish(out, lay, "decision", "Quyết định", d->summary.s, org->name.s, number);
 	char *slug = text_slug(symbol, 100);

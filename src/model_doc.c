@@ -178,6 +178,10 @@ static const struct schema decision_schema = {"decision", sizeof(struct decision
 
 static const struct field style_fields[] = {
 	{"pad_counts", F_BOOL, OFF(struct style, pad_counts), 0, NULL, 0, 0, NULL},
+	{"thousand", F_TEXT, OFF(struct style, thousand), 0, NULL, 0, 0, NULL},
+	{"billion", F_TEXT, OFF(struct style, billion), 0, NULL, 0, 0, NULL},
+	{"zero_tens", F_TEXT, OFF(struct style, zero_tens), 0, NULL, 0, 0, NULL},
+	{"four", F_TEXT, OFF(struct style, four), 0, NULL, 0, 0, NULL},
 };
 static const struct schema style_schema = {"style", sizeof(struct style), FIELDS(style_fields)};
 
@@ -286,6 +290,33 @@ static bool check_issuer(const struct issuer *is)
 	return false;
 }
 
+/* One of two spellings, or an error naming both. */
+static bool either(const struct text *t, const char *key, const char *a, const char *b)
+{
+	if (!t->s || !strcmp(t->s, a) || !strcmp(t->s, b))
+		return true;
+	diag(DIAG_ERROR, &t->pos, "\"%s\" must be \"%s\" or \"%s\", not \"%s\"", key, a, b, t->s);
+	return false;
+}
+
+static bool check_style(const struct style *st)
+{
+	bool ok = either(&st->thousand, "thousand", "nghìn", "ngàn");
+	ok = either(&st->billion, "billion", "tỷ", "tỉ") && ok;
+	ok = either(&st->zero_tens, "zero_tens", "linh", "lẻ") && ok;
+	return either(&st->four, "four", "bốn", "tư") && ok;
+}
+
+struct words_style style_words(const struct style *st)
+{
+	return (struct words_style){
+		.ngan = st->thousand.s && !strcmp(st->thousand.s, "ngàn"),
+		.ti = st->billion.s && !strcmp(st->billion.s, "tỉ"),
+		.le = st->zero_tens.s && !strcmp(st->zero_tens.s, "lẻ"),
+		.tu = st->four.s && !strcmp(st->four.s, "tư"),
+	};
+}
+
 static bool check_freedoc(const struct freedoc *d)
 {
 	bool ok = true;
@@ -330,6 +361,8 @@ struct docfile *docfile_load(const char *path, const struct load_limits *lim)
 		if (ok)
 			ok = check_freedoc(&df->document);
 	}
+	if (ok)
+		ok = check_style(&df->style);
 	for (size_t i = 0; ok && i < df->issuers.n; i++)
 		ok = check_issuer((const struct issuer *)df->issuers.v + i);
 	for (size_t i = 0; ok && i < df->decisions.n; i++)

@@ -147,6 +147,11 @@ struct decision {
 
 struct style {
 	struct flag pad_counts;   /* "08 đảng viên" */
+	/* Numbers in words ("Bằng chữ"), as regions and offices prefer. */
+	struct text thousand;     /* "nghìn" (default) or "ngàn" */
+	struct text billion;      /* "tỷ" (default) or "tỉ" */
+	struct text zero_tens;    /* "linh" (default) or "lẻ": một trăm linh năm */
+	struct text four;         /* "bốn" (default) or "tư": hai mươi tư */
 };
 
 struct docfile {
@@ -168,6 +173,8 @@ struct docfile {
 struct load_limits;
 struct docfile *docfile_load(const char *path, const struct load_limits *lim);
 void docfile_free(struct docfile *df);
+/* The number-words style the file asks for. */
+struct words_style style_words(const struct style *st);
 /* The issuer with this id, or NULL. */
 const struct issuer *docfile_issuer(const struct docfile *df, const char *id);
 extern const struct schema recipient_schema;

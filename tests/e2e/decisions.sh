@@ -144,3 +144,28 @@ YAML
 done
 check "decision list tone order: lexicographic puts hỏi before sắc, common the reverse" \
 	test "$(cat "$D/tones-lexicographic.txt")|$(cat "$D/tones-common.txt")" = "Trần Văn Hả,Lê Văn Há,|Lê Văn Há,Trần Văn Hả,"
+
+# Number words in the office's own spelling: style thousand: ngàn, zero_tens: lẻ.
+cat > "$D/words.yaml" <<'YAML'
+style: {thousand: ngàn, zero_tens: lẻ}
+organisation: {name: Trường Chính trị Tôn Đức Thắng, abbreviation: TCT, place: An Giang}
+decisions:
+  - number: 1
+    date: 2020-12-30
+    summary: Về việc khen thưởng
+    authority: HIỆU TRƯỞNG
+    articles: ['Tiền thưởng {amount} (Bằng chữ: {amount_words}).']
+    amount: {coefficient: 0.3, base_salary: 1490000}
+    signer: {title: HIỆU TRƯỞNG, name: Hồ Ngọc Trường}
+  - number: 2
+    date: 2020-12-30
+    summary: Về việc khen thưởng
+    authority: HIỆU TRƯỞNG
+    articles: ['Tiền thưởng {amount} (Bằng chữ: {amount_words}).']
+    amount: {coefficient: 75, base_salary: 1400000}
+    signer: {title: HIỆU TRƯỞNG, name: Hồ Ngọc Trường}
+YAML
+$VANBAN render -o "$D/words" "$D/words.yaml" 2>"$D/words.err"
+check "decision number words follow the style (ngàn, lẻ)" sh -c "
+	pdftotext '$D/words/quyet-dinh-01-QD-TCT.pdf' - | tr '\n' ' ' | grep -q '450.000 đồng (Bằng chữ: Bốn trăm năm mươi ngàn đồng)' &&
+	pdftotext '$D/words/quyet-dinh-02-QD-TCT.pdf' - | tr '\n' ' ' | grep -q '105.000.000 đồng (Bằng chữ: Một trăm lẻ năm triệu đồng)'"
