@@ -226,41 +226,84 @@ static bool compact_cmap(const uint32_t *cps, const uint16_t *gids, size_t n, st
 	return true;
 }
 
-/* Rebuilds the font ttf[0..len) with `cmap` in place of its cmap table,
- * fixing offsets, checksums and head.checkSumAdjustment. */
-static bool replace_cmap(const unsigned char *ttf, size_t len, const struct buf *cmap, struct buf *out)
+/* A 'prep' program that does nothing (PUSHB[0] 0, POP). libharu 2.3.0
+ * writes every font it embeds through a memory stream and then seeks to
+ * each table; when the last table, 'prep', is empty (hb-subset drops the
+ * hinting programs) and the font happens to be a multiple of 4 096 bytes
+ * long, that seek fails and the document cannot be saved (about one font
+ * in 4 096; a 1 000-certificate batch would hit it). */
+static const unsigned char noop_prep[] = {0xB0, 0x00, 0x21};
+
+/* Rebuilds the font ttf[0..len) with `cmap` (unless NULL) in place of its
+ * cmap table and a no-op 'prep' if it has none, fixing the directory, offsets, checksums
+ * and head.checkSumAdjustment. */
+static bool rebuild_font(const unsigned char *ttf, size_t len, const struct buf *cmap, struct buf *out)
 {
 	if (len < 12)
 		return false;
 	unsigned ntab = get16(ttf + 4);
-	size_t dir = 12 + 16 * (size_t)ntab;
-	if (dir > len)
+	if (12 + 16 * (size_t)ntab > len)
 		return false;
-	size_t total = dir;
+	/* every table but 'prep', then the font's own 'prep' if it has a
+	 * program or else the no-op one, sorted by tag as the directory wants */
+	if (ntab > 63)
+		return false;
+	struct tab {
+		const unsigned char *tag, *data;
+		size_t len;
+	} t[64];
+	size_t n = 0;
+	const unsigned char *prep = noop_prep;
+	size_t prep_len = sizeof noop_prep;
 	for (unsigned i = 0; i < ntab; i++) {
 		const unsigned char *r = ttf + 12 + 16 * i;
 		uint32_t off = get32(r + 8), tlen = get32(r + 12);
 		if (off > len || tlen > len - off)
 			return false;
-		total += ((memcmp(r, "cmap", 4) ? tlen : cmap->len) + 3) & ~(size_t)3;
+		if (!memcmp(r, "prep", 4)) {
+			if (tlen) {
+				prep = ttf + off;
+				prep_len = tlen;
+			}
+			continue;
+		}
+		bool is_cmap = cmap && !memcmp(r, "cmap", 4);
+		t[n++] = (struct tab){r, is_cmap ? (const unsigned char *)cmap->data : ttf + off,
+				      is_cmap ? cmap->len : tlen};
 	}
+	t[n++] = (struct tab){(const unsigned char *)"prep", prep, prep_len};
+	for (size_t i = n - 1; i > 0 && memcmp(t[i - 1].tag, t[i].tag, 4) > 0; i--) {
+		struct tab x = t[i];
+		t[i] = t[i - 1];
+		t[i - 1] = x;
+	}
+	size_t dir = 12 + 16 * n, total = dir;
+	for (size_t i = 0; i < n; i++)
+		total += (t[i].len + 3) & ~(size_t)3;
 	unsigned char *f = xcalloc(1, total);
-	memcpy(f, ttf, dir);
+	memcpy(f, ttf, 4); /* sfnt version */
+	unsigned entry = 0, range = 1;
+	while (range * 2 <= n) {
+		range *= 2;
+		entry++;
+	}
+	put16(f + 4, (unsigned)n);
+	put16(f + 6, 16 * range);
+	put16(f + 8, entry);
+	put16(f + 10, (unsigned)(16 * n - 16 * range));
 	size_t at = dir, head = 0;
-	for (unsigned i = 0; i < ntab; i++) {
+	for (size_t i = 0; i < n; i++) {
 		unsigned char *r = f + 12 + 16 * i;
-		bool is_cmap = !memcmp(r, "cmap", 4);
-		const unsigned char *src = is_cmap ? (const unsigned char *)cmap->data : ttf + get32(r + 8);
-		size_t tlen = is_cmap ? cmap->len : get32(r + 12);
-		memcpy(f + at, src, tlen);
-		if (!memcmp(r, "head", 4) && tlen >= 12) {
+		memcpy(r, t[i].tag, 4);
+		memcpy(f + at, t[i].data, t[i].len);
+		if (!memcmp(r, "head", 4) && t[i].len >= 12) {
 			head = at;
 			put32(f + at + 8, 0); /* checkSumAdjustment is computed last */
 		}
-		put32(r + 4, table_sum(f + at, tlen));
+		put32(r + 4, table_sum(f + at, t[i].len));
 		put32(r + 8, (uint32_t)at);
-		put32(r + 12, (uint32_t)tlen);
-		at += (tlen + 3) & ~(size_t)3;
+		put32(r + 12, (uint32_t)t[i].len);
+		at += (t[i].len + 3) & ~(size_t)3;
 	}
 	if (head)
 		put32(f + head + 8, 0xB1B0AFBAu - table_sum(f, total));
@@ -340,9 +383,9 @@ static int subset(const struct font_subset_src *src, bool with_fixed, const uint
 	hb_font_destroy(font);
 	hb_set_destroy(kept);
 	struct buf cmap = {0};
-	if (!compact_cmap(list, gids, k, &cmap) ||
-	    !replace_cmap((const unsigned char *)data, len, &cmap, out))
-		buf_add(out, data, len); /* keep hb-subset's own cmap */
+	bool compact = compact_cmap(list, gids, k, &cmap); /* else hb-subset's own cmap */
+	if (!rebuild_font((const unsigned char *)data, len, compact ? &cmap : NULL, out))
+		buf_add(out, data, len);
 	buf_free(&cmap);
 	free(gids);
 	hb_blob_destroy(blob);
