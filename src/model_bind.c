@@ -288,7 +288,7 @@ bool model_bind(const struct node *n, const struct schema *s, void *out)
 		size_t slot = k < 64 ? k : 63;
 		if (typo[slot] || failed[slot] || (seen[slot] && f->type != F_TEXT))
 			continue; /* misspelt, or present but wrong: already reported */
-		bool present = f->type == F_RECORD || is_present((char *)out + f->offset, f);
+		bool present = f->type == F_RECORD ? seen[slot] : is_present((char *)out + f->offset, f);
 		if (!present || (f->type == F_TEXT && !((struct text *)((char *)out + f->offset))->s[0])) {
 			diag(DIAG_ERROR, &n->pos, "missing required field \"%s\" in %s", f->key, s->name);
 			ok = false;
