@@ -6,6 +6,7 @@
 #include "compose_certificate.h"
 #include "load_csv.h"
 #include "unit.h"
+#include "unit_fonts.h"
 #include "util.h"
 
 static struct fontset *fs;
@@ -141,11 +142,7 @@ static void csv_with_bom_semicolons_and_quotes(void)
 
 int main(void)
 {
-	fs = fontset_open("fonts");
-	if (!fs) {
-		puts("not ok - fontset_open(fonts)");
-		return 1;
-	}
+	fs = unit_fonts();
 	RUN(short_text_keeps_its_size);
 	RUN(shrinks_before_wrapping);
 	RUN(wrap_fields_wrap_first);

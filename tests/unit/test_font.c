@@ -3,6 +3,7 @@
 #include "font.h"
 #include "text.h"
 #include "unit.h"
+#include "unit_fonts.h"
 
 static struct fontset *fs;
 
@@ -63,11 +64,7 @@ static void bad_font_directory_fails_cleanly(void)
 
 int main(void)
 {
-	fs = fontset_open("fonts");
-	if (!fs) {
-		puts("not ok - fontset_open(fonts)");
-		return 1;
-	}
+	fs = unit_fonts();
 	RUN(advances_match_pdf_widths);
 	RUN(width_is_sum_of_advances);
 	RUN(every_vietnamese_letter_in_every_face);

@@ -8,6 +8,7 @@
 #include "font.h"
 #include "typeset.h"
 #include "unit.h"
+#include "unit_fonts.h"
 #include "util.h"
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -159,11 +160,7 @@ static void cell_wider_than_the_page(void)
 
 int main(void)
 {
-	fs = fontset_open("fonts");
-	if (!fs) {
-		puts("not ok - fontset_open(fonts)");
-		return 1;
-	}
+	fs = unit_fonts();
 	RUN(one_word_of_2000_characters);
 	RUN(paragraph_of_50000_words);
 	RUN(table_of_10000_rows);

@@ -6,6 +6,7 @@
 #include "font.h"
 #include "typeset.h"
 #include "unit.h"
+#include "unit_fonts.h"
 #include "util.h"
 
 static struct fontset *fs;
@@ -467,11 +468,7 @@ static void appendix_restarts_page_numbers(void)
 
 int main(void)
 {
-	fs = fontset_open("fonts");
-	if (!fs) {
-		puts("not ok - fontset_open(fonts)");
-		return 1;
-	}
+	fs = unit_fonts();
 	RUN(widths_from_content);
 	RUN(widths_all_fit);
 	RUN(fixed_widths);

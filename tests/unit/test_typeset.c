@@ -4,6 +4,7 @@
 #include "font.h"
 #include "typeset.h"
 #include "unit.h"
+#include "unit_fonts.h"
 
 static struct fontset *fs;
 
@@ -137,11 +138,7 @@ static void keep_lines_no_widows_or_orphans(void)
 
 int main(void)
 {
-	fs = fontset_open("fonts");
-	if (!fs) {
-		puts("not ok - fontset_open(fonts)");
-		return 1;
-	}
+	fs = unit_fonts();
 	RUN(justified_lines_reach_the_margin);
 	RUN(long_word_is_cut_not_overflowing);
 	RUN(pages_are_numbered_from_two);
