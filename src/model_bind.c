@@ -252,7 +252,8 @@ bool model_bind(const struct node *n, const struct schema *s, void *out)
 		for (size_t k = 0; k < s->nfields; k++)
 			if (s->fields[k].type != F_POS && !strcmp(s->fields[k].key, key->str)) {
 				f = &s->fields[k];
-				seen[k < 64 ? k : 63] = true;
+				/* an empty value is the same as leaving the key out */
+				seen[k < 64 ? k : 63] = !node_is_null(val);
 			}
 		if (!f) {
 			const char *cands[64];
@@ -273,7 +274,7 @@ bool model_bind(const struct node *n, const struct schema *s, void *out)
 			continue;
 		}
 		if (node_is_null(val))
-			continue; /* an empty value is the same as leaving the key out */
+			continue;
 		if (!bind_field(val, f, (char *)out + f->offset)) {
 			ok = false;
 			failed[(size_t)(f - s->fields) < 64 ? (size_t)(f - s->fields) : 63] = true;

@@ -348,14 +348,14 @@ struct docfile *docfile_load(const char *path, const struct load_limits *lim)
 	df->path = tree->pos.file;
 	bool ok = model_bind(tree, &file_schema, df);
 	const struct node *mn = node_get(tree, "minutes");
-	if (mn) {
+	if (mn && !node_is_null(mn)) { /* an empty "minutes:" is no document */
 		df->has_minutes = true;
 		df->minutes.pos = mn->pos;
 		if (ok)
 			ok = check_minutes(&df->minutes);
 	}
 	const struct node *dn = node_get(tree, "document");
-	if (dn) {
+	if (dn && !node_is_null(dn)) {
 		df->has_document = true;
 		df->document.pos = dn->pos;
 		if (ok)

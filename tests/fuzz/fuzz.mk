@@ -13,6 +13,8 @@
 FUZZ_CC ?= clang-14
 FUZZ_TIME ?= 120
 FUZZ_ARGS ?= -max_len=4096 -timeout=2 -rss_limit_mb=1024
+# e.g. "-seed=1 -runs=300000": a fixed seed and count make a run repeatable (CI)
+FUZZ_EXTRA ?=
 FUZZ_DIR := build/fuzz
 FUZZ_BIN := $(FUZZ_DIR)/fuzz_load$(if $(LIBYAML_SRC),-src)
 FUZZ_LIB_SRC := src/load_yaml.c src/load_encoding.c src/node.c src/diag.c src/util.c \
@@ -42,7 +44,7 @@ $(FUZZ_BIN): tests/fuzz/fuzz_load.c $(FUZZ_LIB_SRC) $(FUZZ_YAML) tests/fuzz/fuzz
 
 fuzz: $(FUZZ_BIN)
 	ASAN_OPTIONS=detect_leaks=1 $(FUZZ_BIN) $(FUZZ_ARGS) -max_total_time=$(FUZZ_TIME) \
-		-dict=tests/fuzz/yaml.dict -artifact_prefix=$(FUZZ_DIR)/ \
+		-dict=tests/fuzz/yaml.dict -artifact_prefix=$(FUZZ_DIR)/ $(FUZZ_EXTRA) \
 		$(FUZZ_DIR)/corpus tests/fuzz/seeds
 
 # The whole pipeline (YAML → PDF files) as a second target: slower (about a
@@ -60,4 +62,4 @@ $(FUZZ_RENDER_BIN): tests/fuzz/fuzz_render.c $(filter-out src/main.c,$(wildcard 
 fuzz-render: $(FUZZ_RENDER_BIN) fonts
 	ASAN_OPTIONS=detect_leaks=1 VANBAN_HOME=. $(FUZZ_RENDER_BIN) -max_len=4096 -timeout=10 \
 		-rss_limit_mb=2048 -max_total_time=$(FUZZ_RENDER_TIME) -dict=tests/fuzz/yaml.dict \
-		-artifact_prefix=$(FUZZ_DIR)/ $(FUZZ_DIR)/render-corpus input tests/golden tests/cli
+		-artifact_prefix=$(FUZZ_DIR)/ $(FUZZ_EXTRA) $(FUZZ_DIR)/render-corpus input tests/golden tests/cli
