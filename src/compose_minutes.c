@@ -28,13 +28,22 @@ static const char *meeting_word(const char *title)
 	return "Cuộc họp";
 }
 
-static void heading(struct blocks *b, const struct layout *lay, const char *text)
+/* "N. Title" in bold, numbered in order of appearance, kept with what follows. */
+static void heading(struct blocks *b, const struct layout *lay, int *section, const char *title)
 {
 	struct para_style st = compose_style(layout_pt(&lay->body_size), ALIGN_JUSTIFY);
 	st.leading = layout_pt(&lay->body_leading);
 	st.indent = layout_mm(&lay->body_indent);
 	st.space_after = layout_pt(&lay->body_space);
-	compose_para(b, &st, FACE_BOLD, text, NULL, false)->keep_with_next = true;
+	char *h = xasprintf("%d. %s", ++*section, title);
+	compose_para(b, &st, FACE_BOLD, h, NULL, false)->keep_with_next = true;
+	free(h);
+}
+
+static void paragraphs(struct blocks *b, const struct layout *lay, const struct texts *t)
+{
+	for (size_t i = 0; i < t->n; i++)
+		compose_body(b, lay, t->v[i].s, &t->v[i].pos);
 }
 
 static void list_item(struct blocks *b, const struct layout *lay, const char *text,
@@ -43,6 +52,20 @@ static void list_item(struct blocks *b, const struct layout *lay, const char *te
 	char *t = xasprintf("- %s%s", text, last ? "." : ";");
 	compose_body(b, lay, t, pos);
 	free(t);
+}
+
+/* An optional lead-in sentence, then "- 08 …;" items, the last ending ".". */
+static void counted_list(struct blocks *b, const struct layout *lay, const struct text *intro,
+			 const struct records *items, bool pad)
+{
+	if (intro->s)
+		compose_body(b, lay, intro->s, &intro->pos)->keep_with_next = true;
+	const struct counted *c = items->v;
+	for (size_t i = 0; i < items->n; i++) {
+		char *t = compose_counted(&c[i], pad);
+		list_item(b, lay, t, &c[i].text.pos, i + 1 == items->n);
+		free(t);
+	}
 }
 
 bool compose_minutes(const struct docfile *df, const struct layout *lay, struct composed *out)
@@ -120,63 +143,33 @@ bool compose_minutes(const struct docfile *df, const struct layout *lay, struct 
 	compose_body(b, lay, t.data, NULL)->keep_with_next = true;
 
 	int section = 0;
-	char *h;
 	if (m->proceedings.n) {
-		h = xasprintf("%d. Đánh giá kết quả thực hiện nhiệm vụ", ++section);
-		heading(b, lay, h);
-		free(h);
-		for (size_t i = 0; i < m->proceedings.n; i++)
-			compose_body(b, lay, m->proceedings.v[i].s, &m->proceedings.v[i].pos);
+		heading(b, lay, &section, "Đánh giá kết quả thực hiện nhiệm vụ");
+		paragraphs(b, lay, &m->proceedings);
 	}
 	if (m->reports.n) {
-		h = xasprintf("%d. Các báo cáo được thông qua", ++section);
-		heading(b, lay, h);
-		free(h);
+		heading(b, lay, &section, "Các báo cáo được thông qua");
 		compose_body(b, lay, "Hội nghị đã thảo luận và thông qua:", NULL)->keep_with_next = true;
 		for (size_t i = 0; i < m->reports.n; i++)
 			list_item(b, lay, m->reports.v[i].s, &m->reports.v[i].pos, i + 1 == m->reports.n);
 	}
 	if (m->pledge.s) {
-		h = xasprintf("%d. Ký kết giao ước thi đua", ++section);
-		heading(b, lay, h);
-		free(h);
+		heading(b, lay, &section, "Ký kết giao ước thi đua");
 		compose_body(b, lay, m->pledge.s, &m->pledge.pos);
 	}
 	if (m->awards.n || m->awards_intro.s) {
-		h = xasprintf("%d. Khen thưởng", ++section);
-		heading(b, lay, h);
-		free(h);
-		if (m->awards_intro.s)
-			compose_body(b, lay, m->awards_intro.s, &m->awards_intro.pos)->keep_with_next = true;
-		const struct counted *aw = m->awards.v;
-		for (size_t i = 0; i < m->awards.n; i++) {
-			char *c = compose_counted(&aw[i], pad);
-			list_item(b, lay, c, &aw[i].text.pos, i + 1 == m->awards.n);
-			free(c);
-		}
+		heading(b, lay, &section, "Khen thưởng");
+		counted_list(b, lay, &m->awards_intro, &m->awards, pad);
 	}
 	if (m->conclusion.n) {
-		h = xasprintf("%d. Kết luận của chủ tọa", ++section);
-		heading(b, lay, h);
-		free(h);
-		for (size_t i = 0; i < m->conclusion.n; i++)
-			compose_body(b, lay, m->conclusion.v[i].s, &m->conclusion.v[i].pos);
+		heading(b, lay, &section, "Kết luận của chủ tọa");
+		paragraphs(b, lay, &m->conclusion);
 	}
 	if (m->tasks.n) {
-		h = xasprintf("%d. Nhiệm vụ trọng tâm", ++section);
-		heading(b, lay, h);
-		free(h);
-		if (m->tasks_intro.s)
-			compose_body(b, lay, m->tasks_intro.s, &m->tasks_intro.pos)->keep_with_next = true;
-		const struct counted *tk = m->tasks.v;
-		for (size_t i = 0; i < m->tasks.n; i++) {
-			char *c = compose_counted(&tk[i], pad);
-			list_item(b, lay, c, &tk[i].text.pos, i + 1 == m->tasks.n);
-			free(c);
-		}
+		heading(b, lay, &section, "Nhiệm vụ trọng tâm");
+		counted_list(b, lay, &m->tasks_intro, &m->tasks, pad);
 	}
-	for (size_t i = 0; i < m->closing.n; i++)
-		compose_body(b, lay, m->closing.v[i].s, &m->closing.v[i].pos);
+	paragraphs(b, lay, &m->closing);
 
 	char *end = text_time(m->end.h, m->end.m);
 	t.len = 0;
