@@ -3,9 +3,15 @@
 
 SAN ?=
 BUILD := build$(if $(SAN),/san)
-PKGS := freetype2 harfbuzz-subset yaml-0.1 libutf8proc
-DEB_PKGS := gcc make pkg-config libhpdf-dev libfreetype-dev libyaml-dev libutf8proc-dev \
-	libharfbuzz-dev fonts-liberation2 poppler-utils qpdf mupdf-tools python3 python3-yaml
+# One library (pkg-config name) or Debian package a line, each with why.
+PKGS := freetype2       # glyph metrics (font.c)
+PKGS += harfbuzz-subset # font subsetting (font_subset.c)
+PKGS += yaml-0.1        # input (load_yaml.c)
+PKGS += libutf8proc     # NFC, case (text_norm.c)
+DEB_PKGS := gcc make pkg-config
+DEB_PKGS += libhpdf-dev libfreetype-dev libyaml-dev libutf8proc-dev libharfbuzz-dev
+DEB_PKGS += fonts-liberation2
+DEB_PKGS += poppler-utils qpdf mupdf-tools python3 python3-yaml # tests
 FONT_SRC := /usr/share/fonts/truetype/liberation2
 
 CC ?= cc

@@ -11,11 +11,7 @@
 void composed_free(struct composed *c)
 {
 	blocks_free(&c->blocks);
-	free(c->meta.title);
-	free(c->meta.author);
-	free(c->meta.subject);
-	free(c->meta.keywords);
-	free(c->meta.creator);
+	dl_meta_free(&c->meta);
 	free(c->name);
 	memset(c, 0, sizeof *c);
 }
@@ -29,6 +25,10 @@ void compose_finish(struct composed *out, const struct layout *lay, const char *
 	out->meta.author = xstrdup(author);
 	out->meta.subject = xasprintf("%s %s", type, number);
 	out->meta.creator = xstrdup("vanban");
+	out->meta.type_name = xstrdup(type);
+	out->meta.number = xstrdup(number);
+	out->meta.summary = xstrdup(title);
+	out->meta.issuer = xstrdup(author);
 }
 
 struct para_style compose_style(int32_t size, enum align align)

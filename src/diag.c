@@ -1,6 +1,7 @@
-/* diag.c — diagnostics and the worst level seen. */
+/* diag.c — diagnostics, the message table and the worst level seen. */
 #include "diag.h"
 
+#include <libintl.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -14,9 +15,35 @@ static int nerrors;
 static bool quiet;
 static FILE *out;
 
-static const char *const level_name[] = {"note", "warning", "error", "error"};
+static const struct {
+	enum diag_level level;
+	const char *text;
+	const char *name;
+} table[MSG_COUNT] = {
+#define MSG(code, lvl, txt) [MSG_##code] = {DIAG_##lvl, txt, #code},
+#include "msg.def"
+#undef MSG
+};
 
-void diag(enum diag_level level, const struct srcpos *pos, const char *fmt, ...)
+enum diag_level msg_level(enum msg code) { return table[code].level; }
+const char *msg_format(enum msg code) { return table[code].text; }
+const char *msg_name(enum msg code) { return table[code].name; }
+
+int diag_format_check(const char *fmt, ...)
+{
+	(void)fmt;
+	return 0;
+}
+
+/* The level words are translated after the stable "vanban: FILE:LINE:COL: "
+ * prefix that tools parse. */
+static const char *level_word(enum diag_level level)
+{
+	static const char *const word[] = {"note", "warning", "error", "error"};
+	return dgettext("vanban", word[level]);
+}
+
+static void emit(enum diag_level level, const struct srcpos *pos, const char *fmt, va_list ap)
 {
 	pthread_mutex_lock(&lock);
 	FILE *f = out ? out : stderr;
@@ -38,13 +65,26 @@ void diag(enum diag_level level, const struct srcpos *pos, const char *fmt, ...)
 		}
 		fputs(": ", f);
 	}
-	fprintf(f, "%s: ", level_name[level]);
-	va_list ap;
-	va_start(ap, fmt);
+	fprintf(f, "%s: ", level_word(level));
 	vfprintf(f, fmt, ap);
-	va_end(ap);
 	fputc('\n', f);
 	pthread_mutex_unlock(&lock);
+}
+
+void diag_emit(enum msg code, const struct srcpos *pos, ...)
+{
+	va_list ap;
+	va_start(ap, pos);
+	emit(table[code].level, pos, dgettext("vanban", table[code].text), ap);
+	va_end(ap);
+}
+
+void diag_text(enum diag_level level, const struct srcpos *pos, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	emit(level, pos, fmt, ap);
+	va_end(ap);
 }
 
 enum diag_level diag_worst(void) { return worst; }

@@ -23,7 +23,37 @@ struct srcpos {
 	int line, col;
 };
 
-void diag(enum diag_level level, const struct srcpos *pos, const char *fmt, ...)
+/* The message codes of msg.def, in table order. */
+enum msg {
+#define MSG(code, level, text) MSG_##code,
+#include "msg.def"
+#undef MSG
+	MSG_COUNT
+};
+
+/* One array per message, so that diag() can have the compiler check a call's
+ * arguments against the table's format (declared in a header: no
+ * unused-variable warnings). */
+#define MSG(code, level, text) static const char msgfmt_##code[] = text;
+#include "msg.def"
+#undef MSG
+
+/* Reports message CODE (a name from msg.def without MSG_) at POS. */
+#define diag(code, pos, ...) \
+	((void)(0 && diag_format_check(msgfmt_##code, ##__VA_ARGS__)), \
+	 diag_emit(MSG_##code, (pos), ##__VA_ARGS__))
+
+/* The same with a code chosen at run time. */
+void diag_emit(enum msg code, const struct srcpos *pos, ...);
+int diag_format_check(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* The level and English format of a code. */
+enum diag_level msg_level(enum msg code);
+const char *msg_format(enum msg code);
+/* The code's name as in msg.def ("UNKNOWN_KEY"). */
+const char *msg_name(enum msg code);
+
+/* Transitional: free text at a level, until every call site has its code. */
+void diag_text(enum diag_level level, const struct srcpos *pos, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
 /* Worst level reported since the last diag_reset(). */

@@ -24,11 +24,7 @@ void dlist_free(struct dlist *dl)
 		free(pg->ops);
 	}
 	free(dl->pages);
-	free(dl->meta.title);
-	free(dl->meta.author);
-	free(dl->meta.subject);
-	free(dl->meta.keywords);
-	free(dl->meta.creator);
+	dl_meta_free(&dl->meta);
 	free(dl);
 }
 
@@ -149,4 +145,19 @@ void dlist_dump(const struct dlist *dl, FILE *f)
 			}
 		}
 	}
+}
+
+void dl_meta_free(struct dl_meta *m)
+{
+	free(m->title);
+	free(m->author);
+	free(m->subject);
+	free(m->keywords);
+	free(m->creator);
+	free(m->type_name);
+	free(m->number);
+	free(m->date);
+	free(m->summary);
+	free(m->issuer);
+	memset(m, 0, sizeof *m);
 }

@@ -46,10 +46,18 @@ struct dl_page {
 	size_t nops, cap;
 };
 
-/* Document information for the PDF's Info dictionary (UTF-8, owned). */
+/* Document information (UTF-8, owned): the PDF's Info dictionary, and the
+ * record of the document that the manifest, the batch summary and an
+ * archive volume's Mục lục read (any may be NULL). */
 struct dl_meta {
 	char *title, *author, *subject, *keywords, *creator;
+	char *type_name;  /* tên loại: "Quyết định", "Biên bản" */
+	char *number;     /* số, ký hiệu as printed after "Số": "12/QĐ-TCT" */
+	char *date;       /* ngày ban hành, ISO 8601: "2020-12-31" */
+	char *summary;    /* trích yếu: "Về việc khen thưởng …" */
+	char *issuer;     /* tác giả: the issuing body's name */
 };
+void dl_meta_free(struct dl_meta *m);
 
 struct dlist {
 	struct dl_page *pages;

@@ -84,7 +84,7 @@ static bool find_decl(const char *file, const char *d, size_t len, struct load_t
 		char *s = xstrndup(d + name, nlen);
 		bool known = text_legacy_name(s, &t->enc);
 		if (!known)
-			diag(DIAG_ERROR, &t->decl,
+			diag_text(DIAG_ERROR, &t->decl,
 			     "unknown encoding \"%s\" (use utf-8, tcvn3, tcvn3h, vni or cp1258)", s);
 		free(s);
 		return known;
@@ -167,7 +167,7 @@ static bool c1_mojibake(const char *file, const char *d, size_t len)
 	if (!p || p + 1 >= d + len || (g = text_guess_legacy(d, len, &at)) == LEGACY_NONE)
 		return true;
 	struct srcpos pos = char_pos(file, d, len, at);
-	diag(DIAG_ERROR, &pos, "this text looks like %s bytes read as Unicode; convert the file to "
+	diag_text(DIAG_ERROR, &pos, "this text looks like %s bytes read as Unicode; convert the file to "
 	     "UTF-8 or declare \"encoding: %s\" at its top", text_legacy_label(g), text_legacy_key(g));
 	return false;
 }
@@ -177,13 +177,13 @@ static bool mismatch(const char *file, const struct load_text *t, enum legacy_en
 	struct srcpos whole = {file, 0, 0};
 	const char *key = text_legacy_key(other), *label = text_legacy_label(other);
 	if (t->declared && other == LEGACY_NONE)
-		diag(DIAG_ERROR, &t->decl, "the file declares \"encoding: %s\" but is UTF-8; "
+		diag_text(DIAG_ERROR, &t->decl, "the file declares \"encoding: %s\" but is UTF-8; "
 		     "remove this line", text_legacy_key(t->enc));
 	else if (t->declared)
-		diag(DIAG_ERROR, &t->decl, "the file declares \"encoding: %s\" but reads as %s; "
+		diag_text(DIAG_ERROR, &t->decl, "the file declares \"encoding: %s\" but reads as %s; "
 		     "declare \"encoding: %s\"", text_legacy_key(t->enc), label, key);
 	else
-		diag(DIAG_ERROR, &whole, "--encoding %s does not fit this file: it reads as %s; "
+		diag_text(DIAG_ERROR, &whole, "--encoding %s does not fit this file: it reads as %s; "
 		     "declare \"encoding: %s\" at its top", text_legacy_key(t->enc), label, key);
 	return false;
 }
@@ -209,7 +209,7 @@ bool load_encoding(const char *file, const char *data, size_t len, enum legacy_e
 		if (!text_guess_legacy_bytes(data, len, &g) || g == LEGACY_NONE)
 			return true; /* the YAML reader reports the fault */
 		struct srcpos pos = pos_in(file, data, bad, g);
-		diag(DIAG_ERROR, &pos, "not valid UTF-8: the file looks like %s; convert it to UTF-8 "
+		diag_text(DIAG_ERROR, &pos, "not valid UTF-8: the file looks like %s; convert it to UTF-8 "
 		     "or declare \"encoding: %s\" at its top", text_legacy_label(g), text_legacy_key(g));
 		return false;
 	}
@@ -235,7 +235,7 @@ bool load_encoding(const char *file, const char *data, size_t len, enum legacy_e
 	const char *fffd = memmem(t->data, t->len, "\xEF\xBF\xBD", 3);
 	if (fffd) {
 		struct srcpos pos = char_pos(file, t->data, t->len, utf8_count(t->data, (size_t)(fffd - t->data)));
-		diag(DIAG_ERROR, &pos, "a byte here has no meaning in %s; is the file in another encoding?",
+		diag_text(DIAG_ERROR, &pos, "a byte here has no meaning in %s; is the file in another encoding?",
 		     text_legacy_label(t->enc));
 		free(t->owned);
 		*t = (struct load_text){0};

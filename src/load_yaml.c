@@ -87,7 +87,7 @@ static bool fail(const struct loader *L, struct srcpos pos, const char *fmt, ...
 	va_start(ap, fmt);
 	buf_vprintf(&b, fmt, ap);
 	va_end(ap);
-	diag(DIAG_ERROR, &pos, "%s", b.data ? b.data : "");
+	diag_text(DIAG_ERROR, &pos, "%s", b.data ? b.data : "");
 	buf_free(&b);
 	return false;
 }
@@ -254,7 +254,7 @@ static bool parser_error(const struct loader *L)
 	struct srcpos pos = file_pos(L);
 	switch (p->error) {
 	case YAML_MEMORY_ERROR:
-		diag(DIAG_SYSERR, &pos, "out of memory while reading YAML");
+		diag_text(DIAG_SYSERR, &pos, "out of memory while reading YAML");
 		return false;
 	case YAML_READER_ERROR:
 		return reader_error(L);
@@ -705,7 +705,7 @@ struct node *load_yaml_mem(const char *name, const char *data, size_t len,
 		/* reported */
 	} else if (!yaml_parser_initialize(&L.parser)) {
 		struct srcpos pos = file_pos(&L);
-		diag(DIAG_SYSERR, &pos, "out of memory while reading YAML");
+		diag_text(DIAG_SYSERR, &pos, "out of memory while reading YAML");
 	} else {
 		L.data = text.data;
 		L.len = text.len;
@@ -743,11 +743,11 @@ struct node *load_yaml(const char *path, const struct load_limits *lim, struct l
 		struct srcpos pos = {path, 0, 0};
 		char size[32];
 		if (errno == EFBIG)
-			diag(DIAG_ERROR, &pos, "file is larger than %s", size_name(l.max_file, size));
+			diag_text(DIAG_ERROR, &pos, "file is larger than %s", size_name(l.max_file, size));
 		else if (errno == EINVAL)
-			diag(DIAG_SYSERR, &pos, "cannot read: not a regular file");
+			diag_text(DIAG_SYSERR, &pos, "cannot read: not a regular file");
 		else
-			diag(DIAG_SYSERR, &pos, "cannot read: %s", strerror(errno));
+			diag_text(DIAG_SYSERR, &pos, "cannot read: %s", strerror(errno));
 		return NULL;
 	}
 	struct node *root = load_yaml_mem(path, data, len, &l, info);

@@ -1,4 +1,7 @@
-/* main.c — the command line. */
+/* main.c — the command line: a command, then options and files in any
+ * order (GNU getopt_long permutation; "--" ends the options). It sees only
+ * the driver's header. */
+#include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,8 +10,6 @@
 
 #include "diag.h"
 #include "render.h"
-#include "render_cert.h"
-#include "text.h"
 #include "util.h"
 
 #define VERSION "0.1.0"
@@ -28,6 +29,7 @@ static void usage(FILE *f)
 	      "--encoding NAME  reads files that declare no encoding as NAME: utf-8\n"
 	      "        (default), tcvn3 (ABC), tcvn3h, vni (VNI-Windows) or cp1258\n"
 	      "\n"
+	      "Options may come before or after the files; \"--\" ends them.\n"
 	      "Exit status: 0 ok, 1 warnings, 2 input errors, 3 system errors.\n"
 	      "Environment: VANBAN_HOME (folder with fonts/ and layouts/), SOURCE_DATE_EPOCH.\n",
 	      f);
@@ -64,6 +66,68 @@ static char *find_home(void)
 	return xstrdup(".");
 }
 
+enum command { CMD_RENDER, CMD_CHECK, CMD_CALIBRATE };
+
+static const struct {
+	const char *name;
+	enum command cmd;
+} commands[] = {
+	{"render", CMD_RENDER},
+	{"check", CMD_CHECK},
+	{"calibrate", CMD_CALIBRATE},
+};
+
+/* Long options without a short form get codes above the char range. */
+enum { OPT_DUMP = 256, OPT_ENCODING };
+
+static const struct option long_options[] = {
+	{"output", required_argument, NULL, 'o'},
+	{"dump", no_argument, NULL, OPT_DUMP},
+	{"encoding", required_argument, NULL, OPT_ENCODING},
+	{"help", no_argument, NULL, 'h'},
+	{NULL, 0, NULL, 0},
+};
+
+/* Parses the options after the command into *o; returns -1 to go on, or
+ * the exit status. */
+static int parse_options(int argc, char **argv, enum command cmd, struct render_opts *o)
+{
+	opterr = 0;
+	int c;
+	while ((c = getopt_long(argc, argv, ":o:h", long_options, NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			if (cmd == CMD_CHECK)
+				goto unknown;
+			o->outdir = optarg;
+			break;
+		case OPT_DUMP:
+			if (cmd == CMD_CHECK)
+				goto unknown;
+			o->dump = true;
+			break;
+		case OPT_ENCODING:
+			if (!text_legacy_name(optarg, &o->encoding)) {
+				diag_text(DIAG_ERROR, NULL,
+					  "unknown encoding \"%s\" (use utf-8, tcvn3, tcvn3h, vni or cp1258)", optarg);
+				return 2;
+			}
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
+		case ':':
+			diag_text(DIAG_ERROR, NULL, "option \"%s\" needs a value (try --help)", argv[optind - 1]);
+			return 2;
+		default:
+		unknown:
+			diag_text(DIAG_ERROR, NULL, "unknown option \"%s\" (try --help)", argv[optind - 1]);
+			return 2;
+		}
+	}
+	return -1;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
@@ -78,43 +142,31 @@ int main(int argc, char **argv)
 		puts("vanban " VERSION);
 		return 0;
 	}
-	struct render_opts o = {.outdir = "output"};
-	bool calibrate = !strcmp(argv[1], "calibrate");
-	if (!strcmp(argv[1], "check"))
-		o.check_only = true;
-	else if (strcmp(argv[1], "render") != 0 && !calibrate) {
-		diag(DIAG_ERROR, NULL, "unknown command \"%s\" (try --help)", argv[1]);
+	size_t k = 0;
+	while (k < sizeof commands / sizeof commands[0] && strcmp(commands[k].name, argv[1]) != 0)
+		k++;
+	if (k == sizeof commands / sizeof commands[0]) {
+		diag_text(DIAG_ERROR, NULL, "unknown command \"%s\" (try --help)", argv[1]);
 		return 2;
 	}
-	int i = 2;
-	for (; i < argc && argv[i][0] == '-'; i++) {
-		if (!strcmp(argv[i], "-o") && i + 1 < argc && !o.check_only)
-			o.outdir = argv[++i];
-		else if (!strcmp(argv[i], "--dump") && !o.check_only)
-			o.dump = true;
-		else if (!strcmp(argv[i], "--encoding") && i + 1 < argc) {
-			if (!text_legacy_name(argv[++i], &o.encoding)) {
-				diag(DIAG_ERROR, NULL, "unknown encoding \"%s\" (use utf-8, tcvn3, tcvn3h, vni or cp1258)",
-				     argv[i]);
-				return 2;
-			}
-		} else if (!strcmp(argv[i], "--")) {
-			i++;
-			break;
-		} else {
-			diag(DIAG_ERROR, NULL, "unknown option \"%s\" (try --help)", argv[i]);
-			return 2;
-		}
+	enum command cmd = commands[k].cmd;
+	struct render_opts o = {.outdir = "output", .check_only = cmd == CMD_CHECK};
+	int status = parse_options(argc - 1, argv + 1, cmd, &o);
+	if (status >= 0)
+		return status;
+	char **files = argv + 1 + optind;
+	int nfiles = argc - 1 - optind;
+	if (nfiles == 0) {
+		diag_text(DIAG_ERROR, NULL, "no input files (try --help)");
+		return 2;
 	}
-	if (i >= argc) {
-		diag(DIAG_ERROR, NULL, "no input files (try --help)");
+	if (cmd == CMD_CALIBRATE && nfiles != 1) {
+		diag_text(DIAG_ERROR, NULL, "calibrate takes one layout name");
 		return 2;
 	}
 	char *home = find_home();
 	o.home = home;
-	int status = calibrate ? (argc - i == 1 ? render_calibrate(&o, argv[i])
-					       : (diag(DIAG_ERROR, NULL, "calibrate takes one layout name"), 2))
-			       : render_files(&o, argv + i, argc - i);
+	status = cmd == CMD_CALIBRATE ? render_calibrate(&o, files[0]) : render_files(&o, files, nfiles);
 	free(home);
 	return status;
 }

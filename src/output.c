@@ -148,7 +148,7 @@ static void remove_stale_temps(struct outdir *od)
 	if (!d) {
 		if (fd >= 0)
 			close(fd);
-		diag(DIAG_WARNING, NULL, "cannot list %s to remove stale temporary files: %s", od->path,
+		diag_text(DIAG_WARNING, NULL, "cannot list %s to remove stale temporary files: %s", od->path,
 		     strerror(errno));
 		return;
 	}
@@ -168,10 +168,10 @@ static void remove_stale_temps(struct outdir *od)
 		struct stat st;
 		if (fstatat(od->dirfd, stale[i], &st, AT_SYMLINK_NOFOLLOW) == 0 && !S_ISDIR(st.st_mode)) {
 			if (unlinkat(od->dirfd, stale[i], 0) == 0)
-				diag(DIAG_NOTE, NULL, "removed %s/%s, a temporary file left by an interrupted run",
+				diag_text(DIAG_NOTE, NULL, "removed %s/%s, a temporary file left by an interrupted run",
 				     od->path, stale[i]);
 			else
-				diag(DIAG_WARNING, NULL, "cannot remove stale temporary file %s/%s: %s", od->path,
+				diag_text(DIAG_WARNING, NULL, "cannot remove stale temporary file %s/%s: %s", od->path,
 				     stale[i], strerror(errno));
 		}
 		free(stale[i]);
@@ -183,7 +183,7 @@ struct outdir *outdir_open(const char *path)
 {
 	struct srcpos pos = {path, 0, 0};
 	if (!path || !*path) {
-		diag(DIAG_ERROR, NULL, "no output folder given");
+		diag_text(DIAG_ERROR, NULL, "no output folder given");
 		return NULL;
 	}
 	/* "out/" would make open() follow a symlink named out; drop trailing slashes. */
@@ -192,7 +192,7 @@ struct outdir *outdir_open(const char *path)
 		clean[n - 1] = '\0';
 	int err = make_dirs(clean);
 	if (err) {
-		diag(DIAG_SYSERR, &pos, "cannot create output folder: %s", strerror(err));
+		diag_text(DIAG_SYSERR, &pos, "cannot create output folder: %s", strerror(err));
 		free(clean);
 		return NULL;
 	}
@@ -201,15 +201,15 @@ struct outdir *outdir_open(const char *path)
 		int e = errno;
 		struct stat st;
 		if (lstat(clean, &st) == 0 && S_ISLNK(st.st_mode))
-			diag(DIAG_ERROR, &pos, "output folder is a symbolic link; give the real folder instead");
+			diag_text(DIAG_ERROR, &pos, "output folder is a symbolic link; give the real folder instead");
 		else
-			diag(DIAG_SYSERR, &pos, "cannot open output folder: %s", strerror(e));
+			diag_text(DIAG_SYSERR, &pos, "cannot open output folder: %s", strerror(e));
 		free(clean);
 		return NULL;
 	}
 	int lockfd = openat(dirfd, LOCK_NAME, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0644);
 	if (lockfd < 0) {
-		diag(DIAG_SYSERR, &pos, "cannot create lock file %s: %s", LOCK_NAME, strerror(errno));
+		diag_text(DIAG_SYSERR, &pos, "cannot create lock file %s: %s", LOCK_NAME, strerror(errno));
 		close(dirfd);
 		free(clean);
 		return NULL;
@@ -219,10 +219,10 @@ struct outdir *outdir_open(const char *path)
 		;
 	if (rc < 0) {
 		if (errno == EWOULDBLOCK)
-			diag(DIAG_ERROR, &pos, "output folder is in use by another vanban run (it holds %s); "
+			diag_text(DIAG_ERROR, &pos, "output folder is in use by another vanban run (it holds %s); "
 					       "wait for it or choose another folder", LOCK_NAME);
 		else
-			diag(DIAG_SYSERR, &pos, "cannot lock output folder: %s", strerror(errno));
+			diag_text(DIAG_SYSERR, &pos, "cannot lock output folder: %s", strerror(errno));
 		close(lockfd);
 		close(dirfd);
 		free(clean);
@@ -285,7 +285,7 @@ static char *temp_name(struct outdir *od, const char *name)
 int outdir_write(struct outdir *od, const char *name, const void *data, size_t len)
 {
 	if (!outdir_name_ok(name)) {
-		diag(DIAG_ERROR, NULL, "cannot write %s/%s: not a plain file name", od->path, name ? name : "");
+		diag_text(DIAG_ERROR, NULL, "cannot write %s/%s: not a plain file name", od->path, name ? name : "");
 		return -1;
 	}
 	char *tmp = NULL;
@@ -300,7 +300,7 @@ int outdir_write(struct outdir *od, const char *name, const void *data, size_t l
 	const char *step = "";
 	if (fd < 0) {
 		int e = errno;
-		diag(DIAG_SYSERR, NULL, "cannot write %s/%s: %s", od->path, name, strerror(e));
+		diag_text(DIAG_SYSERR, NULL, "cannot write %s/%s: %s", od->path, name, strerror(e));
 		free(tmp);
 		return -1;
 	}
@@ -324,7 +324,7 @@ int outdir_write(struct outdir *od, const char *name, const void *data, size_t l
 	}
 	if (rc < 0) {
 		unlinkat(od->dirfd, tmp, 0);
-		diag(DIAG_SYSERR, NULL, "cannot write %s/%s: %s%s", od->path, name, strerror(e), step);
+		diag_text(DIAG_SYSERR, NULL, "cannot write %s/%s: %s%s", od->path, name, strerror(e), step);
 		free(tmp);
 		return -1;
 	}
@@ -332,7 +332,7 @@ int outdir_write(struct outdir *od, const char *name, const void *data, size_t l
 	claim(od, name);
 	/* The rename is durable only once the folder itself is synced. */
 	if (fsync(od->dirfd) < 0) {
-		diag(DIAG_SYSERR, NULL, "cannot write %s/%s: %s (fsync of the folder)", od->path, name,
+		diag_text(DIAG_SYSERR, NULL, "cannot write %s/%s: %s (fsync of the folder)", od->path, name,
 		     strerror(errno));
 		return -1;
 	}

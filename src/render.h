@@ -19,4 +19,8 @@ struct render_opts {
  * worst diagnostic level seen (0 ok, 1 warnings, 2 input errors, 3 system). */
 int render_files(const struct render_opts *o, char **files, int nfiles);
 
+/* Writes the calibration sheet of a certificate layout (render_cert.c);
+ * returns the exit status. */
+int render_calibrate(const struct render_opts *o, const char *layout);
+
 #endif

@@ -39,8 +39,5 @@ struct cert_job *cert_compose(const struct cert_env *env, const struct docfile *
 void cert_emit(const struct cert_env *env, const char *source, struct cert_job *job);
 void cert_job_free(struct cert_job *job);
 
-/* `vanban calibrate LAYOUT`: writes calibrate-LAYOUT.pdf into o->outdir
- * (or dumps it). Returns the exit status. */
-int render_calibrate(const struct render_opts *o, const char *layout);
 
 #endif

@@ -91,7 +91,7 @@ void paginate(const struct fontset *fs, const struct page_style *ps, struct vlis
 		bool forced;
 		size_t end = fit_page(vl, start, body_h, &forced);
 		if (forced)
-			diag(DIAG_WARNING, &vl->items[start].pos,
+			diag_text(DIAG_WARNING, &vl->items[start].pos,
 			     "a block that must stay together is taller than a page; it was split");
 		dlist_add_page(dl, ps->width, ps->height);
 		n++;

@@ -61,14 +61,14 @@ static char *get(const char *rel)
 	return s;
 }
 
-/* Starts capturing diagnostics; diag_text() returns them and stops. */
+/* Starts capturing diagnostics; captured_diags() returns them and stops. */
 static void diag_start(void)
 {
 	diag_log = tmpfile();
 	diag_set_stream(diag_log);
 }
 
-static char *diag_text(void)
+static char *captured_diags(void)
 {
 	diag_set_stream(NULL);
 	struct buf b = {0};
@@ -206,7 +206,7 @@ static void test_write_atomic(void)
 	/* a folder under the final name: rename fails, no temp file stays */
 	make_dir("w/dir.pdf");
 	CHECK_INT(outdir_write(od, "dir.pdf", "x", 1), -1);
-	char *msg = diag_text();
+	char *msg = captured_diags();
 	CHECK(strstr(msg, "error: cannot write") != NULL);
 	CHECK(strstr(msg, "/w/dir.pdf: Is a directory (rename)") != NULL);
 	free(msg);
@@ -225,7 +225,7 @@ static void test_symlinks(void)
 	CHECK(outdir_open(link) == NULL);
 	char *slash = xasprintf("%s/", link);
 	CHECK(outdir_open(slash) == NULL);
-	char *msg = diag_text();
+	char *msg = captured_diags();
 	CHECK(strstr(msg, "output folder is a symbolic link") != NULL);
 	free(msg);
 	free(slash);
@@ -270,7 +270,7 @@ static void test_temp_cleanup(void)
 	char *dir = at("c");
 	diag_start();
 	struct outdir *od = outdir_open(dir);
-	char *msg = diag_text();
+	char *msg = captured_diags();
 	CHECK(od != NULL);
 	CHECK(!exists("c/.a.pdf.tmp-123-4"));
 	CHECK(!exists("c/.Nguyễn.pdf.tmp-99999-12"));
@@ -296,7 +296,7 @@ static void test_lock_and_mkdir(void)
 	CHECK(stat(deep, &st) == 0 && S_ISDIR(st.st_mode));
 	diag_start();
 	struct outdir *b = outdir_open(deep);
-	char *msg = diag_text();
+	char *msg = captured_diags();
 	CHECK(b == NULL);
 	CHECK(strstr(msg, "error: output folder is in use by another vanban run") != NULL);
 	free(msg);
@@ -309,7 +309,7 @@ static void test_lock_and_mkdir(void)
 	char *file = at("plainfile/sub");
 	diag_start();
 	CHECK(outdir_open(file) == NULL);
-	msg = diag_text();
+	msg = captured_diags();
 	CHECK(strstr(msg, "cannot create output folder: Not a directory") != NULL);
 	free(msg);
 	free(file);
