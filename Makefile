@@ -8,9 +8,11 @@ PKGS := freetype2       # glyph metrics (font.c)
 PKGS += harfbuzz-subset # font subsetting (font_subset.c)
 PKGS += yaml-0.1        # input (load_yaml.c)
 PKGS += libutf8proc     # NFC, case (text_norm.c)
+PKGS += libqpdf         # scans embedded in archive volumes (pdf_import.c)
 DEB_PKGS := gcc make pkg-config
 DEB_PKGS += libhpdf-dev libfreetype-dev libyaml-dev libutf8proc-dev libharfbuzz-dev
 DEB_PKGS += fonts-liberation2
+DEB_PKGS += libqpdf-dev # scans in archive volumes (pdf_import.c)
 DEB_PKGS += poppler-utils qpdf mupdf-tools python3 python3-yaml # tests
 FONT_SRC := /usr/share/fonts/truetype/liberation2
 
