@@ -40,6 +40,11 @@ static const struct field layout_fields[] = {
 	L(recipients_label_size, "recipients_label_size", 4, 72),
 	L(recipients_size, "recipients_size", 4, 72),
 	L(page_number_size, "page_number_size", 4, 72),
+	/* typesetting (issue #10) */
+	L(rule_gap, "rule_gap", 0.3, 3),
+	L(title_space, "title_space", 0, 200),
+	L(opening_space, "opening_space", 0, 200),
+	L(signature_space, "signature_space", 0, 200),
 	{"national", F_TEXT, offsetof(struct layout, national), 0, NULL, 0, 0, NULL},
 	{"motto", F_TEXT, offsetof(struct layout, motto), 0, NULL, 0, 0, NULL},
 	{"issuer_mark", F_TEXT, offsetof(struct layout, issuer_mark), 0, NULL, 0, 0, NULL},
@@ -63,6 +68,10 @@ static const double defaults[] = {
 	14, 14, 30,
 	12, 11,
 	13,
+	/* typesetting: Mẫu 1.2 puts rules 0.8 em under the baseline, the tên
+	 * loại 45 pt under the date line, the opening 48 pt under the trích
+	 * yếu and the signer 30 pt under the last line of the body */
+	0.8, 28.5, 20, 7,
 };
 #define NNUMBERS (sizeof defaults / sizeof defaults[0])
 

@@ -17,6 +17,11 @@ struct layout {
 	struct number sign_title_size, sign_name_size, sign_room;    /* pt, pt, mm */
 	struct number recipients_label_size, recipients_size;
 	struct number page_number_size;
+	/* Typesetting (issue #10): rules sit rule_gap em of the text above
+	 * below its last baseline; the vertical space (pt) from the header to
+	 * the title block, from the title block to the opening and from the
+	 * body to the signatures, in the model forms' proportions. */
+	struct number rule_gap, title_space, opening_space, signature_space;
 	/* The house style as data (formats.md §1–§2): header lines, the mark
 	 * under the issuing body, number formats, signing prefixes. */
 	struct text national;      /* "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" / "ĐẢNG CỘNG SẢN VIỆT NAM" */
