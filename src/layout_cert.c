@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "load.h"
+#include "dlist.h"
 #include "util.h"
 
 #define OFF(type, member) offsetof(type, member)
