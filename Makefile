@@ -14,6 +14,7 @@ DEB_PKGS := gcc make pkg-config
 DEB_PKGS += libhpdf-dev libfreetype-dev libyaml-dev libutf8proc-dev libharfbuzz-dev
 DEB_PKGS += fonts-liberation2
 DEB_PKGS += poppler-utils qpdf mupdf-tools python3 python3-yaml # tests
+DEB_PKGS += pmccabe # tests/e2e/style.sh: function length and complexity
 FONT_SRC := /usr/share/fonts/truetype/liberation2
 
 CC ?= cc
