@@ -92,7 +92,7 @@ bool layout_load(const char *dir, const char *name, const struct srcpos *from, s
 	}
 	set_text_defaults(out);
 	if (!name[0] || strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789_-") != strlen(name)) {
-		diag_text(DIAG_ERROR, from, "layout name \"%s\" may only use a-z, 0-9, _ and -", name);
+		diag(LAYOUT_BAD_NAME, from, name);
 		return false;
 	}
 	char *path = xasprintf("%s/%s.yaml", dir, name);
@@ -119,7 +119,7 @@ bool layout_load(const char *dir, const char *name, const struct srcpos *from, s
 			over.prefixes.v = NULL;
 		}
 		if (strcmp(out->issuer_mark.s, "rule") && strcmp(out->issuer_mark.s, "star")) {
-			diag_text(DIAG_ERROR, &out->issuer_mark.pos, "\"issuer_mark\" must be \"rule\" or \"star\"");
+			diag(ISSUER_MARK_CHOICE, &out->issuer_mark.pos);
 			ok = false;
 		}
 	}

@@ -206,7 +206,18 @@ char *text_cp1252_bytes(const char *s, size_t len, size_t *outlen);
  * print: no C0/C1 controls except tab and newline, no U+FEFF, no bidi
  * embeddings/overrides/isolates, nothing outside the BMP, no noncharacters.
  * Returns true if safe; else *index is the 0-based character index of the
- * first bad one, *cp the code point and *why a short English reason. */
-bool text_check_safe(const char *s, size_t len, size_t *index, uint32_t *cp, const char **why);
+ * first bad one, *cp the code point (the byte, for invalid UTF-8) and *why
+ * what is wrong with it. */
+enum text_unsafe {
+	UNSAFE_NONE,
+	UNSAFE_BAD_UTF8,
+	UNSAFE_CONTROL,  /* C0 but tab and newline, and DEL */
+	UNSAFE_C1,
+	UNSAFE_BOM,      /* U+FEFF inside text */
+	UNSAFE_BIDI,     /* embeddings, overrides, isolates, marks */
+	UNSAFE_NONCHAR,
+	UNSAFE_ASTRAL,   /* outside the BMP */
+};
+bool text_check_safe(const char *s, size_t len, size_t *index, uint32_t *cp, enum text_unsafe *why);
 
 #endif
