@@ -50,7 +50,7 @@ static const struct field layout_fields[] = {
 #undef L
 static const struct schema layout_schema = {"layout", sizeof(struct layout), FIELDS(layout_fields)};
 
-/* formats.md §1.1–1.3 and §7: A4, margins 20/20/30/15 mm, body 14 pt
+/* docs/rules.md §1.1–1.3 and §7: A4, margins 20/20/30/15 mm, body 14 pt
  * justified with a 10 mm first-line indent and 6 pt after paragraphs. */
 static const double defaults[] = {
 	210, 297, 20, 20, 30, 15,

@@ -1,5 +1,5 @@
 /* layout.h — page geometry and typographic sizes. Defaults are the ND30
- * values (formats.md §1); layouts/NAME.yaml overrides any of them. Lengths
+ * values (docs/rules.md §1); layouts/NAME.yaml overrides any of them. Lengths
  * in the file are millimetres, sizes and spacing points. */
 #ifndef VANBAN_LAYOUT_H
 #define VANBAN_LAYOUT_H
@@ -17,7 +17,7 @@ struct layout {
 	struct number sign_title_size, sign_name_size, sign_room;    /* pt, pt, mm */
 	struct number recipients_label_size, recipients_size;
 	struct number page_number_size;
-	/* The house style as data (formats.md §1–§2): header lines, the mark
+	/* The house style as data (docs/rules.md §1–§2): header lines, the mark
 	 * under the issuing body, number formats, signing prefixes. */
 	struct text national;      /* "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" / "ĐẢNG CỘNG SẢN VIỆT NAM" */
 	struct text motto;         /* "Độc lập - Tự do - Hạnh phúc"; "" = none */

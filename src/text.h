@@ -72,7 +72,7 @@ uint32_t vn_letter_compose(enum vn_base base, enum vn_tone tone, bool upper);
 
 /* --- text_collate.c ---------------------------------------------------- */
 
-/* Where sắc sits among the tones; sources disagree (formats.md §5.1). */
+/* Where sắc sits among the tones; sources disagree (docs/rules.md §5.1). */
 enum tone_order {
 	TONE_LEXICO, /* none, huyền, hỏi, ngã, sắc, nặng (Vietnam Lexicography Centre; default) */
 	TONE_ALT,    /* none, huyền, sắc, hỏi, ngã, nặng */

@@ -162,7 +162,7 @@ void table_free(struct table *t);
 enum list_kind {
 	LIST_DASH,   /* "-" (Nơi nhận, Kính gửi) */
 	LIST_PLUS,   /* "+" */
-	LIST_LETTER, /* "a)" "b)" … with the Vietnamese letters (điểm, formats.md §5.2) */
+	LIST_LETTER, /* "a)" "b)" … with the Vietnamese letters (điểm, docs/rules.md §5.2) */
 	LIST_NUMBER, /* "1." "2." … (khoản) */
 };
 
