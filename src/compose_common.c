@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "markup.h"
 #include "util.h"
 
 

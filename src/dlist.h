@@ -13,14 +13,7 @@
 #include <stdio.h>
 
 #include "diag.h"
-
-enum face {
-	FACE_REGULAR,
-	FACE_BOLD,
-	FACE_ITALIC,
-	FACE_BOLD_ITALIC,
-	FACE_COUNT
-};
+#include "face.h"
 
 enum dl_kind {
 	DL_TEXT,  /* text at baseline (x, y) */

@@ -1,5 +1,5 @@
 /* layout.c — ND30 defaults and their overrides from the layouts folder.
- * Every key and its default are in one table below (formats.md §1.1–1.3,
+ * Every key and its default are in one table below (docs/rules.md §1.1–1.3,
  * §7); layouts/nd30.yaml repeats them for readers, and a test keeps the
  * two equal. */
 #include "layout.h"
@@ -108,7 +108,7 @@ static const struct text default_prefix_texts[] = {
 	{"TM.", {0}}, {"KT.", {0}}, {"Q.", {0}}, {"TL.", {0}}, {"TUQ.", {0}},
 };
 
-/* The decree's heading forms (Phụ lục I, Mục II.6; formats.md §1.3, §5.2). */
+/* The decree's heading forms (Phụ lục I, Mục II.6; docs/rules.md §1.3, §5.2). */
 #define T_(s) {s, {0}}
 #define B_(v) {v, true, {0}}
 static const struct heading_style default_headings[] = {
@@ -142,7 +142,7 @@ static bool check_layout(const struct layout *lay)
 {
 	bool ok = true;
 	if (strcmp(lay->issuer_mark.s, "rule") && strcmp(lay->issuer_mark.s, "star")) {
-		diag_text(DIAG_ERROR, &lay->issuer_mark.pos, "\"issuer_mark\" must be \"rule\" or \"star\"");
+		diag(ISSUER_MARK_CHOICE, &lay->issuer_mark.pos);
 		ok = false;
 	}
 	const struct heading_style *h = lay->headings.v;
@@ -183,7 +183,7 @@ bool layout_load(const char *dir, const char *name, const struct srcpos *from, s
 {
 	layout_defaults(out);
 	if (!name[0] || strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789_-") != strlen(name)) {
-		diag_text(DIAG_ERROR, from, "layout name \"%s\" may only use a-z, 0-9, _ and -", name);
+		diag(LAYOUT_BAD_NAME, from, name);
 		return false;
 	}
 	char *path = xasprintf("%s/%s.yaml", dir, name);

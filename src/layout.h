@@ -1,5 +1,5 @@
 /* layout.h — page geometry, typographic sizes and the house style's
- * wording. Defaults are the ND30 values (formats.md §1), each key with its
+ * wording. Defaults are the ND30 values (docs/rules.md §1), each key with its
  * default in ONE table (LAYOUT_NUMBERS and LAYOUT_TEXTS in layout.c);
  * layouts/NAME.yaml overrides any of them, and layouts/nd30.yaml lists
  * them all (a test checks it equals the table). Lengths in the file are
@@ -9,7 +9,7 @@
 
 #include "model.h"
 
-/* A numbered heading's form (formats.md §1.3, §5.2): "Chương {roman}"
+/* A numbered heading's form (docs/rules.md §1.3, §5.2): "Chương {roman}"
  * centred with its title upper case on the next line, "{arabic}." flush
  * with the title on the same line, … */
 struct heading_style {
@@ -39,7 +39,7 @@ struct layout {
 	struct number page_number_size;
 	struct number table_size, table_rule, table_pad_x, table_pad_y; /* pt */
 	struct number footer_size;                                   /* the page-1 address footer (ô 13) */
-	/* The house style as data (formats.md §1–§2): header lines, the mark
+	/* The house style as data (docs/rules.md §1–§2): header lines, the mark
 	 * under the issuing body, number formats, signing prefixes. */
 	struct text national;      /* "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" / "ĐẢNG CỘNG SẢN VIỆT NAM" */
 	struct text motto;         /* "Độc lập - Tự do - Hạnh phúc"; "" = none */

@@ -112,8 +112,7 @@ static int parse_options(int argc, char **argv, enum command cmd, struct render_
 			break;
 		case OPT_ENCODING:
 			if (!text_legacy_name(optarg, &o->encoding)) {
-				diag_text(DIAG_ERROR, NULL,
-					  "unknown encoding \"%s\" (use utf-8, tcvn3, tcvn3h, vni or cp1258)", optarg);
+				diag(UNKNOWN_ENCODING, NULL, optarg);
 				return 2;
 			}
 			break;
@@ -121,11 +120,11 @@ static int parse_options(int argc, char **argv, enum command cmd, struct render_
 			usage(stdout);
 			return 0;
 		case ':':
-			diag_text(DIAG_ERROR, NULL, "option \"%s\" needs a value (try --help)", argv[optind - 1]);
+			diag(OPTION_NEEDS_VALUE, NULL, argv[optind - 1]);
 			return 2;
 		default:
 		unknown:
-			diag_text(DIAG_ERROR, NULL, "unknown option \"%s\" (try --help)", argv[optind - 1]);
+			diag(UNKNOWN_OPTION, NULL, argv[optind - 1]);
 			return 2;
 		}
 	}
@@ -150,7 +149,7 @@ int main(int argc, char **argv)
 	while (k < sizeof commands / sizeof commands[0] && strcmp(commands[k].name, argv[1]) != 0)
 		k++;
 	if (k == sizeof commands / sizeof commands[0]) {
-		diag_text(DIAG_ERROR, NULL, "unknown command \"%s\" (try --help)", argv[1]);
+		diag(UNKNOWN_COMMAND, NULL, argv[1]);
 		return 2;
 	}
 	enum command cmd = commands[k].cmd;
@@ -161,11 +160,11 @@ int main(int argc, char **argv)
 	char **files = argv + 1 + optind;
 	int nfiles = argc - 1 - optind;
 	if (nfiles == 0) {
-		diag_text(DIAG_ERROR, NULL, "no input files (try --help)");
+		diag(NO_INPUT_FILES, NULL);
 		return 2;
 	}
 	if (cmd == CMD_CALIBRATE && nfiles != 1) {
-		diag_text(DIAG_ERROR, NULL, "calibrate takes one layout name");
+		diag(CALIBRATE_ONE_LAYOUT, NULL);
 		return 2;
 	}
 	char *home = find_home();

@@ -49,7 +49,7 @@ static bool check_coverage(const struct fontset *fs, const struct blocks *b)
 					p.col += (int)idx;
 				char ch[5] = {0};
 				utf8_encode(cp, ch);
-				diag_text(DIAG_ERROR, &p, "the font has no glyph for U+%04X \"%s\" (Liberation Serif %s)",
+				diag(NO_GLYPH, &p,
 				     cp, ch, face_label[run->face]);
 				ok = false;
 			}
