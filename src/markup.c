@@ -59,7 +59,7 @@ bool markup_parse(const char *s, enum face base, bool markup, const struct srcpo
 	buf_free(&cur);
 	if (bold || italic) {
 		struct srcpos p = pos_at(pos, s, bold ? bold_at : italic_at);
-		diag_text(DIAG_ERROR, &p, "unclosed %s marker (write \\* for a literal asterisk)",
+		diag(UNCLOSED_MARKER, &p,
 		     bold ? "**bold**" : "*italic*");
 		return false;
 	}
