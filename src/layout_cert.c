@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "load.h"
+#include "dlist.h"
 #include "util.h"
 
 #define OFF(type, member) offsetof(type, member)
@@ -38,6 +39,7 @@ static const struct field field_fields[] = {
 	{"fit", F_TEXT, F(fit), 0, NULL, 0, 0, NULL},
 	{"upper", F_BOOL, F(upper), 0, NULL, 0, 0, NULL},
 	{"underline", F_BOOL, F(underline), 0, NULL, 0, 0, NULL},
+	{"rule_gap", F_NUMBER, F(rule_gap), 0, NULL, 0.3, 3, NULL},
 	{"", F_POS, F(pos), 0, NULL, 0, 0, NULL},
 };
 #undef F
@@ -102,7 +104,7 @@ static bool check_template(const struct text *t)
 			struct buf b = {0};
 			for (int k = 0; k < CK_COUNT; k++)
 				buf_printf(&b, "%s{%s}", k ? " " : "", cert_key_name[k]);
-			diag_text(DIAG_ERROR, &t->pos, "unknown placeholder \"%.*s\" (known: %s)",
+			diag(UNKNOWN_PLACEHOLDER, &t->pos,
 			     close ? (int)(close - p + 1) : (int)strlen(p), p, b.data);
 			buf_free(&b);
 			return false;
@@ -127,7 +129,7 @@ static bool color(const struct text *t, uint32_t dflt, uint32_t *out)
 		*out = (uint32_t)strtoul(s + 1, NULL, 16);
 		return true;
 	}
-	diag_text(DIAG_ERROR, &t->pos, "a colour is written \"#RRGGBB\", not \"%s\"", s);
+	diag(BAD_COLOUR, &t->pos, s);
 	return false;
 }
 
@@ -142,7 +144,7 @@ static int choice(const struct text *t, const char *key, const char *const *word
 	struct buf b = {0};
 	for (int i = 0; i < n; i++)
 		buf_printf(&b, "%s\"%s\"", i == 0 ? "" : i + 1 == n ? " or " : ", ", words[i]);
-	diag_text(DIAG_ERROR, &t->pos, "\"%s\" must be %s, not \"%s\"", key, b.data, t->s);
+	diag(CERT_LAYOUT_CHOICE, &t->pos, key, b.data, t->s);
 	buf_free(&b);
 	return -1;
 }
@@ -162,6 +164,8 @@ static bool resolve_field(struct cert_field *f)
 	f->face_v = (enum face)face;
 	f->align_v = (enum cert_align)align;
 	f->fit_v = (enum cert_fit)fit;
+	if (!f->rule_gap.set)
+		f->rule_gap.v = 0.8; /* as the documents' rules (layout.c) */
 	if (!f->min_size.set)
 		f->min_size.v = f->size.v * 0.7;
 	if (!f->leading.set)
@@ -169,7 +173,7 @@ static bool resolve_field(struct cert_field *f)
 	if (!f->lines.set)
 		f->lines.v = f->fit_v == CERT_FIT_WRAP ? 3 : 1;
 	if (f->min_size.v > f->size.v) {
-		diag_text(DIAG_ERROR, &f->min_size.pos, "\"min_size\" (%g pt) is larger than \"size\" (%g pt)",
+		diag(MIN_SIZE_OVER_SIZE, &f->min_size.pos,
 		     f->min_size.v, f->size.v);
 		return false;
 	}
@@ -179,7 +183,7 @@ static bool resolve_field(struct cert_field *f)
 static bool load_printer(const char *dir, struct cert_layout *lay)
 {
 	if (!plain_name(lay->printer.s)) {
-		diag_text(DIAG_ERROR, &lay->printer.pos, "printer name \"%s\" may only use a-z, 0-9, _ and -",
+		diag(PRINTER_BAD_NAME, &lay->printer.pos,
 		     lay->printer.s);
 		return false;
 	}
@@ -204,7 +208,7 @@ bool layout_cert_load(const char *dir, const char *name, const struct srcpos *fr
 	out->scale = 1;
 	out->name = name;
 	if (!plain_name(name)) {
-		diag_text(DIAG_ERROR, from, "layout name \"%s\" may only use a-z, 0-9, _ and -", name);
+		diag(LAYOUT_BAD_NAME, from, name);
 		return false;
 	}
 	char *path = xasprintf("%s/%s.yaml", dir, name);

@@ -11,7 +11,7 @@
 
 #include <stdint.h>
 
-#include "dlist.h"
+#include "face.h"
 #include "model.h"
 
 enum cert_align { CERT_CENTER, CERT_LEFT, CERT_RIGHT };
@@ -50,6 +50,7 @@ struct cert_field {
 	struct text face, color, align, fit;
 	struct flag upper;        /* print in upper case */
 	struct flag underline;    /* a rule under the last line, as long as it */
+	struct number rule_gap;   /* that rule's distance below the baseline, em; default 0.8 */
 	struct srcpos pos;
 	/* resolved by layout_cert_load */
 	enum face face_v;
@@ -88,6 +89,7 @@ bool layout_cert_load(const char *dir, const char *name, const struct srcpos *fr
 		      struct cert_layout *out);
 void layout_cert_free(struct cert_layout *lay);
 
+struct dlist;
 /* Moves and scales every op of dl by the printer profile (a no-op without one). */
 void layout_cert_apply_printer(const struct cert_layout *lay, struct dlist *dl);
 

@@ -22,7 +22,8 @@ static void usage(FILE *f)
 	      "       vanban --help | --version\n"
 	      "\n"
 	      "render  turns each input file's documents into PDFs in DIR (default output/)\n"
-	      "        and writes DIR/manifest.tsv; --dump prints the display list instead\n"
+	      "        and writes DIR/manifest.tsv; --dump prints the display list instead,\n"
+	      "        --dump-positions with each text's source line:column and the record\n"
 	      "check   validates the files and reports problems, writing nothing\n"
 	      "calibrate  writes DIR/calibrate-LAYOUT.pdf, a grid with a crosshair at each\n"
 	      "        field of certificate layout LAYOUT, to measure a printer against a blank\n"
@@ -78,11 +79,12 @@ static const struct {
 };
 
 /* Long options without a short form get codes above the char range. */
-enum { OPT_DUMP = 256, OPT_ENCODING };
+enum { OPT_DUMP = 256, OPT_ENCODING, OPT_DUMP_POSITIONS };
 
 static const struct option long_options[] = {
 	{"output", required_argument, NULL, 'o'},
 	{"dump", no_argument, NULL, OPT_DUMP},
+	{"dump-positions", no_argument, NULL, OPT_DUMP_POSITIONS},
 	{"encoding", required_argument, NULL, OPT_ENCODING},
 	{"help", no_argument, NULL, 'h'},
 	{NULL, 0, NULL, 0},
@@ -102,14 +104,15 @@ static int parse_options(int argc, char **argv, enum command cmd, struct render_
 			o->outdir = optarg;
 			break;
 		case OPT_DUMP:
+		case OPT_DUMP_POSITIONS:
 			if (cmd == CMD_CHECK)
 				goto unknown;
 			o->dump = true;
+			o->dump_positions = c == OPT_DUMP_POSITIONS;
 			break;
 		case OPT_ENCODING:
 			if (!text_legacy_name(optarg, &o->encoding)) {
-				diag_text(DIAG_ERROR, NULL,
-					  "unknown encoding \"%s\" (use utf-8, tcvn3, tcvn3h, vni or cp1258)", optarg);
+				diag(UNKNOWN_ENCODING, NULL, optarg);
 				return 2;
 			}
 			break;
@@ -117,11 +120,11 @@ static int parse_options(int argc, char **argv, enum command cmd, struct render_
 			usage(stdout);
 			return 0;
 		case ':':
-			diag_text(DIAG_ERROR, NULL, "option \"%s\" needs a value (try --help)", argv[optind - 1]);
+			diag(OPTION_NEEDS_VALUE, NULL, argv[optind - 1]);
 			return 2;
 		default:
 		unknown:
-			diag_text(DIAG_ERROR, NULL, "unknown option \"%s\" (try --help)", argv[optind - 1]);
+			diag(UNKNOWN_OPTION, NULL, argv[optind - 1]);
 			return 2;
 		}
 	}
@@ -146,7 +149,7 @@ int main(int argc, char **argv)
 	while (k < sizeof commands / sizeof commands[0] && strcmp(commands[k].name, argv[1]) != 0)
 		k++;
 	if (k == sizeof commands / sizeof commands[0]) {
-		diag_text(DIAG_ERROR, NULL, "unknown command \"%s\" (try --help)", argv[1]);
+		diag(UNKNOWN_COMMAND, NULL, argv[1]);
 		return 2;
 	}
 	enum command cmd = commands[k].cmd;
@@ -157,11 +160,11 @@ int main(int argc, char **argv)
 	char **files = argv + 1 + optind;
 	int nfiles = argc - 1 - optind;
 	if (nfiles == 0) {
-		diag_text(DIAG_ERROR, NULL, "no input files (try --help)");
+		diag(NO_INPUT_FILES, NULL);
 		return 2;
 	}
 	if (cmd == CMD_CALIBRATE && nfiles != 1) {
-		diag_text(DIAG_ERROR, NULL, "calibrate takes one layout name");
+		diag(CALIBRATE_ONE_LAYOUT, NULL);
 		return 2;
 	}
 	char *home = find_home();
