@@ -1,5 +1,5 @@
 /* compose_volume.h — the archivist's pages (ND30 Điều 29, Phụ lục V;
- * formats.md §4): a hồ sơ's cover, its Mục lục văn bản and Chứng từ kết
+ * docs/rules.md §4): a hồ sơ's cover, its Mục lục văn bản and Chứng từ kết
  * thúc, and a year's Danh mục hồ sơ and Mục lục hồ sơ nộp lưu. Each
  * composer fills a struct composed like the document kinds do; the driver
  * (render_volume.c) computes the sheet numbers they print. */

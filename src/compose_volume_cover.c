@@ -1,5 +1,5 @@
 /* compose_volume_cover.c — the front panel of a hồ sơ's cover (bìa hồ sơ,
- * TCVN 9251:2012 as formats.md §4.3 lists its fields) printed on A4: the
+ * TCVN 9251:2012 as docs/rules.md §4 lists its fields) printed on A4: the
  * body and its superior, the unit, "HỒ SƠ" as the largest line, the
  * file's title, its dates, "Gồm … tờ", the retention, and the archive's
  * Phông số / Mục lục số / Hồ sơ số as values or blanks to fill in. The

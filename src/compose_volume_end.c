@@ -1,5 +1,5 @@
 /* compose_volume_end.c — the Chứng từ kết thúc of a hồ sơ (ND30 Điều 29;
- * the wording of the older form, formats.md §4.4): the file's sheets in
+ * the wording of the older form, docs/rules.md §4): the file's sheets in
  * digits and in words, the Mục lục's own sheets, what is notable about the
  * documents, and the compiler's place, date and signature. */
 #include "compose_volume.h"

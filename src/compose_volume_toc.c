@@ -1,5 +1,5 @@
 /* compose_volume_toc.c — the Mục lục văn bản, tài liệu of a hồ sơ (ND30
- * Phụ lục V, Mục IV; formats.md §4.2): the bold title block, then seven
+ * Phụ lục V, Mục IV; docs/rules.md §4): the bold title block, then seven
  * columns in the decree's order with the numbered row "(1) … (7)", both
  * repeated on every page. The driver gives each row the sheet its
  * document starts on. A Mục lục longer than a page is numbered on its own

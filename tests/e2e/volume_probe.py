@@ -52,7 +52,7 @@ def stamp(page):
 
 UNITS = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"]
 def words_vi(n):
-    """Vietnamese number words up to 999 (formats.md §5.2), capitalised."""
+    """Vietnamese number words up to 999 (docs/rules.md §5.2), capitalised."""
     h, t, u = n // 100, n // 10 % 10, n % 10
     out = []
     if h:
