@@ -220,4 +220,12 @@ enum text_unsafe {
 };
 bool text_check_safe(const char *s, size_t len, size_t *index, uint32_t *cp, enum text_unsafe *why);
 
+/* --- text_fill.c --------------------------------------------------------
+ * fmt with each "{key}" replaced by its value; a key without a value (or
+ * with a NULL value) stays as written. */
+struct text_subst {
+	const char *key, *value;
+};
+char *text_fill(const char *fmt, const struct text_subst *subst, size_t n);
+
 #endif

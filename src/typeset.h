@@ -63,6 +63,7 @@ struct table;
 struct blocks {
 	struct block *v;
 	size_t n, cap;
+	bool failed;  /* a composer could not build one of the blocks (it reported why) */
 };
 
 struct column {
