@@ -82,7 +82,16 @@ static void set_text_defaults(struct layout *out)
 	out->prefixes.n = 5;
 }
 
-bool layout_load(const char *dir, const char *name, const struct srcpos *from, struct layout *out)
+bool layout_is_key(const char *key)
+{
+	for (size_t i = 0; i < layout_schema.nfields; i++)
+		if (!strcmp(layout_schema.fields[i].key, key))
+			return true;
+	return false;
+}
+
+bool layout_load(const struct layout_search *search, const char *name, const struct srcpos *from,
+		 struct layout *out)
 {
 	memset(out, 0, sizeof *out);
 	for (size_t i = 0; i < NNUMBERS; i++) {
@@ -95,7 +104,9 @@ bool layout_load(const char *dir, const char *name, const struct srcpos *from, s
 		diag_text(DIAG_ERROR, from, "layout name \"%s\" may only use a-z, 0-9, _ and -", name);
 		return false;
 	}
-	char *path = xasprintf("%s/%s.yaml", dir, name);
+	char *path = layout_find(search, LAYOUT_DOCUMENT, name, from);
+	if (!path)
+		return false;
 	struct node *tree = load_yaml(path, NULL, NULL);
 	free(path);
 	if (!tree)

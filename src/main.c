@@ -16,9 +16,9 @@
 
 static void usage(FILE *f)
 {
-	fputs("usage: vanban render [-o DIR] [--dump] [--encoding NAME] FILE.yaml...\n"
-	      "       vanban check [--encoding NAME] FILE.yaml...\n"
-	      "       vanban calibrate [-o DIR] [--dump] LAYOUT\n"
+	fputs("usage: vanban render [-o DIR] [--dump] [--encoding NAME] [--layouts DIR] [--printer NAME] FILE.yaml...\n"
+	      "       vanban check [--encoding NAME] [--layouts DIR] FILE.yaml...\n"
+	      "       vanban calibrate [-o DIR] [--dump] [--printer NAME] LAYOUT|FILE.yaml\n"
 	      "       vanban --help | --version\n"
 	      "\n"
 	      "render  turns each input file's documents into PDFs in DIR (default output/)\n"
@@ -28,42 +28,15 @@ static void usage(FILE *f)
 	      "        field of certificate layout LAYOUT, to measure a printer against a blank\n"
 	      "--encoding NAME  reads files that declare no encoding as NAME: utf-8\n"
 	      "        (default), tcvn3 (ABC), tcvn3h, vni (VNI-Windows) or cp1258\n"
+	      "--layouts DIR  looks for layouts there after the input file's folder\n"
+	      "        (then VANBAN_HOME's and the installed layouts)\n"
+	      "--printer NAME  prints blank certificates with printer profile\n"
+	      "        printer-NAME.yaml instead of the layout's own\n"
 	      "\n"
 	      "Options may come before or after the files; \"--\" ends them.\n"
 	      "Exit status: 0 ok, 1 warnings, 2 input errors, 3 system errors.\n"
 	      "Environment: VANBAN_HOME (folder with fonts/ and layouts/), SOURCE_DATE_EPOCH.\n",
 	      f);
-}
-
-static bool has_fontmap(const char *dir)
-{
-	char *p = xasprintf("%s/fonts/fontmap.tsv", dir);
-	bool ok = access(p, R_OK) == 0;
-	free(p);
-	return ok;
-}
-
-/* fonts/ and layouts/ live beside the build folder (build/vanban or
- * build/san/vanban), unless VANBAN_HOME says otherwise. */
-static char *find_home(void)
-{
-	const char *env = getenv("VANBAN_HOME");
-	if (env && *env)
-		return xstrdup(env);
-	char exe[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n > 0) {
-		exe[n] = '\0';
-		for (int up = 0; up < 3; up++) {
-			char *slash = strrchr(exe, '/');
-			if (!slash)
-				break;
-			*slash = '\0';
-			if (has_fontmap(exe))
-				return xstrdup(exe);
-		}
-	}
-	return xstrdup(".");
 }
 
 enum command { CMD_RENDER, CMD_CHECK, CMD_CALIBRATE };
@@ -78,12 +51,14 @@ static const struct {
 };
 
 /* Long options without a short form get codes above the char range. */
-enum { OPT_DUMP = 256, OPT_ENCODING };
+enum { OPT_DUMP = 256, OPT_ENCODING, OPT_LAYOUTS, OPT_PRINTER };
 
 static const struct option long_options[] = {
 	{"output", required_argument, NULL, 'o'},
 	{"dump", no_argument, NULL, OPT_DUMP},
 	{"encoding", required_argument, NULL, OPT_ENCODING},
+	{"layouts", required_argument, NULL, OPT_LAYOUTS},
+	{"printer", required_argument, NULL, OPT_PRINTER},
 	{"help", no_argument, NULL, 'h'},
 	{NULL, 0, NULL, 0},
 };
@@ -112,6 +87,12 @@ static int parse_options(int argc, char **argv, enum command cmd, struct render_
 					  "unknown encoding \"%s\" (use utf-8, tcvn3, tcvn3h, vni or cp1258)", optarg);
 				return 2;
 			}
+			break;
+		case OPT_LAYOUTS:
+			o->layouts = optarg;
+			break;
+		case OPT_PRINTER:
+			o->printer = optarg;
 			break;
 		case 'h':
 			usage(stdout);
@@ -164,9 +145,11 @@ int main(int argc, char **argv)
 		diag_text(DIAG_ERROR, NULL, "calibrate takes one layout name");
 		return 2;
 	}
-	char *home = find_home();
+	char *home = home_dir(), *installed = home_installed();
 	o.home = home;
+	o.installed = installed;
 	status = cmd == CMD_CALIBRATE ? render_calibrate(&o, files[0]) : render_files(&o, files, nfiles);
 	free(home);
+	free(installed);
 	return status;
 }

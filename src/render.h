@@ -8,7 +8,10 @@
 #include "text.h"
 
 struct render_opts {
-	const char *home;    /* folder holding fonts/ and layouts/ */
+	const char *home;    /* folder holding fonts/ and layouts/ (home_dir) */
+	const char *installed; /* the installed data folder (home_installed), or NULL */
+	const char *layouts; /* --layouts DIR: searched after the input's folder, or NULL */
+	const char *printer; /* --printer NAME: the printer profile for blanks, or NULL */
 	const char *outdir;  /* default "output" */
 	bool check_only;     /* validate and report, write nothing */
 	bool dump;           /* print the display list instead of writing PDFs */
