@@ -5,7 +5,9 @@
  *   build tree   build/vanban, build/san/vanban  → the repository (two up)
  *   installed    PREFIX/bin/vanban               → PREFIX/share/vanban
  *
- * VANBAN_HOME, when set, names the data folder instead. */
+ * VANBAN_HOME, when set, names the data folder instead. The paths are
+ * left as found ("build/.."): they are only opened, and shown when
+ * nothing is there. */
 #include "util.h"
 
 #include <limits.h>
@@ -44,11 +46,12 @@ static char *first_with(const char *dir, const char *const *rel, size_t n, const
 	return NULL;
 }
 
+static const char *const data_rel[] = {"..", "../..", "../share/vanban"};
+
 char *home_installed(void)
 {
-	static const char *const rel[] = {"..", "../..", "../share/vanban"};
 	char *dir = exe_dir();
-	char *home = first_with(dir, rel, sizeof rel / sizeof rel[0], "fonts/fontmap.tsv");
+	char *home = first_with(dir, data_rel, sizeof data_rel / sizeof data_rel[0], "fonts/fontmap.tsv");
 	free(dir);
 	return home;
 }
@@ -58,13 +61,24 @@ char *home_dir(void)
 	const char *env = getenv("VANBAN_HOME");
 	if (env && *env)
 		return xstrdup(env);
-	char *home = home_installed();
-	return home ? home : xstrdup(".");
+	return home_installed();
+}
+
+char *home_searched(void)
+{
+	struct buf b = {0};
+	char *dir = exe_dir();
+	for (size_t i = 0; dir && i < sizeof data_rel / sizeof data_rel[0]; i++)
+		buf_printf(&b, "%s%s/%s", i ? ", " : "", dir, data_rel[i]);
+	free(dir);
+	if (!b.len)
+		buf_adds(&b, "(the program's own folder is unknown)");
+	return buf_steal(&b);
 }
 
 char *home_locale_dir(void)
 {
-	static const char *const rel[] = {"locale", "../share/locale"};
+	static const char *const rel[] = {"locale", "../locale", "../share/locale"};
 	char *dir = exe_dir();
 	char *loc = first_with(dir, rel, sizeof rel / sizeof rel[0], "vi/LC_MESSAGES/vanban.mo");
 	free(dir);

@@ -19,6 +19,7 @@ static void usage(FILE *f)
 	fputs("usage: vanban render [-o DIR] [--dump] [--encoding NAME] [--layouts DIR] [--printer NAME] FILE.yaml...\n"
 	      "       vanban check [--encoding NAME] [--layouts DIR] FILE.yaml...\n"
 	      "       vanban calibrate [-o DIR] [--dump] [--printer NAME] LAYOUT|FILE.yaml\n"
+	      "       vanban init KIND [FILE.yaml] | init --list\n"
 	      "       vanban --help | --version\n"
 	      "\n"
 	      "render  turns each input file's documents into PDFs in DIR (default output/)\n"
@@ -26,6 +27,8 @@ static void usage(FILE *f)
 	      "check   validates the files and reports problems, writing nothing\n"
 	      "calibrate  writes DIR/calibrate-LAYOUT.pdf, a grid with a crosshair at each\n"
 	      "        field of certificate layout LAYOUT, to measure a printer against a blank\n"
+	      "init    writes a commented starter file for KIND (minutes, decision, awards …;\n"
+	      "        --list shows them) to FILE (default KIND.yaml) that renders as it is\n"
 	      "--encoding NAME  reads files that declare no encoding as NAME: utf-8\n"
 	      "        (default), tcvn3 (ABC), tcvn3h, vni (VNI-Windows) or cp1258\n"
 	      "--layouts DIR  looks for layouts there after the input file's folder\n"
@@ -39,7 +42,7 @@ static void usage(FILE *f)
 	      f);
 }
 
-enum command { CMD_RENDER, CMD_CHECK, CMD_CALIBRATE };
+enum command { CMD_RENDER, CMD_CHECK, CMD_CALIBRATE, CMD_INIT };
 
 static const struct {
 	const char *name;
@@ -48,10 +51,11 @@ static const struct {
 	{"render", CMD_RENDER},
 	{"check", CMD_CHECK},
 	{"calibrate", CMD_CALIBRATE},
+	{"init", CMD_INIT},
 };
 
 /* Long options without a short form get codes above the char range. */
-enum { OPT_DUMP = 256, OPT_ENCODING, OPT_LAYOUTS, OPT_PRINTER };
+enum { OPT_DUMP = 256, OPT_ENCODING, OPT_LAYOUTS, OPT_PRINTER, OPT_LIST };
 
 static const struct option long_options[] = {
 	{"output", required_argument, NULL, 'o'},
@@ -59,6 +63,7 @@ static const struct option long_options[] = {
 	{"encoding", required_argument, NULL, OPT_ENCODING},
 	{"layouts", required_argument, NULL, OPT_LAYOUTS},
 	{"printer", required_argument, NULL, OPT_PRINTER},
+	{"list", no_argument, NULL, OPT_LIST},
 	{"help", no_argument, NULL, 'h'},
 	{NULL, 0, NULL, 0},
 };
@@ -88,6 +93,11 @@ static int parse_options(int argc, char **argv, enum command cmd, struct render_
 				return 2;
 			}
 			break;
+		case OPT_LIST:
+			if (cmd != CMD_INIT)
+				goto unknown;
+			o->list = true;
+			break;
 		case OPT_LAYOUTS:
 			o->layouts = optarg;
 			break;
@@ -107,6 +117,18 @@ static int parse_options(int argc, char **argv, enum command cmd, struct render_
 		}
 	}
 	return -1;
+}
+
+static int run(enum command cmd, const struct render_opts *o, char **files, int nfiles)
+{
+	switch (cmd) {
+	case CMD_CALIBRATE:
+		return render_calibrate(o, files[0]);
+	case CMD_INIT:
+		return o->list ? starter_list(o->home) : starter_init(o->home, files[0], nfiles > 1 ? files[1] : NULL);
+	default:
+		return render_files(o, files, nfiles);
+	}
 }
 
 int main(int argc, char **argv)
@@ -137,7 +159,11 @@ int main(int argc, char **argv)
 		return status;
 	char **files = argv + 1 + optind;
 	int nfiles = argc - 1 - optind;
-	if (nfiles == 0) {
+	if (cmd == CMD_INIT && (o.list ? nfiles != 0 : nfiles < 1 || nfiles > 2)) {
+		diag(INIT_USAGE, NULL);
+		return 2;
+	}
+	if (nfiles == 0 && cmd != CMD_INIT) {
 		diag_text(DIAG_ERROR, NULL, "no input files (try --help)");
 		return 2;
 	}
@@ -146,9 +172,15 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	char *home = home_dir(), *installed = home_installed();
+	if (!home) {
+		char *where = home_searched();
+		diag(HOME_NOT_FOUND, NULL, where);
+		free(where);
+		return 3;
+	}
 	o.home = home;
 	o.installed = installed;
-	status = cmd == CMD_CALIBRATE ? render_calibrate(&o, files[0]) : render_files(&o, files, nfiles);
+	status = run(cmd, &o, files, nfiles);
 	free(home);
 	free(installed);
 	return status;

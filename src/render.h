@@ -15,6 +15,7 @@ struct render_opts {
 	const char *outdir;  /* default "output" */
 	bool check_only;     /* validate and report, write nothing */
 	bool dump;           /* print the display list instead of writing PDFs */
+	bool list;           /* init --list: the kinds there are starters for */
 	enum legacy_enc encoding; /* of files that declare none; LEGACY_NONE = UTF-8 */
 };
 
@@ -25,5 +26,12 @@ int render_files(const struct render_opts *o, char **files, int nfiles);
 /* Writes the calibration sheet of a certificate layout (render_cert.c);
  * returns the exit status. */
 int render_calibrate(const struct render_opts *o, const char *layout);
+
+/* `vanban init KIND [FILE]` (starter.c): copies the starter of KIND from
+ * the home's starters/ to FILE (default KIND.yaml; "-" is standard output),
+ * never over an existing file. Returns the exit status. */
+int starter_init(const char *home, const char *kind, const char *file);
+/* Prints each kind and what it is; returns the exit status. */
+int starter_list(const char *home);
 
 #endif
