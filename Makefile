@@ -1,17 +1,22 @@
 # vanban — GNU make. `make demo` and `make check` do all set-up on Debian 12.
-# SAN=1 builds into build/san with AddressSanitizer and UBSan.
+# SAN=1 builds into build/san with AddressSanitizer and UBSan; TSAN=1 into
+# build/tsan with ThreadSanitizer (clang-14).
 
 SAN ?=
-BUILD := build$(if $(SAN),/san)
+TSAN ?=
+BUILD := build$(if $(SAN),/san)$(if $(TSAN),/tsan)
 # One library (pkg-config name) or Debian package a line, each with why.
 PKGS := freetype2       # glyph metrics (font.c)
 PKGS += harfbuzz-subset # font subsetting (font_subset.c)
 PKGS += yaml-0.1        # input (load_yaml.c)
 PKGS += libutf8proc     # NFC, case (text_norm.c)
+PKGS += nettle          # SHA-256 with the CPU's SHA instructions (hash.c)
 DEB_PKGS := gcc make pkg-config
 DEB_PKGS += libhpdf-dev libfreetype-dev libyaml-dev libutf8proc-dev libharfbuzz-dev
+DEB_PKGS += nettle-dev # SHA-256 of fonts and outputs (hash.c)
 DEB_PKGS += fonts-liberation2
 DEB_PKGS += poppler-utils qpdf mupdf-tools python3 python3-yaml # tests
+DEB_PKGS += pmccabe # tests/e2e/style.sh: function length and complexity
 DEB_PKGS += mandoc   # man pages: `mandoc -Tlint` in the tests
 FONT_SRC := /usr/share/fonts/truetype/liberation2
 
@@ -20,6 +25,11 @@ CFLAGS ?= -O2 -g
 override CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -MMD -MP \
 	$(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lm -lpthread
+ifneq ($(TSAN),)
+CC := clang-14
+override CFLAGS += -O1 -fsanitize=thread -fno-omit-frame-pointer
+LDFLAGS += -fsanitize=thread
+endif
 ifneq ($(SAN),)
 override CFLAGS += -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 LDFLAGS += -fsanitize=address,undefined
@@ -43,7 +53,7 @@ DATADIR = $(SHAREDIR)/vanban
 # layouts that exist for the tests and the bench, not for offices
 TEST_LAYOUTS := layouts/bench-w2.yaml layouts/golden-small.yaml
 
-.PHONY: all deps fonts demo check test asan bench clean install uninstall
+.PHONY: all deps fonts demo check test asan tsan bench clean install uninstall
 all: $(BUILD)/vanban fonts
 
 $(BUILD)/vanban: $(OBJ)
@@ -85,6 +95,11 @@ check test: deps
 
 asan:
 	$(MAKE) check SAN=1
+
+# 300 certificates on worker threads under ThreadSanitizer (clang-14).
+tsan: deps
+	$(MAKE) all TSAN=1
+	sh tests/tsan/run.sh build/tsan/vanban
 
 bench: deps
 	$(MAKE) all

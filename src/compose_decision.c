@@ -296,11 +296,10 @@ bool compose_decision(const struct docfile *df, const struct decision *d, const 
 	}
 	footer(b, lay, d);
 	if (d->signer.prefix.s && !layout_prefix_ok(lay, d->signer.prefix.s))
-		diag_text(DIAG_WARNING, &d->signer.prefix.pos, "unusual signing prefix \"%s\" for this layout",
+		diag(UNUSUAL_SIGN_PREFIX, &d->signer.prefix.pos,
 		     d->signer.prefix.s);
 	if (d->stated_count.set && (size_t)d->stated_count.v != roster->n)
-		diag_text(DIAG_WARNING, &d->stated_count.pos,
-		     "the decision states %lld recipients but its list has %zu", d->stated_count.v, roster->n);
+		diag(STATED_COUNT_MISMATCH, &d->stated_count.pos, d->stated_count.v, roster->n);
 	if (roster->n)
 		appendix(b, lay, org, d, roster, number, pad, &ws);
 

@@ -79,14 +79,6 @@ void diag_emit(enum msg code, const struct srcpos *pos, ...)
 	va_end(ap);
 }
 
-void diag_text(enum diag_level level, const struct srcpos *pos, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	emit(level, pos, fmt, ap);
-	va_end(ap);
-}
-
 enum diag_level diag_worst(void) { return worst; }
 void diag_reset_worst(void) { worst = DIAG_NOTE; }
 int diag_errors(void) { return nerrors; }

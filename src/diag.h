@@ -52,10 +52,6 @@ const char *msg_format(enum msg code);
 /* The code's name as in msg.def ("UNKNOWN_KEY"). */
 const char *msg_name(enum msg code);
 
-/* Transitional: free text at a level, until every call site has its code. */
-void diag_text(enum diag_level level, const struct srcpos *pos, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
 /* Worst level reported since the last diag_reset(). */
 enum diag_level diag_worst(void);
 void diag_reset_worst(void);

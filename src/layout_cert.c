@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "load.h"
+#include "dlist.h"
 #include "util.h"
 
 #define OFF(type, member) offsetof(type, member)
@@ -102,7 +103,7 @@ static bool check_template(const struct text *t)
 			struct buf b = {0};
 			for (int k = 0; k < CK_COUNT; k++)
 				buf_printf(&b, "%s{%s}", k ? " " : "", cert_key_name[k]);
-			diag_text(DIAG_ERROR, &t->pos, "unknown placeholder \"%.*s\" (known: %s)",
+			diag(UNKNOWN_PLACEHOLDER, &t->pos,
 			     close ? (int)(close - p + 1) : (int)strlen(p), p, b.data);
 			buf_free(&b);
 			return false;
@@ -124,7 +125,7 @@ static bool color(const struct text *t, uint32_t dflt, uint32_t *out)
 		*out = (uint32_t)strtoul(s + 1, NULL, 16);
 		return true;
 	}
-	diag_text(DIAG_ERROR, &t->pos, "a colour is written \"#RRGGBB\", not \"%s\"", s);
+	diag(BAD_COLOUR, &t->pos, s);
 	return false;
 }
 
@@ -139,7 +140,7 @@ static int choice(const struct text *t, const char *key, const char *const *word
 	struct buf b = {0};
 	for (int i = 0; i < n; i++)
 		buf_printf(&b, "%s\"%s\"", i == 0 ? "" : i + 1 == n ? " or " : ", ", words[i]);
-	diag_text(DIAG_ERROR, &t->pos, "\"%s\" must be %s, not \"%s\"", key, b.data, t->s);
+	diag(CERT_LAYOUT_CHOICE, &t->pos, key, b.data, t->s);
 	buf_free(&b);
 	return -1;
 }
@@ -166,7 +167,7 @@ static bool resolve_field(struct cert_field *f)
 	if (!f->lines.set)
 		f->lines.v = f->fit_v == CERT_FIT_WRAP ? 3 : 1;
 	if (f->min_size.v > f->size.v) {
-		diag_text(DIAG_ERROR, &f->min_size.pos, "\"min_size\" (%g pt) is larger than \"size\" (%g pt)",
+		diag(MIN_SIZE_OVER_SIZE, &f->min_size.pos,
 		     f->min_size.v, f->size.v);
 		return false;
 	}
@@ -176,7 +177,7 @@ static bool resolve_field(struct cert_field *f)
 static bool load_printer(const struct layout_search *search, struct cert_layout *lay)
 {
 	if (!plain_name(lay->printer.s)) {
-		diag_text(DIAG_ERROR, &lay->printer.pos, "printer name \"%s\" may only use a-z, 0-9, _ and -",
+		diag(PRINTER_BAD_NAME, &lay->printer.pos,
 		     lay->printer.s);
 		return false;
 	}
@@ -203,7 +204,7 @@ bool layout_cert_load(const struct layout_search *search, const char *name, cons
 	out->scale = 1;
 	out->name = name;
 	if (!plain_name(name)) {
-		diag_text(DIAG_ERROR, from, "layout name \"%s\" may only use a-z, 0-9, _ and -", name);
+		diag(LAYOUT_BAD_NAME, from, name);
 		return false;
 	}
 	char *path = layout_find(search, LAYOUT_CERTIFICATE, name, from);

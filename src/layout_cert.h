@@ -11,7 +11,7 @@
 
 #include <stdint.h>
 
-#include "dlist.h"
+#include "face.h"
 #include "layout_find.h"
 #include "model.h"
 
@@ -91,6 +91,7 @@ bool layout_cert_load(const struct layout_search *search, const char *name, cons
 		      const char *printer, struct cert_layout *out);
 void layout_cert_free(struct cert_layout *lay);
 
+struct dlist;
 /* Moves and scales every op of dl by the printer profile (a no-op without one). */
 void layout_cert_apply_printer(const struct cert_layout *lay, struct dlist *dl);
 

@@ -90,9 +90,9 @@ static int read_row(struct csv *s, struct row *r)
 				if (s->p == s->end) {
 					struct srcpos pos = {s->file, c->line, c->col};
 					if (name)
-						diag_text(DIAG_ERROR, &pos, "the quoted field in column \"%s\" is never closed", name);
+						diag(CSV_UNCLOSED_QUOTE_IN, &pos, name);
 					else
-						diag_text(DIAG_ERROR, &pos, "this quoted field is never closed");
+						diag(CSV_UNCLOSED_QUOTE, &pos);
 					return -1;
 				}
 				if (*s->p == '"') {
@@ -114,9 +114,9 @@ static int read_row(struct csv *s, struct row *r)
 			if (!at_eol(s) && *s->p != s->delim) {
 				struct srcpos pos = {s->file, s->line, s->col};
 				if (name)
-					diag_text(DIAG_ERROR, &pos, "text after the closing quote in column \"%s\"", name);
+					diag(CSV_TEXT_AFTER_QUOTE_IN, &pos, name);
 				else
-					diag_text(DIAG_ERROR, &pos, "text after the closing quote");
+					diag(CSV_TEXT_AFTER_QUOTE, &pos);
 				return -1;
 			}
 		} else {
@@ -176,7 +176,7 @@ static const char *value(const struct csv *s, const struct cell *c, const char *
 	if (!utf8_valid(c->v.data ? c->v.data : "", c->v.len, &bad)) {
 		struct srcpos at = *pos;
 		at.col += (int)utf8_count(c->v.data, bad);
-		diag_text(DIAG_ERROR, &at, "column \"%s\" is not valid UTF-8 (set \"encoding\" for a legacy file)",
+		diag(CSV_NOT_UTF8, &at,
 		     column);
 		return NULL;
 	}
@@ -186,12 +186,12 @@ static const char *value(const struct csv *s, const struct cell *c, const char *
 	char *nfc = text_nfc(t, len, &nlen);
 	size_t index;
 	uint32_t cp;
-	const char *why;
+	enum text_unsafe why;
 	bool ok = true;
 	if (!text_check_safe(nfc, nlen, &index, &cp, &why)) {
 		struct srcpos at = *pos;
 		at.col += (int)index;
-		diag_text(DIAG_ERROR, &at, "column \"%s\" holds U+%04X (%s)", column, (unsigned)cp, why);
+		load_report_unsafe(&at, column, why, cp);
 		ok = false;
 	}
 	index = 0;
@@ -204,7 +204,7 @@ static const char *value(const struct csv *s, const struct cell *c, const char *
 		utf8_encode(cp, g);
 		struct srcpos at = *pos;
 		at.col += (int)index;
-		diag_text(DIAG_ERROR, &at, "the font has no glyph for U+%04X \"%s\" (%s) in column \"%s\"",
+		diag(CSV_NO_GLYPH, &at,
 		     (unsigned)cp, g, lim->font_name ? lim->font_name : "document font", column);
 		ok = false;
 	}
@@ -273,7 +273,7 @@ static bool map_columns(const struct csv_source *src, const struct row *hdr, con
 			struct buf have = {0};
 			for (size_t i = 0; i < hdr->n; i++)
 				buf_printf(&have, "%s\"%s\"", i ? ", " : "", hdr->c[i].v.data ? hdr->c[i].v.data : "");
-			diag_text(DIAG_ERROR, &want->pos, "no column \"%s\" in the header of %s (it has %s)", want->s,
+			diag(CSV_NO_COLUMN, &want->pos, want->s,
 			     file, have.data ? have.data : "nothing");
 			buf_free(&have);
 			ok = false;
@@ -304,7 +304,7 @@ static bool bind_row(const struct csv *s, const struct row *r, const struct row 
 		const char *column = hdr->c[idx[k]].v.data;
 		if ((size_t)idx[k] >= r->n) {
 			struct srcpos at = {s->file, r->end_line, r->end_col};
-			diag_text(DIAG_ERROR, &at, "the row ends after %zu of %zu fields: column \"%s\" is missing",
+			diag(CSV_SHORT_ROW, &at,
 			     r->n, hdr->n, column);
 			return false; /* one message for a short row */
 		}
@@ -318,7 +318,7 @@ static bool bind_row(const struct csv *s, const struct row *r, const struct row 
 			out->collective.set = *v != '\0';
 			out->collective.pos = pos;
 			if (!parse_bool(v, &out->collective.v)) {
-				diag_text(DIAG_ERROR, &pos, "column \"%s\" must be yes or no (true/false, x, có/không), not \"%s\"",
+				diag(CSV_BAD_YES_NO, &pos,
 				     column, v);
 				ok = false;
 			}
@@ -329,7 +329,7 @@ static bool bind_row(const struct csv *s, const struct row *r, const struct row 
 			t->s = v;
 			t->pos = pos;
 		} else if (k == COL_NAME) {
-			diag_text(DIAG_ERROR, &pos, "column \"%s\" (the name) is empty", column);
+			diag(CSV_EMPTY_NAME, &pos, column);
 			ok = false;
 		}
 	}
@@ -352,17 +352,16 @@ bool load_csv(const struct csv_source *src, const char *yaml_path, struct node *
 	free(path);
 	enum legacy_enc enc = LEGACY_NONE;
 	if (src->encoding.s && !text_legacy_name(src->encoding.s, &enc)) {
-		diag_text(DIAG_ERROR, &src->encoding.pos,
-		     "unknown encoding \"%s\" (use utf-8, tcvn3, tcvn3h, vni or cp1258)", src->encoding.s);
+		diag(UNKNOWN_ENCODING, &src->encoding.pos, src->encoding.s);
 		return false;
 	}
 	size_t len;
 	char *data = read_file(s.file, CSV_MAX_FILE, &len);
 	if (!data) {
 		if (errno == EFBIG)
-			diag_text(DIAG_ERROR, &src->file.pos, "cannot read %s: larger than 32 MiB", s.file);
+			diag(CSV_TOO_LARGE, &src->file.pos, s.file);
 		else
-			diag_text(DIAG_ERROR, &src->file.pos, "cannot read %s: %s", s.file, strerror(errno));
+			diag(CSV_UNREADABLE, &src->file.pos, s.file, strerror(errno));
 		return false;
 	}
 	if (enc != LEGACY_NONE) {
@@ -384,7 +383,7 @@ bool load_csv(const struct csv_source *src, const char *yaml_path, struct node *
 	if (rc <= 0) {
 		if (rc == 0) {
 			struct srcpos at = {s.file, 0, 0};
-			diag_text(DIAG_ERROR, &at, "the file is empty: a header line naming the columns comes first");
+			diag(CSV_EMPTY, &at);
 		}
 		ok = false;
 	}

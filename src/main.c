@@ -23,7 +23,8 @@ static void usage(FILE *f)
 	      "       vanban --help | --version\n"
 	      "\n"
 	      "render  turns each input file's documents into PDFs in DIR (default output/)\n"
-	      "        and writes DIR/manifest.tsv; --dump prints the display list instead\n"
+	      "        and writes DIR/manifest.tsv; --dump prints the display list instead,\n"
+	      "        --dump-positions with each text's source line:column and the record\n"
 	      "check   validates the files and reports problems, writing nothing\n"
 	      "calibrate  writes DIR/calibrate-LAYOUT.pdf, a grid with a crosshair at each\n"
 	      "        field of certificate layout LAYOUT, to measure a printer against a blank\n"
@@ -55,11 +56,12 @@ static const struct {
 };
 
 /* Long options without a short form get codes above the char range. */
-enum { OPT_DUMP = 256, OPT_ENCODING, OPT_LAYOUTS, OPT_PRINTER, OPT_LIST };
+enum { OPT_DUMP = 256, OPT_ENCODING, OPT_DUMP_POSITIONS, OPT_LAYOUTS, OPT_PRINTER, OPT_LIST };
 
 static const struct option long_options[] = {
 	{"output", required_argument, NULL, 'o'},
 	{"dump", no_argument, NULL, OPT_DUMP},
+	{"dump-positions", no_argument, NULL, OPT_DUMP_POSITIONS},
 	{"encoding", required_argument, NULL, OPT_ENCODING},
 	{"layouts", required_argument, NULL, OPT_LAYOUTS},
 	{"printer", required_argument, NULL, OPT_PRINTER},
@@ -82,14 +84,15 @@ static int parse_options(int argc, char **argv, enum command cmd, struct render_
 			o->outdir = optarg;
 			break;
 		case OPT_DUMP:
+		case OPT_DUMP_POSITIONS:
 			if (cmd == CMD_CHECK)
 				goto unknown;
 			o->dump = true;
+			o->dump_positions = c == OPT_DUMP_POSITIONS;
 			break;
 		case OPT_ENCODING:
 			if (!text_legacy_name(optarg, &o->encoding)) {
-				diag_text(DIAG_ERROR, NULL,
-					  "unknown encoding \"%s\" (use utf-8, tcvn3, tcvn3h, vni or cp1258)", optarg);
+				diag(UNKNOWN_ENCODING, NULL, optarg);
 				return 2;
 			}
 			break;
@@ -108,11 +111,11 @@ static int parse_options(int argc, char **argv, enum command cmd, struct render_
 			usage(stdout);
 			return 0;
 		case ':':
-			diag_text(DIAG_ERROR, NULL, "option \"%s\" needs a value (try --help)", argv[optind - 1]);
+			diag(OPTION_NEEDS_VALUE, NULL, argv[optind - 1]);
 			return 2;
 		default:
 		unknown:
-			diag_text(DIAG_ERROR, NULL, "unknown option \"%s\" (try --help)", argv[optind - 1]);
+			diag(UNKNOWN_OPTION, NULL, argv[optind - 1]);
 			return 2;
 		}
 	}
@@ -125,7 +128,7 @@ static int run(enum command cmd, const struct render_opts *o, char **files, int 
 	case CMD_CALIBRATE:
 		return render_calibrate(o, files[0]);
 	case CMD_INIT:
-		return o->list ? starter_list(o->home) : starter_init(o->home, files[0], nfiles > 1 ? files[1] : NULL);
+		return o->list ? init_list(o->home) : init_starter(o->home, files[0], nfiles > 1 ? files[1] : NULL);
 	default:
 		return render_files(o, files, nfiles);
 	}
@@ -149,7 +152,7 @@ int main(int argc, char **argv)
 	while (k < sizeof commands / sizeof commands[0] && strcmp(commands[k].name, argv[1]) != 0)
 		k++;
 	if (k == sizeof commands / sizeof commands[0]) {
-		diag_text(DIAG_ERROR, NULL, "unknown command \"%s\" (try --help)", argv[1]);
+		diag(UNKNOWN_COMMAND, NULL, argv[1]);
 		return 2;
 	}
 	enum command cmd = commands[k].cmd;
@@ -164,11 +167,11 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	if (nfiles == 0 && cmd != CMD_INIT) {
-		diag_text(DIAG_ERROR, NULL, "no input files (try --help)");
+		diag(NO_INPUT_FILES, NULL);
 		return 2;
 	}
 	if (cmd == CMD_CALIBRATE && nfiles != 1) {
-		diag_text(DIAG_ERROR, NULL, "calibrate takes one layout name");
+		diag(CALIBRATE_ONE_LAYOUT, NULL);
 		return 2;
 	}
 	char *home = home_dir(), *installed = home_installed();

@@ -49,7 +49,7 @@ static bool check_coverage(const struct fontset *fs, const struct blocks *b)
 					p.col += (int)idx;
 				char ch[5] = {0};
 				utf8_encode(cp, ch);
-				diag_text(DIAG_ERROR, &p, "the font has no glyph for U+%04X \"%s\" (Liberation Serif %s)",
+				diag(NO_GLYPH, &p,
 				     cp, ch, face_label[run->face]);
 				ok = false;
 			}
@@ -72,7 +72,7 @@ static void emit(struct batch *r, const char *source, struct composed *c)
 	dl->meta = c->meta;
 	memset(&c->meta, 0, sizeof c->meta);
 	if (r->o->dump) {
-		dlist_dump(dl, stdout);
+		dlist_dump_opts(dl, stdout, r->o->dump_positions);
 		dlist_free(dl);
 		return;
 	}

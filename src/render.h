@@ -15,6 +15,7 @@ struct render_opts {
 	const char *outdir;  /* default "output" */
 	bool check_only;     /* validate and report, write nothing */
 	bool dump;           /* print the display list instead of writing PDFs */
+	bool dump_positions; /* with source positions and the document record */
 	bool list;           /* init --list: the kinds there are starters for */
 	enum legacy_enc encoding; /* of files that declare none; LEGACY_NONE = UTF-8 */
 };
@@ -27,11 +28,11 @@ int render_files(const struct render_opts *o, char **files, int nfiles);
  * returns the exit status. */
 int render_calibrate(const struct render_opts *o, const char *layout);
 
-/* `vanban init KIND [FILE]` (starter.c): copies the starter of KIND from
+/* `vanban init KIND [FILE]` (init.c): copies the starter of KIND from
  * the home's starters/ to FILE (default KIND.yaml; "-" is standard output),
  * never over an existing file. Returns the exit status. */
-int starter_init(const char *home, const char *kind, const char *file);
+int init_starter(const char *home, const char *kind, const char *file);
 /* Prints each kind and what it is; returns the exit status. */
-int starter_list(const char *home);
+int init_list(const char *home);
 
 #endif

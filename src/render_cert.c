@@ -64,7 +64,7 @@ static bool png(struct cert_job *job, int slot, const char *yaml_path, const str
 					       : xasprintf("%.*s/%s", (int)(slash - yaml_path), yaml_path, t->s);
 	job->strings[slot] = path;
 	if (!cert_png_size(path, &img->w, &img->h)) {
-		diag_text(DIAG_ERROR, &t->pos, "the %s \"%s\" is not a readable PNG file", what, path);
+		diag(IMAGE_NOT_PNG, &t->pos, what, path);
 		return false;
 	}
 	img->path = path;
@@ -136,7 +136,7 @@ struct cert_job *cert_compose(const struct cert_env *env, const struct docfile *
 	if (!d->certificate_layout.s)
 		return NULL;
 	if (!ro->n) {
-		diag_text(DIAG_WARNING, &d->certificate_layout.pos, "the decision has no recipients to print certificates for");
+		diag(CERT_NO_RECIPIENTS, &d->certificate_layout.pos);
 		return NULL;
 	}
 	struct cert_job *job = xcalloc(1, sizeof *job);

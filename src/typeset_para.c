@@ -321,9 +321,9 @@ void para_layout(const struct fontset *fs, const struct block *b, int32_t x0, in
 	if (st->align == ALIGN_CENTER && nl >= 2 && !overfull)
 		nl = balance(&p, &bp, nl, &lines);
 	if (p.split_word)
-		diag_text(DIAG_WARNING, &p.split_pos, "a word is wider than the line; it was cut to fit");
+		diag(WORD_CUT, &p.split_pos);
 	else if (overfull)
-		diag_text(DIAG_WARNING, &b->pos, "a line of this paragraph could not be fitted to the width");
+		diag(LINE_OVERFULL, &b->pos);
 
 	int32_t asc = font_ascender(fs, FACE_REGULAR), desc = font_descender(fs, FACE_REGULAR);
 	int32_t baseline = (leading + (int32_t)((int64_t)(asc - desc) * st->size / 1000)) / 2;

@@ -7,7 +7,8 @@ check "manuals mandoc -Tlint: no message at all" test "$s" = 0 -a -z "$out"
 [ -n "$out" ] && echo "$out" | sed 's/^/#   /'
 missing=
 for opt in $($VANBAN --help | grep -o -- '--[a-z][a-z-]*' | sort -u); do
-	grep -q "Fl \\\\${opt#-}\>" man/vanban.1 || missing="$missing $opt"
+	o=$(echo "${opt#-}" | sed 's/-/\\\\-/g')
+	grep -q "Fl .*$o\>" man/vanban.1 || missing="$missing $opt"
 done
 check "manuals vanban(1) documents every option of --help${missing:+ (missing:$missing)}" test -z "$missing"
 missing=

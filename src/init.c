@@ -1,4 +1,4 @@
-/* starter.c — `vanban init KIND [FILE]`: a commented Vietnamese starter
+/* init.c — `vanban init KIND [FILE]`: a commented Vietnamese starter
  * file that renders as it is. The starters are data (starters/KIND.yaml in
  * the home folder, share/vanban/starters when installed); the kinds are
  * whatever files are there, each described by its first comment line. */
@@ -68,7 +68,7 @@ static char *describe(const char *home, const char *kind)
 	return line;
 }
 
-int starter_list(const char *home)
+int init_list(const char *home)
 {
 	char **v;
 	size_t n = kinds(home, &v);
@@ -103,7 +103,7 @@ static bool plain(const char *kind)
 	return kind[0] && strspn(kind, "abcdefghijklmnopqrstuvwxyz0123456789_-") == strlen(kind);
 }
 
-int starter_init(const char *home, const char *kind, const char *file)
+int init_starter(const char *home, const char *kind, const char *file)
 {
 	char *src = plain(kind) ? xasprintf("%s/starters/%s.yaml", home, kind) : NULL;
 	size_t len = 0;
