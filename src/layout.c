@@ -33,12 +33,12 @@
 	X(date_size, "date_size", 4, 72, 13) \
 	X(issuer_rule, "issuer_rule", 0.05, 1, 0.4) \
 	X(rule_width, "rule_width", 0.1, 5, 0.6) \
-	X(rule_gap, "rule_gap", 0, 36, 6) \
+	X(rule_gap, "rule_gap", 0.3, 3, 0.8) \
 	X(header_gap, "header_gap", 0, 72, 6) \
 	X(type_size, "type_size", 4, 72, 14) \
 	X(summary_size, "summary_size", 4, 72, 14) \
 	X(summary_rule, "summary_rule", 0.05, 1, 0.4) \
-	X(title_space, "title_space", 0, 144, 12) \
+	X(title_space, "title_space", 0, 144, 28.5) \
 	X(vv_size, "vv_size", 4, 72, 12) \
 	X(vv_gap, "vv_gap", 0, 72, 6) \
 	X(sign_title_size, "sign_title_size", 4, 72, 14) \
@@ -54,7 +54,10 @@
 	X(table_rule, "table_rule", 0, 5, 0.5) \
 	X(table_pad_x, "table_pad_x", 0, 36, 4) \
 	X(table_pad_y, "table_pad_y", 0, 36, 3) \
-	X(footer_size, "footer_size", 4, 72, 11)
+	X(footer_size, "footer_size", 4, 72, 11) \
+	/* typesetting (issue #10): the model forms' vertical proportions */ \
+	X(opening_space, "opening_space", 0, 144, 20) \
+	X(signature_space, "signature_space", 0, 144, 7)
 
 /* X(member, key, default) */
 #define LAYOUT_TEXTS(X) \

@@ -29,7 +29,8 @@ struct layout {
 	struct number parent_size, issuer_size, number_size;
 	struct number national_size, motto_size, date_size;
 	struct number issuer_rule, rule_width;                       /* ratio, pt */
-	struct number rule_gap, header_gap;                          /* pt under a rule's line; before Số/date */
+	struct number rule_gap, header_gap;                          /* em of the text above from its baseline
+									down to its rule; pt before Số/date */
 	struct number type_size, summary_size, summary_rule;
 	struct number title_space;                                   /* pt above the tên loại */
 	struct number vv_size, vv_gap;                               /* "V/v …" of a công văn */
@@ -40,6 +41,9 @@ struct layout {
 	struct number page_number_size;
 	struct number table_size, table_rule, table_pad_x, table_pad_y; /* pt */
 	struct number footer_size;                                   /* the page-1 address footer (ô 13) */
+	/* Typesetting (issue #10): pt from the trích yếu's rule to the opening
+	 * and from the last body line to the signatures (Mẫu 1.2: 48, 30 pt). */
+	struct number opening_space, signature_space;
 	/* The house style as data (docs/rules.md §1–§2): header lines, the mark
 	 * under the issuing body, number formats, signing prefixes. */
 	struct text national;      /* "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" / "ĐẢNG CỘNG SẢN VIỆT NAM" */

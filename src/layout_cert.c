@@ -39,6 +39,7 @@ static const struct field field_fields[] = {
 	{"fit", F_TEXT, F(fit), 0, NULL, 0, 0, NULL},
 	{"upper", F_BOOL, F(upper), 0, NULL, 0, 0, NULL},
 	{"underline", F_BOOL, F(underline), 0, NULL, 0, 0, NULL},
+	{"rule_gap", F_NUMBER, F(rule_gap), 0, NULL, 0.3, 3, NULL},
 	{"", F_POS, F(pos), 0, NULL, 0, 0, NULL},
 };
 #undef F
@@ -160,6 +161,8 @@ static bool resolve_field(struct cert_field *f)
 	f->face_v = (enum face)face;
 	f->align_v = (enum cert_align)align;
 	f->fit_v = (enum cert_fit)fit;
+	if (!f->rule_gap.set)
+		f->rule_gap.v = 0.8; /* as the documents' rules (layout.c) */
 	if (!f->min_size.set)
 		f->min_size.v = f->size.v * 0.7;
 	if (!f->leading.set)

@@ -51,6 +51,7 @@ struct cert_field {
 	struct text face, color, align, fit;
 	struct flag upper;        /* print in upper case */
 	struct flag underline;    /* a rule under the last line, as long as it */
+	struct number rule_gap;   /* that rule's distance below the baseline, em; default 0.8 */
 	struct srcpos pos;
 	/* resolved by layout_cert_load */
 	enum face face_v;
