@@ -127,6 +127,14 @@ static const struct heading_style default_headings[] = {
 #undef B_
 #define NHEADINGS (sizeof default_headings / sizeof default_headings[0])
 
+bool layout_is_key(const char *key)
+{
+	for (size_t i = 0; i < layout_schema.nfields; i++)
+		if (!strcmp(layout_schema.fields[i].key, key))
+			return true;
+	return false;
+}
+
 void layout_defaults(struct layout *out)
 {
 	memset(out, 0, sizeof *out);
@@ -182,14 +190,17 @@ static void overlay(struct layout *out, struct layout *over)
 	}
 }
 
-bool layout_load(const char *dir, const char *name, const struct srcpos *from, struct layout *out)
+bool layout_load(const struct layout_search *search, const char *name, const struct srcpos *from,
+		 struct layout *out)
 {
 	layout_defaults(out);
 	if (!name[0] || strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789_-") != strlen(name)) {
 		diag(LAYOUT_BAD_NAME, from, name);
 		return false;
 	}
-	char *path = xasprintf("%s/%s.yaml", dir, name);
+	char *path = layout_find(search, LAYOUT_DOCUMENT, name, from);
+	if (!path)
+		return false;
 	struct node *tree = load_yaml(path, NULL, NULL);
 	free(path);
 	if (!tree)

@@ -358,7 +358,7 @@ static bool volume_build(const struct cert_env *env, const struct volfile *vf,
 	vb->vf = vf;
 	const struct volume *v = &vf->volume;
 	int errors = diag_errors();
-	if (!render_layout(env, vf->layout.s ? vf->layout.s : "nd30", &vf->layout.pos, &vb->lay))
+	if (!render_layout(env, vf->path, vf->layout.s ? vf->layout.s : "nd30", &vf->layout.pos, &vb->lay))
 		return false;
 	vb->two_sided = v->sides.s && !strcmp(v->sides.s, "two");
 	vb->numbered = v->sheet_numbers.set ? v->sheet_numbers.v

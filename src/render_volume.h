@@ -27,8 +27,8 @@ struct typeset_docs {
  * typeset is in out either way: free it with typeset_docs_free. */
 bool render_typeset_file(const struct cert_env *env, const char *path, struct typeset_docs *out);
 void typeset_docs_free(struct typeset_docs *d);
-/* The layout NAME from the run's layouts/ folder; errors at from. */
-bool render_layout(const struct cert_env *env, const char *name, const struct srcpos *from,
-		   struct layout *lay);
+/* The layout NAME as the input file at path `input` finds it; errors at from. */
+bool render_layout(const struct cert_env *env, const char *input, const char *name,
+		   const struct srcpos *from, struct layout *lay);
 
 #endif
