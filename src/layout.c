@@ -48,7 +48,7 @@ static const struct field layout_fields[] = {
 	{"prefixes", F_TEXTS, offsetof(struct layout, prefixes), 0, NULL, 0, 0, NULL},
 };
 #undef L
-static const struct schema layout_schema = {"layout", sizeof(struct layout), FIELDS(layout_fields)};
+static const struct schema layout_schema = {N_("layout"), sizeof(struct layout), FIELDS(layout_fields)};
 
 /* formats.md §1.1–1.3 and §7: A4, margins 20/20/30/15 mm, body 14 pt
  * justified with a 10 mm first-line indent and 6 pt after paragraphs. */

@@ -2,7 +2,9 @@
  * order (GNU getopt_long permutation; "--" ends the options). It sees only
  * the driver's header. */
 #include <getopt.h>
+#include <libintl.h>
 #include <limits.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,25 +16,30 @@
 
 #define VERSION "0.1.0"
 
+/* --help: one translatable entry a paragraph, so that a new option adds
+ * one entry (and one msgid in po/vi.po). */
+static const char *const usage_text[] = {
+	N_("usage: vanban render [-o DIR] [--dump] [--encoding NAME] FILE.yaml...\n"
+	   "       vanban check [--encoding NAME] FILE.yaml...\n"
+	   "       vanban calibrate [-o DIR] [--dump] LAYOUT\n"
+	   "       vanban --help | --version\n\n"),
+	N_("render  turns each input file's documents into PDFs in DIR (default output/)\n"
+	   "        and writes DIR/manifest.tsv; --dump prints the display list instead\n"),
+	N_("check   validates the files and reports problems, writing nothing\n"),
+	N_("calibrate  writes DIR/calibrate-LAYOUT.pdf, a grid with a crosshair at each\n"
+	   "        field of certificate layout LAYOUT, to measure a printer against a blank\n"),
+	N_("--encoding NAME  reads files that declare no encoding as NAME: utf-8\n"
+	   "        (default), tcvn3 (ABC), tcvn3h, vni (VNI-Windows) or cp1258\n"),
+	N_("\nOptions may come before or after the files; \"--\" ends them.\n"),
+	N_("Exit status: 0 ok, 1 warnings, 2 input errors, 3 system errors.\n"),
+	N_("Environment: VANBAN_HOME (folder with fonts/ and layouts/), SOURCE_DATE_EPOCH,\n"
+	   "LANGUAGE or LANG (vi: messages in Vietnamese).\n"),
+};
+
 static void usage(FILE *f)
 {
-	fputs("usage: vanban render [-o DIR] [--dump] [--encoding NAME] FILE.yaml...\n"
-	      "       vanban check [--encoding NAME] FILE.yaml...\n"
-	      "       vanban calibrate [-o DIR] [--dump] LAYOUT\n"
-	      "       vanban --help | --version\n"
-	      "\n"
-	      "render  turns each input file's documents into PDFs in DIR (default output/)\n"
-	      "        and writes DIR/manifest.tsv; --dump prints the display list instead\n"
-	      "check   validates the files and reports problems, writing nothing\n"
-	      "calibrate  writes DIR/calibrate-LAYOUT.pdf, a grid with a crosshair at each\n"
-	      "        field of certificate layout LAYOUT, to measure a printer against a blank\n"
-	      "--encoding NAME  reads files that declare no encoding as NAME: utf-8\n"
-	      "        (default), tcvn3 (ABC), tcvn3h, vni (VNI-Windows) or cp1258\n"
-	      "\n"
-	      "Options may come before or after the files; \"--\" ends them.\n"
-	      "Exit status: 0 ok, 1 warnings, 2 input errors, 3 system errors.\n"
-	      "Environment: VANBAN_HOME (folder with fonts/ and layouts/), SOURCE_DATE_EPOCH.\n",
-	      f);
+	for (size_t i = 0; i < sizeof usage_text / sizeof usage_text[0]; i++)
+		fputs(gettext(usage_text[i]), f);
 }
 
 static bool has_fontmap(const char *dir)
@@ -64,6 +71,31 @@ static char *find_home(void)
 		}
 	}
 	return xstrdup(".");
+}
+
+static bool is_dir(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* The message catalogues: locale/ beside the program (build/locale), else
+ * installed as PREFIX/share/locale for PREFIX/bin/vanban. Caller frees. */
+static char *find_locale_dir(void)
+{
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n <= 0)
+		return xstrdup("/usr/local/share/locale");
+	exe[n] = '\0';
+	char *slash = strrchr(exe, '/');
+	if (slash)
+		*slash = '\0';
+	char *dir = xasprintf("%s/locale", exe);
+	if (is_dir(dir))
+		return dir;
+	free(dir);
+	return xasprintf("%s/../share/locale", exe);
 }
 
 enum command { CMD_RENDER, CMD_CHECK, CMD_CALIBRATE };
@@ -129,6 +161,9 @@ static int parse_options(int argc, char **argv, enum command cmd, struct render_
 
 int main(int argc, char **argv)
 {
+	char *localedir = find_locale_dir();
+	diag_set_language(localedir);
+	free(localedir);
 	if (argc < 2) {
 		usage(stderr);
 		return 2;
