@@ -86,4 +86,23 @@ void compose_recipients_into(struct blocks *col, const struct layout *lay, const
 /* "count text" with {count} replaced, or the count put first. */
 char *compose_counted(const struct counted *c, bool pad);
 
+/* --- compose_blocks.c: the body of any kind ----------------------------- */
+
+#define NLEVELS 7 /* heading levels: part chapter section roman number subnumber letter */
+struct body_state {
+	int count[NLEVELS];   /* the last number given at each heading level */
+	int articles;         /* Điều counted through the document */
+};
+/* Appends the body's blocks. Returns false if one could not be built
+ * (bad markup, reported). */
+bool compose_blocks(struct blocks *b, const struct layout *lay, const struct records *body,
+		    struct body_state *bs);
+/* "Điều N. Title" (bold) or "**Điều N.** text", then its khoản and điểm. */
+void compose_article(struct blocks *b, const struct layout *lay, int n, const struct article *a);
+/* The body paragraph's style: justified, first-line indent, space after. */
+struct para_style compose_body_style(const struct layout *lay);
+
+/* --- compose_table.c ---------------------------------------------------- */
+void compose_table(struct blocks *b, const struct layout *lay, const struct table_spec *t);
+
 #endif

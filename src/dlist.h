@@ -81,6 +81,9 @@ void dl_image(struct dlist *dl, int32_t x, int32_t y, int32_t w, int32_t h, cons
  *   rect X Y W H WIDTH #RRGGBB fill|stroke
  *   image X Y W H "PATH"                                                    */
 void dlist_dump(const struct dlist *dl, FILE *f);
+/* With positions, text lines end " @LINE:COL" (where the text came from)
+ * and "meta KEY \"VALUE\"" lines (the document record) come first. */
+void dlist_dump_opts(const struct dlist *dl, FILE *f, bool positions);
 
 extern const char *const face_code[FACE_COUNT];
 

@@ -11,7 +11,7 @@
 #include FT_ADVANCES_H
 
 #include "diag.h"
-#include "sha256.h"
+#include "hash.h"
 #include "text.h"
 #include "util.h"
 
@@ -96,10 +96,8 @@ static bool open_face(FT_Library lib, const char *dir, const char *file, const c
 		free(path);
 		return false;
 	}
-	uint8_t sum[SHA256_BYTES];
-	char hex[SHA256_HEX_LEN + 1];
-	sha256(data, len, sum);
-	sha256_hex(sum, hex);
+	char hex[HASH_HEX_LEN + 1];
+	hash_sha256_hex(data, len, hex);
 	if (strcmp(hex, hash) != 0) {
 		diag(FONT_HASH_MISMATCH, &pos,
 		     hex, hash);

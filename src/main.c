@@ -24,7 +24,8 @@ static const char *const usage_text[] = {
 	   "       vanban calibrate [-o DIR] [--dump] LAYOUT\n"
 	   "       vanban --help | --version\n\n"),
 	N_("render  turns each input file's documents into PDFs in DIR (default output/)\n"
-	   "        and writes DIR/manifest.tsv; --dump prints the display list instead\n"),
+	   "        and writes DIR/manifest.tsv; --dump prints the display list instead,\n"
+	   "        --dump-positions with each text's source line:column and the record\n"),
 	N_("check   validates the files and reports problems, writing nothing\n"),
 	N_("calibrate  writes DIR/calibrate-LAYOUT.pdf, a grid with a crosshair at each\n"
 	   "        field of certificate layout LAYOUT, to measure a printer against a blank\n"),
@@ -110,11 +111,12 @@ static const struct {
 };
 
 /* Long options without a short form get codes above the char range. */
-enum { OPT_DUMP = 256, OPT_ENCODING };
+enum { OPT_DUMP = 256, OPT_ENCODING, OPT_DUMP_POSITIONS };
 
 static const struct option long_options[] = {
 	{"output", required_argument, NULL, 'o'},
 	{"dump", no_argument, NULL, OPT_DUMP},
+	{"dump-positions", no_argument, NULL, OPT_DUMP_POSITIONS},
 	{"encoding", required_argument, NULL, OPT_ENCODING},
 	{"help", no_argument, NULL, 'h'},
 	{NULL, 0, NULL, 0},
@@ -134,9 +136,11 @@ static int parse_options(int argc, char **argv, enum command cmd, struct render_
 			o->outdir = optarg;
 			break;
 		case OPT_DUMP:
+		case OPT_DUMP_POSITIONS:
 			if (cmd == CMD_CHECK)
 				goto unknown;
 			o->dump = true;
+			o->dump_positions = c == OPT_DUMP_POSITIONS;
 			break;
 		case OPT_ENCODING:
 			if (!text_legacy_name(optarg, &o->encoding)) {

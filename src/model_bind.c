@@ -140,22 +140,40 @@ static bool bind_records(const struct node *n, const struct field *f, struct rec
 	return ok;
 }
 
+static bool bind_texts(const struct node *n, const char *key, struct texts *ts)
+{
+	if (!expect(n, NODE_SEQ, key, N_("a list of text")))
+		return false;
+	ts->v = xcalloc(n->nitems ? n->nitems : 1, sizeof *ts->v);
+	ts->n = n->nitems;
+	bool ok = true;
+	for (size_t i = 0; i < n->nitems; i++)
+		ok &= bind_text(n->items[i], key, &ts->v[i]);
+	return ok;
+}
+
+/* Each row a list of cells: [[a, b], [c, d]]. */
+static bool bind_rows(const struct node *n, const char *key, struct text_rows *r)
+{
+	if (!expect(n, NODE_SEQ, key, N_("a list of rows, each a list of cells")))
+		return false;
+	r->v = xcalloc(n->nitems ? n->nitems : 1, sizeof *r->v);
+	r->n = n->nitems;
+	bool ok = true;
+	for (size_t i = 0; i < n->nitems; i++)
+		ok &= bind_texts(n->items[i], key, &r->v[i]);
+	return ok;
+}
+
 static bool bind_field(const struct node *n, const struct field *f, void *slot)
 {
 	switch (f->type) {
 	case F_TEXT:
 		return bind_text(n, f->key, slot);
-	case F_TEXTS: {
-		if (!expect(n, NODE_SEQ, f->key, N_("a list of text")))
-			return false;
-		struct texts *ts = slot;
-		ts->v = xcalloc(n->nitems ? n->nitems : 1, sizeof *ts->v);
-		ts->n = n->nitems;
-		bool ok = true;
-		for (size_t i = 0; i < n->nitems; i++)
-			ok &= bind_text(n->items[i], f->key, &ts->v[i]);
-		return ok;
-	}
+	case F_TEXTS:
+		return bind_texts(n, f->key, slot);
+	case F_ROWS:
+		return bind_rows(n, f->key, slot);
 	case F_INT:
 		return bind_int(n, f, slot);
 	case F_NUMBER:
@@ -230,6 +248,8 @@ static bool is_present(const void *slot, const struct field *f)
 		return ((const struct flag *)slot)->set;
 	case F_RECORDS:
 		return ((const struct records *)slot)->v != NULL;
+	case F_ROWS:
+		return ((const struct text_rows *)slot)->v != NULL;
 	case F_RECORD:
 	case F_POS:
 		return true; /* checked by the caller through `seen` */
@@ -304,6 +324,11 @@ void model_unbind(const struct schema *s, void *obj)
 		void *slot = (char *)obj + f->offset;
 		if (f->type == F_TEXTS) {
 			free(((struct texts *)slot)->v);
+		} else if (f->type == F_ROWS) {
+			struct text_rows *r = slot;
+			for (size_t i = 0; i < r->n; i++)
+				free(r->v[i].v);
+			free(r->v);
 		} else if (f->type == F_RECORD) {
 			model_unbind(f->sub, slot);
 		} else if (f->type == F_RECORDS) {

@@ -71,17 +71,9 @@ static const struct field minutes_fields[] = {
 static const struct schema minutes_schema = {N_("minutes"), sizeof(struct minutes),
 					     FIELDS(minutes_fields)};
 
-static const struct field free_block_fields[] = {
-	{"text", F_TEXT, OFF(struct free_block, text), 0, NULL, 0, 0, NULL},
-	{"heading", F_TEXT, OFF(struct free_block, heading), 0, NULL, 0, 0, NULL},
-	{"center", F_TEXT, OFF(struct free_block, center), 0, NULL, 0, 0, NULL},
-};
-static const struct schema free_block_schema = {N_("block"), sizeof(struct free_block),
-						FIELDS(free_block_fields)};
-
 static const struct field freedoc_fields[] = {
 	{"title", F_TEXT, OFF(struct freedoc, title), REQUIRED, NULL, 0, 0, NULL},
-	{"blocks", F_RECORDS, OFF(struct freedoc, blocks), REQUIRED, &free_block_schema, 0, 0, NULL},
+	{"blocks", F_RECORDS, OFF(struct freedoc, blocks), REQUIRED, &body_block_schema, 0, 0, NULL},
 };
 static const struct schema freedoc_schema = {N_("document"), sizeof(struct freedoc),
 					     FIELDS(freedoc_fields)};
@@ -314,23 +306,6 @@ struct words_style style_words(const struct style *st)
 	};
 }
 
-static bool check_freedoc(const struct freedoc *d)
-{
-	bool ok = true;
-	const struct free_block *b = d->blocks.v;
-	for (size_t i = 0; i < d->blocks.n; i++) {
-		int set = !!b[i].text.s + !!b[i].heading.s + !!b[i].center.s;
-		if (set != 1) {
-			const struct srcpos *p = b[i].text.s ? &b[i].text.pos
-						 : b[i].heading.s ? &b[i].heading.pos
-						 : b[i].center.s ? &b[i].center.pos : &d->pos;
-			diag(BLOCK_ONE_KIND, p);
-			ok = false;
-		}
-	}
-	return ok;
-}
-
 struct docfile *docfile_load(const char *path, const struct load_limits *lim)
 {
 	struct load_info info = {0};
@@ -355,7 +330,7 @@ struct docfile *docfile_load(const char *path, const struct load_limits *lim)
 		df->has_document = true;
 		df->document.pos = dn->pos;
 		if (ok)
-			ok = check_freedoc(&df->document);
+			ok = body_check(&df->document.blocks);
 	}
 	if (ok)
 		ok = check_style(&df->style);

@@ -72,7 +72,7 @@ static void emit(struct batch *r, const char *source, struct composed *c)
 	dl->meta = c->meta;
 	memset(&c->meta, 0, sizeof c->meta);
 	if (r->o->dump) {
-		dlist_dump(dl, stdout);
+		dlist_dump_opts(dl, stdout, r->o->dump_positions);
 		dlist_free(dl);
 		return;
 	}

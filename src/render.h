@@ -12,6 +12,7 @@ struct render_opts {
 	const char *outdir;  /* default "output" */
 	bool check_only;     /* validate and report, write nothing */
 	bool dump;           /* print the display list instead of writing PDFs */
+	bool dump_positions; /* with source positions and the document record */
 	enum legacy_enc encoding; /* of files that declare none; LEGACY_NONE = UTF-8 */
 };
 

@@ -72,7 +72,7 @@ uint32_t vn_letter_compose(enum vn_base base, enum vn_tone tone, bool upper);
 
 /* --- text_collate.c ---------------------------------------------------- */
 
-/* Where sắc sits among the tones; sources disagree (formats.md §5.1). */
+/* Where sắc sits among the tones; sources disagree (docs/rules.md §5.1). */
 enum tone_order {
 	TONE_LEXICO, /* none, huyền, hỏi, ngã, sắc, nặng (Vietnam Lexicography Centre; default) */
 	TONE_ALT,    /* none, huyền, sắc, hỏi, ngã, nặng */
@@ -219,5 +219,13 @@ enum text_unsafe {
 	UNSAFE_ASTRAL,   /* outside the BMP */
 };
 bool text_check_safe(const char *s, size_t len, size_t *index, uint32_t *cp, enum text_unsafe *why);
+
+/* --- text_fill.c --------------------------------------------------------
+ * fmt with each "{key}" replaced by its value; a key without a value (or
+ * with a NULL value) stays as written. */
+struct text_subst {
+	const char *key, *value;
+};
+char *text_fill(const char *fmt, const struct text_subst *subst, size_t n);
 
 #endif

@@ -63,6 +63,7 @@ struct table;
 struct blocks {
 	struct block *v;
 	size_t n, cap;
+	bool failed;  /* a composer could not build one of the blocks (it reported why) */
 };
 
 struct column {
@@ -162,7 +163,7 @@ void table_free(struct table *t);
 enum list_kind {
 	LIST_DASH,   /* "-" (Nơi nhận, Kính gửi) */
 	LIST_PLUS,   /* "+" */
-	LIST_LETTER, /* "a)" "b)" … with the Vietnamese letters (điểm, formats.md §5.2) */
+	LIST_LETTER, /* "a)" "b)" … with the Vietnamese letters (điểm, docs/rules.md §5.2) */
 	LIST_NUMBER, /* "1." "2." … (khoản) */
 };
 

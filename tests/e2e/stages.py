@@ -5,7 +5,7 @@ own stage or of the stages below it, never of a stage above.
 Layers, bottom up (a file's stage is its name's prefix):
   0 base     diag util text node face msg
   1 load     load_* ; dlist (the display list, the seam)
-  2 model    model_* layout* ; font* (metrics) ; pdf* output manifest sha256 image*
+  2 model    model_* layout* ; font* (metrics) ; pdf* output manifest hash image*
   3 typeset  typeset*
   4 compose  compose* markup
   5 driver   render* main preview* i18n*
@@ -15,7 +15,7 @@ import os, re, sys
 LAYERS = [
     (0, ("diag", "util", "text", "node", "face", "msg")),
     (1, ("load", "dlist")),
-    (2, ("model", "layout", "font", "pdf", "output", "manifest", "sha256", "image")),
+    (2, ("model", "layout", "font", "pdf", "output", "manifest", "hash", "image")),
     (3, ("typeset",)),
     (4, ("compose", "markup")),
     (5, ("render", "main", "preview", "i18n", "index", "init", "volume", "archive")),

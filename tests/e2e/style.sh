@@ -16,7 +16,7 @@ if [ -z "$over" ]; then ok "style: functions ≤ 90 lines, complexity ≤ 30"; e
 libs_ok=true
 detail=
 for rule in 'hpdf.h:src/pdf' 'ft2build.h:src/font.c' 'yaml.h:src/load_' 'hb-subset.h:src/font_subset.c' \
-	'png.h:src/image.c' 'jpeglib.h:src/image.c' 'qpdf/:src/pdf_import' 'nettle/:src/sha256' \
+	'png.h:src/image.c' 'jpeglib.h:src/image.c' 'qpdf/:src/pdf_import' 'nettle/:src/hash.c' \
 	'poppler.h:src/preview' 'libintl.h:src/diag.c src/main.c src/i18n'; do
 	hdr=${rule%%:*} allow=${rule#*:}
 	for f in $(grep -l "#include <$hdr" src/*.c src/*.h 2>/dev/null); do
