@@ -202,7 +202,7 @@ static bool check_volume(const struct volume *v)
 		ok = false;
 	}
 	if (v->sides.s && strcmp(v->sides.s, "one") && strcmp(v->sides.s, "two")) {
-		diag(VOLUME_CHOICE, &v->sides.pos, "sides", "\"one\" or \"two\"", v->sides.s);
+		diag(TWO_CHOICES, &v->sides.pos, "sides", "one", "two", v->sides.s);
 		ok = false;
 	}
 	if (!v->docs.n) {
