@@ -88,7 +88,7 @@ static const struct field heading_fields[] = {
 	{"face", F_TEXT, H(face), 0, NULL, 0, 0, NULL},
 };
 #undef H
-static const struct schema heading_schema = {"heading", sizeof(struct heading_style),
+static const struct schema heading_schema = {N_("heading"), sizeof(struct heading_style),
 					     FIELDS(heading_fields)};
 
 static const struct field layout_fields[] = {
@@ -97,7 +97,7 @@ static const struct field layout_fields[] = {
 	{"prefixes", F_TEXTS, offsetof(struct layout, prefixes), 0, NULL, 0, 0, NULL},
 	{"headings", F_RECORDS, offsetof(struct layout, headings), 0, &heading_schema, 0, 0, NULL},
 };
-static const struct schema layout_schema = {"layout", sizeof(struct layout), FIELDS(layout_fields)};
+static const struct schema layout_schema = {N_("layout"), sizeof(struct layout), FIELDS(layout_fields)};
 
 static const double number_defaults[] = {LAYOUT_NUMBERS(NUM_DEFAULT)};
 static const char *const text_defaults[] = {LAYOUT_TEXTS(TEXT_DEFAULT)};
@@ -126,6 +126,14 @@ static const struct heading_style default_headings[] = {
 #undef T_
 #undef B_
 #define NHEADINGS (sizeof default_headings / sizeof default_headings[0])
+
+bool layout_is_key(const char *key)
+{
+	for (size_t i = 0; i < layout_schema.nfields; i++)
+		if (!strcmp(layout_schema.fields[i].key, key))
+			return true;
+	return false;
+}
 
 void layout_defaults(struct layout *out)
 {
@@ -182,14 +190,17 @@ static void overlay(struct layout *out, struct layout *over)
 	}
 }
 
-bool layout_load(const char *dir, const char *name, const struct srcpos *from, struct layout *out)
+bool layout_load(const struct layout_search *search, const char *name, const struct srcpos *from,
+		 struct layout *out)
 {
 	layout_defaults(out);
 	if (!name[0] || strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789_-") != strlen(name)) {
 		diag(LAYOUT_BAD_NAME, from, name);
 		return false;
 	}
-	char *path = xasprintf("%s/%s.yaml", dir, name);
+	char *path = layout_find(search, LAYOUT_DOCUMENT, name, from);
+	if (!path)
+		return false;
 	struct node *tree = load_yaml(path, NULL, NULL);
 	free(path);
 	if (!tree)

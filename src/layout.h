@@ -7,6 +7,7 @@
 #ifndef VANBAN_LAYOUT_H
 #define VANBAN_LAYOUT_H
 
+#include "layout_find.h"
 #include "model.h"
 
 /* A numbered heading's form (docs/rules.md §1.3, §5.2): "Chương {roman}"
@@ -60,10 +61,12 @@ struct layout {
 	struct node *tree;         /* owns the strings read from the file */
 };
 
-/* Loads DIR/NAME.yaml over the defaults. NAME must be a plain name
- * ([a-z0-9_-]). Returns false after reporting errors (at `from`, where
- * the input file named the layout, for a bad name). */
-bool layout_load(const char *dir, const char *name, const struct srcpos *from, struct layout *out);
+/* Loads NAME.yaml, found along search (layout_find.h), over the defaults.
+ * NAME must be a plain name ([a-z0-9_-]). Returns false after reporting
+ * errors (at `from`, where the input file named the layout, for a bad or
+ * unknown name). */
+bool layout_load(const struct layout_search *search, const char *name, const struct srcpos *from,
+		 struct layout *out);
 /* The built-in defaults alone (no file). */
 void layout_defaults(struct layout *out);
 void layout_free(struct layout *lay);
