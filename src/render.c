@@ -81,9 +81,11 @@ static void emit(struct batch *r, const char *source, struct composed *c)
 	struct buf pdf = {0};
 	if (pdf_render(r->pdf, dl, &pdf) == 0) {
 		char *name = outdir_claim(r->od, c->name, ".pdf");
-		if (outdir_write(r->od, name, pdf.data, pdf.len) == 0)
+		if (outdir_write(r->od, name, pdf.data, pdf.len) == 0) {
 			manifest_add(r->manifest, c->kind, source, name, (int)dl->npages, pdf.data,
 				     pdf.len);
+			manifest_describe(r->manifest, &dl->meta, 0);
+		}
 		free(name);
 	}
 	buf_free(&pdf);
@@ -289,6 +291,19 @@ bool render_layout(const struct cert_env *env, const char *input, const char *na
 {
 	struct batch r = batch_of(env);
 	return load_layout(&r, input, name, from, lay);
+}
+
+void render_emit(const struct cert_env *env, const char *source, struct composed *c)
+{
+	struct batch r = batch_of(env);
+	emit(&r, source, c);
+}
+
+struct node *render_load(const struct cert_env *env, const char *path)
+{
+	struct batch r = batch_of(env);
+	struct load_limits lim = limits(&r);
+	return load_yaml(path, &lim, NULL);
 }
 
 void typeset_docs_free(struct typeset_docs *d)

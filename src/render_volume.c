@@ -373,7 +373,32 @@ static bool volume_build(const struct cert_env *env, const struct volfile *vf,
 	return write_pdf(vb);
 }
 
-static void volume_emit(const struct cert_env *env, const char *source, struct volume_build *vb)
+struct volume_build *volume_build_new(const struct cert_env *env, const struct volfile *vf)
+{
+	struct volume_build *vb = xmalloc(sizeof *vb);
+	if (volume_build(env, vf, vb))
+		return vb;
+	build_free(vb);
+	free(vb);
+	return NULL;
+}
+
+int volume_build_sheets(const struct volume_build *vb)
+{
+	return vb->sheets;
+}
+
+void volume_build_free(struct volume_build *vb)
+{
+	if (!vb)
+		return;
+	build_free(vb);
+	free(vb);
+}
+
+/* Written once per run: a volume that a records file also names is not
+ * written twice when both are given. */
+void volume_build_emit(const struct cert_env *env, const char *source, struct volume_build *vb)
 {
 	if (env->o->check_only)
 		return;
@@ -381,10 +406,14 @@ static void volume_emit(const struct cert_env *env, const char *source, struct v
 		dlist_dump(vb->vol, stdout);
 		return;
 	}
+	if (manifest_has(env->manifest, "volume", source))
+		return;
 	char *name = outdir_claim(env->od, vb->name ? vb->name : "ho-so", ".pdf");
-	if (outdir_write(env->od, name, vb->pdf.data, vb->pdf.len) == 0)
+	if (outdir_write(env->od, name, vb->pdf.data, vb->pdf.len) == 0) {
 		manifest_add(env->manifest, "volume", source, name, (int)vb->vol->npages,
 			     vb->pdf.data, vb->pdf.len);
+		manifest_describe(env->manifest, &vb->vol->meta, vb->sheets);
+	}
 	free(name);
 }
 
@@ -393,16 +422,9 @@ void render_volume(const struct cert_env *env, struct node *tree)
 	struct volfile *vf = volfile_bind(tree);
 	if (!vf)
 		return;
-	struct volume_build vb;
-	if (volume_build(env, vf, &vb))
-		volume_emit(env, vf->path, &vb);
-	build_free(&vb);
+	struct volume_build *vb = volume_build_new(env, vf);
+	if (vb)
+		volume_build_emit(env, vf->path, vb);
+	volume_build_free(vb);
 	volfile_free(vf);
-}
-
-void render_records(const struct cert_env *env, struct node *tree)
-{
-	struct recfile *rf = recfile_bind(tree);
-	recfile_free(rf);
-	(void)env;
 }
