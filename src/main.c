@@ -16,8 +16,8 @@
 
 static void usage(FILE *f)
 {
-	fputs("usage: vanban render [-o DIR] [--dump] [--encoding NAME] FILE.yaml...\n"
-	      "       vanban check [--encoding NAME] FILE.yaml...\n"
+	fputs("usage: vanban render [-o DIR] [--dump] [--encoding NAME] [--allow-path DIR] FILE.yaml...\n"
+	      "       vanban check [--encoding NAME] [--allow-path DIR] FILE.yaml...\n"
 	      "       vanban calibrate [-o DIR] [--dump] LAYOUT\n"
 	      "       vanban --help | --version\n"
 	      "\n"
@@ -28,6 +28,8 @@ static void usage(FILE *f)
 	      "        field of certificate layout LAYOUT, to measure a printer against a blank\n"
 	      "--encoding NAME  reads files that declare no encoding as NAME: utf-8\n"
 	      "        (default), tcvn3 (ABC), tcvn3h, vni (VNI-Windows) or cp1258\n"
+	      "--allow-path DIR  files a YAML file names (CSV, images) must be in its own\n"
+	      "        folder; this allows DIR too (absolute paths or \"..\" into it)\n"
 	      "\n"
 	      "Options may come before or after the files; \"--\" ends them.\n"
 	      "Exit status: 0 ok, 1 warnings, 2 input errors, 3 system errors.\n"
@@ -78,12 +80,13 @@ static const struct {
 };
 
 /* Long options without a short form get codes above the char range. */
-enum { OPT_DUMP = 256, OPT_ENCODING };
+enum { OPT_DUMP = 256, OPT_ENCODING, OPT_ALLOW_PATH };
 
 static const struct option long_options[] = {
 	{"output", required_argument, NULL, 'o'},
 	{"dump", no_argument, NULL, OPT_DUMP},
 	{"encoding", required_argument, NULL, OPT_ENCODING},
+	{"allow-path", required_argument, NULL, OPT_ALLOW_PATH},
 	{"help", no_argument, NULL, 'h'},
 	{NULL, 0, NULL, 0},
 };
@@ -112,6 +115,10 @@ static int parse_options(int argc, char **argv, enum command cmd, struct render_
 					  "unknown encoding \"%s\" (use utf-8, tcvn3, tcvn3h, vni or cp1258)", optarg);
 				return 2;
 			}
+			break;
+		case OPT_ALLOW_PATH:
+			o->allow_paths = xrealloc(o->allow_paths, (o->nallow_paths + 1) * sizeof *o->allow_paths);
+			o->allow_paths[o->nallow_paths++] = optarg;
 			break;
 		case 'h':
 			usage(stdout);
@@ -168,5 +175,6 @@ int main(int argc, char **argv)
 	o.home = home;
 	status = cmd == CMD_CALIBRATE ? render_calibrate(&o, files[0]) : render_files(&o, files, nfiles);
 	free(home);
+	free(o.allow_paths);
 	return status;
 }

@@ -13,6 +13,8 @@ struct render_opts {
 	bool check_only;     /* validate and report, write nothing */
 	bool dump;           /* print the display list instead of writing PDFs */
 	enum legacy_enc encoding; /* of files that declare none; LEGACY_NONE = UTF-8 */
+	const char **allow_paths; /* --allow-path: folders inputs may name besides their own */
+	int nallow_paths;
 };
 
 /* Renders every document of every file. Returns the exit status: the
