@@ -13,14 +13,7 @@
 #include <stdio.h>
 
 #include "diag.h"
-
-enum face {
-	FACE_REGULAR,
-	FACE_BOLD,
-	FACE_ITALIC,
-	FACE_BOLD_ITALIC,
-	FACE_COUNT
-};
+#include "face.h"
 
 enum dl_kind {
 	DL_TEXT,  /* text at baseline (x, y) */
@@ -88,6 +81,9 @@ void dl_image(struct dlist *dl, int32_t x, int32_t y, int32_t w, int32_t h, cons
  *   rect X Y W H WIDTH #RRGGBB fill|stroke
  *   image X Y W H "PATH"                                                    */
 void dlist_dump(const struct dlist *dl, FILE *f);
+/* With positions, text lines end " @LINE:COL" (where the text came from)
+ * and "meta KEY \"VALUE\"" lines (the document record) come first. */
+void dlist_dump_opts(const struct dlist *dl, FILE *f, bool positions);
 
 extern const char *const face_code[FACE_COUNT];
 

@@ -91,9 +91,9 @@ static int read_row(struct csv *s, struct row *r)
 				if (s->p == s->end) {
 					struct srcpos pos = {s->file, c->line, c->col};
 					if (name)
-						diag_text(DIAG_ERROR, &pos, "the quoted field in column \"%s\" is never closed", name);
+						diag(CSV_UNCLOSED_QUOTE_IN, &pos, name);
 					else
-						diag_text(DIAG_ERROR, &pos, "this quoted field is never closed");
+						diag(CSV_UNCLOSED_QUOTE, &pos);
 					return -1;
 				}
 				if (*s->p == '"') {
@@ -115,9 +115,9 @@ static int read_row(struct csv *s, struct row *r)
 			if (!at_eol(s) && *s->p != s->delim) {
 				struct srcpos pos = {s->file, s->line, s->col};
 				if (name)
-					diag_text(DIAG_ERROR, &pos, "text after the closing quote in column \"%s\"", name);
+					diag(CSV_TEXT_AFTER_QUOTE_IN, &pos, name);
 				else
-					diag_text(DIAG_ERROR, &pos, "text after the closing quote");
+					diag(CSV_TEXT_AFTER_QUOTE, &pos);
 				return -1;
 			}
 		} else {
@@ -177,7 +177,7 @@ static const char *value(const struct csv *s, const struct cell *c, const char *
 	if (!utf8_valid(c->v.data ? c->v.data : "", c->v.len, &bad)) {
 		struct srcpos at = *pos;
 		at.col += (int)utf8_count(c->v.data, bad);
-		diag_text(DIAG_ERROR, &at, "column \"%s\" is not valid UTF-8 (set \"encoding\" for a legacy file)",
+		diag(CSV_NOT_UTF8, &at,
 		     column);
 		return NULL;
 	}
@@ -187,12 +187,12 @@ static const char *value(const struct csv *s, const struct cell *c, const char *
 	char *nfc = text_nfc(t, len, &nlen);
 	size_t index;
 	uint32_t cp;
-	const char *why;
+	enum text_unsafe why;
 	bool ok = true;
 	if (!text_check_safe(nfc, nlen, &index, &cp, &why)) {
 		struct srcpos at = *pos;
 		at.col += (int)index;
-		diag_text(DIAG_ERROR, &at, "column \"%s\" holds U+%04X (%s)", column, (unsigned)cp, why);
+		load_report_unsafe(&at, column, why, cp);
 		ok = false;
 	}
 	index = 0;
@@ -205,8 +205,8 @@ static const char *value(const struct csv *s, const struct cell *c, const char *
 		utf8_encode(cp, g);
 		struct srcpos at = *pos;
 		at.col += (int)index;
-		diag_text(DIAG_ERROR, &at, "the font has no glyph for U+%04X \"%s\" (%s) in column \"%s\"",
-		     (unsigned)cp, g, lim->font_name ? lim->font_name : "document font", column);
+		diag(CSV_NO_GLYPH, &at,
+		     (unsigned)cp, g, lim->font_name ? lim->font_name : diag_word(N_("document font")), column);
 		ok = false;
 	}
 	const char *res = ok ? node_strndup(tree, nfc, nlen) : NULL;
@@ -276,8 +276,7 @@ static bool map_columns(const struct csv_source *src, const struct row *hdr, con
 				buf_printf(&have, "%s\"%s\"", i ? ", " : "", hdr->c[i].v.data ? hdr->c[i].v.data : "");
 			/* the header may be any file's first line: quote only its start */
 			char *shown = have.data ? load_file_excerpt(have.data, have.len) : xstrdup("nothing");
-			diag_text(DIAG_ERROR, &want->pos, "no column \"%s\" in the header of %s (it has %s)", want->s,
-			     file, shown);
+			diag(CSV_NO_COLUMN, &want->pos, want->s, file, shown);
 			free(shown);
 			buf_free(&have);
 			ok = false;
@@ -350,7 +349,7 @@ static bool bind_row(const struct csv *s, const struct row *r, const struct row 
 		const char *column = hdr->c[idx[k]].v.data;
 		if ((size_t)idx[k] >= r->n) {
 			struct srcpos at = {s->file, r->end_line, r->end_col};
-			diag_text(DIAG_ERROR, &at, "the row ends after %zu of %zu fields: column \"%s\" is missing",
+			diag(CSV_SHORT_ROW, &at,
 			     r->n, hdr->n, column);
 			return false; /* one message for a short row */
 		}
@@ -365,8 +364,7 @@ static bool bind_row(const struct csv *s, const struct row *r, const struct row 
 			out->collective.pos = pos;
 			if (!parse_bool(v, &out->collective.v)) {
 				char *shown = load_file_excerpt(v, strlen(v));
-				diag_text(DIAG_ERROR, &pos, "column \"%s\" must be yes or no (true/false, x, có/không), not \"%s\"",
-				     column, shown);
+				diag(CSV_BAD_YES_NO, &pos, column, shown);
 				free(shown);
 				ok = false;
 			}
@@ -377,7 +375,7 @@ static bool bind_row(const struct csv *s, const struct row *r, const struct row 
 			t->s = v;
 			t->pos = pos;
 		} else if (k == COL_NAME) {
-			diag_text(DIAG_ERROR, &pos, "column \"%s\" (the name) is empty", column);
+			diag(CSV_EMPTY_NAME, &pos, column);
 			ok = false;
 		}
 	}
@@ -389,8 +387,7 @@ bool load_csv(const struct csv_source *src, const char *yaml_path, struct node *
 {
 	enum legacy_enc enc = LEGACY_NONE;
 	if (src->encoding.s && !text_legacy_name(src->encoding.s, &enc)) {
-		diag_text(DIAG_ERROR, &src->encoding.pos,
-		     "unknown encoding \"%s\" (use utf-8, tcvn3, tcvn3h, vni or cp1258)", src->encoding.s);
+		diag(UNKNOWN_ENCODING, &src->encoding.pos, src->encoding.s);
 		return false;
 	}
 	size_t len;
@@ -419,7 +416,7 @@ bool load_csv(const struct csv_source *src, const char *yaml_path, struct node *
 	if (rc <= 0) {
 		if (rc == 0) {
 			struct srcpos at = {s.file, 0, 0};
-			diag_text(DIAG_ERROR, &at, "the file is empty: a header line naming the columns comes first");
+			diag(CSV_EMPTY, &at);
 		}
 		ok = false;
 	}

@@ -403,17 +403,17 @@ char *load_file_read(const char *yaml_path, const char *name, const struct srcpo
 	if (!data) {
 		char size[32];
 		if (why == READ_NOT_REGULAR)
-			diag(FILE_NOT_REGULAR, pos, what, name, kind_of(mode));
+			diag(PATH_NOT_REGULAR, pos, what, name, kind_of(mode));
 		else if (why == READ_TOO_LARGE)
-			size_words(max, size), diag(FILE_TOO_LARGE, pos, what, name, size);
+			size_words(max, size), diag(PATH_TOO_LARGE, pos, what, name, size);
 		else if (errno == EXDEV && w == ABSOLUTE)
-			diag(FILE_ABSOLUTE, pos, what, name);
+			diag(PATH_ABSOLUTE, pos, what, name);
 		else if (errno == EXDEV && w == ABOVE)
-			diag(FILE_ABOVE, pos, what, name);
+			diag(PATH_ABOVE, pos, what, name);
 		else if (errno == EXDEV || errno == ELOOP)
-			diag(FILE_LINK_OUT, pos, what, name);
+			diag(PATH_LINK_OUT, pos, what, name);
 		else
-			diag(FILE_UNREADABLE, pos, what, name, strerror(errno));
+			diag(PATH_UNREADABLE, pos, what, name, strerror(errno));
 		free(show);
 		show = NULL;
 	}
@@ -441,11 +441,11 @@ char *load_file_read_arg(const char *path, size_t max, size_t *len)
 	if (!data) {
 		char size[32];
 		if (why == READ_NOT_REGULAR)
-			diag(INPUT_NOT_REGULAR, &pos, kind_of(mode));
+			diag(FILE_NOT_REGULAR, &pos, kind_of(mode));
 		else if (why == READ_TOO_LARGE)
-			size_words(max, size), diag(INPUT_TOO_LARGE, &pos, size);
+			size_words(max, size), diag(FILE_TOO_LARGE, &pos, size);
 		else
-			diag(INPUT_UNREADABLE, &pos, strerror(errno));
+			diag(FILE_UNREADABLE, &pos, strerror(errno));
 	}
 	return data;
 }

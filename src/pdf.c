@@ -75,19 +75,19 @@ static int font_file_create(struct font_file *ff, const struct buf *bytes, const
 	int n = snprintf(ff->path, sizeof ff->path, "%s/vanban-font-XXXXXX", dir);
 	if (n < 0 || (size_t)n >= sizeof ff->path) {
 		ff->fd = -1;
-		diag_text(DIAG_SYSERR, &pos, "cannot keep font subset: TMPDIR is too long");
+		diag(SUBSET_TMPDIR_LONG, &pos);
 		return -1;
 	}
 	ff->fd = mkostemp(ff->path, O_CLOEXEC);
 	if (ff->fd < 0) {
-		diag_text(DIAG_SYSERR, &pos, "cannot keep font subset in %s: %s", dir, strerror(errno));
+		diag(SUBSET_TMP_FAILED, &pos, dir, strerror(errno));
 		return -1;
 	}
 	ff->is_temp = true;
 	if (write_all(ff->fd, bytes->data, bytes->len) < 0) {
 		int e = errno;
 		font_file_close(ff);
-		diag_text(DIAG_SYSERR, &pos, "cannot keep font subset in %s: %s", dir, strerror(e));
+		diag(SUBSET_TMP_FAILED, &pos, dir, strerror(e));
 		return -1;
 	}
 	return 0;
@@ -125,7 +125,7 @@ static HPDF_Date document_date(void)
 		if (*e >= '0' && *e <= '9' && !*end && !errno && v <= 253402300799ULL)
 			t = (time_t)v;
 		else
-			diag_text(DIAG_WARNING, NULL, "ignoring SOURCE_DATE_EPOCH=\"%s\": not a number of seconds", e);
+			diag(BAD_SOURCE_DATE_EPOCH, NULL, e);
 	}
 	struct tm tm;
 	HPDF_Date d = {2000, 1, 1, 0, 0, 0, 'Z', 0, 0};
@@ -305,21 +305,21 @@ static void check(struct render *r, HPDF_STATUS st)
 static const char *hpdf_error_text(HPDF_STATUS code)
 {
 	switch (code) {
-	case HPDF_FAILD_TO_ALLOC_MEM: return "out of memory";
-	case HPDF_FILE_IO_ERROR: return "file I/O error";
-	case HPDF_FILE_OPEN_ERROR: return "cannot open file";
-	case HPDF_INVALID_DOCUMENT: return "invalid document";
-	case HPDF_INVALID_FONT_NAME: return "unknown font name";
-	case HPDF_INVALID_IMAGE: return "invalid image";
-	case HPDF_INVALID_PNG_IMAGE: return "invalid PNG image";
-	case HPDF_LIBPNG_ERROR: return "libpng error";
-	case HPDF_INVALID_PARAMETER: return "invalid parameter";
-	case HPDF_PAGE_INVALID_FONT_SIZE: return "invalid font size";
-	case HPDF_PAGE_INVALID_SIZE: return "invalid page size";
-	case HPDF_TTF_INVALID_CMAP: return "font has an unusable cmap";
-	case HPDF_TTF_INVALID_FOMAT: return "unsupported TrueType format";
-	case HPDF_TTF_MISSING_TABLE: return "font is missing a table";
-	default: return "libharu error";
+	case HPDF_FAILD_TO_ALLOC_MEM: return N_("out of memory");
+	case HPDF_FILE_IO_ERROR: return N_("file I/O error");
+	case HPDF_FILE_OPEN_ERROR: return N_("cannot open file");
+	case HPDF_INVALID_DOCUMENT: return N_("invalid document");
+	case HPDF_INVALID_FONT_NAME: return N_("unknown font name");
+	case HPDF_INVALID_IMAGE: return N_("invalid image");
+	case HPDF_INVALID_PNG_IMAGE: return N_("invalid PNG image");
+	case HPDF_LIBPNG_ERROR: return N_("libpng error");
+	case HPDF_INVALID_PARAMETER: return N_("invalid parameter");
+	case HPDF_PAGE_INVALID_FONT_SIZE: return N_("invalid font size");
+	case HPDF_PAGE_INVALID_SIZE: return N_("invalid page size");
+	case HPDF_TTF_INVALID_CMAP: return N_("font has an unusable cmap");
+	case HPDF_TTF_INVALID_FOMAT: return N_("unsupported TrueType format");
+	case HPDF_TTF_MISSING_TABLE: return N_("font is missing a table");
+	default: return N_("libharu error");
 	}
 }
 
@@ -360,23 +360,23 @@ static bool in_base(const struct pdf_face *pf, uint32_t cp)
 static int scan_text(struct render *r, const struct dl_op *op)
 {
 	if (op->face >= FACE_COUNT) {
-		diag_text(DIAG_ERROR, &op->pos, "internal: text uses face %u, which does not exist", op->face);
+		diag(PDF_NO_SUCH_FACE, &op->pos, op->face);
 		return -1;
 	}
 	const struct pdf_face *pf = &r->ctx->face[op->face];
 	if (!pf->src) {
-		diag_text(DIAG_ERROR, &op->pos, "text uses the %s face, but no %s font was given",
+		diag(PDF_FACE_MISSING, &op->pos,
 		     face_name[op->face], face_name[op->face]);
 		return -1;
 	}
 	if (!in_range(op->size, 1, FONT_SIZE_MAX)) {
-		diag_text(DIAG_ERROR, &op->pos, "font size %.3f pt is outside 0.001 .. 600 pt", op->size / 1000.0);
+		diag(PDF_FONT_SIZE, &op->pos, op->size / 1000.0);
 		return -1;
 	}
 	const char *s = op->text ? op->text : "";
 	size_t len = strlen(s);
 	if (len > TEXT_MAX_BYTES) {
-		diag_text(DIAG_ERROR, &op->pos, "text run of %zu bytes is too long (limit %d)", len, TEXT_MAX_BYTES);
+		diag(PDF_TEXT_TOO_LONG, &op->pos, len, TEXT_MAX_BYTES);
 		return -1;
 	}
 	if (len == 0)
@@ -386,16 +386,16 @@ static int scan_text(struct render *r, const struct dl_op *op)
 		uint32_t cp;
 		size_t k = utf8_decode(s + i, len - i, &cp);
 		if (!k) {
-			diag_text(DIAG_ERROR, &op->pos, "internal: text is not valid UTF-8 at byte %zu", i);
+			diag(PDF_TEXT_NOT_UTF8, &op->pos, i);
 			return -1;
 		}
 		if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) {
-			diag_text(DIAG_ERROR, &op->pos, "control character U+%04X cannot be printed", (unsigned)cp);
+			diag(PDF_CONTROL_CHAR, &op->pos, (unsigned)cp);
 			return -1;
 		}
 		if (r->ctx->exact) {
 			if (!in_base(pf, cp)) {
-				diag_text(DIAG_ERROR, &op->pos, "internal: U+%04X is not in the batch's font subset",
+				diag(PDF_NOT_IN_SUBSET, &op->pos,
 				     (unsigned)cp);
 				return -1;
 			}
@@ -409,7 +409,7 @@ static int scan_text(struct render *r, const struct dl_op *op)
 			}
 		} else if (!in_base(pf, cp)) {
 			if (!font_subset_covers(pf->src, cp)) {
-				diag_text(DIAG_ERROR, &op->pos, "character U+%04X \"%.*s\" is not in the %s font",
+				diag(PDF_NOT_IN_FONT, &op->pos,
 				     (unsigned)cp, (int)k, s + i, face_name[op->face]);
 				return -1;
 			}
@@ -425,13 +425,13 @@ static int scan(struct render *r)
 {
 	const struct dlist *dl = r->dl;
 	if (dl->npages == 0) {
-		diag_text(DIAG_ERROR, NULL, "internal: document has no pages");
+		diag(PDF_NO_PAGES, NULL);
 		return -1;
 	}
 	for (size_t p = 0; p < dl->npages; p++) {
 		const struct dl_page *pg = &dl->pages[p];
 		if (!in_range(pg->width, PAGE_MIN, PAGE_MAX) || !in_range(pg->height, PAGE_MIN, PAGE_MAX)) {
-			diag_text(DIAG_ERROR, NULL, "page %zu size %.3f x %.3f pt is outside 3 .. 14400 pt",
+			diag(PDF_PAGE_SIZE, NULL,
 			     p + 1, pg->width / 1000.0, pg->height / 1000.0);
 			return -1;
 		}
@@ -439,11 +439,11 @@ static int scan(struct render *r)
 			const struct dl_op *op = &pg->ops[i];
 			if (!coord_ok(op->x) || !coord_ok(op->y) || !coord_ok(op->w) || !coord_ok(op->h) ||
 			    !coord_ok((int64_t)op->x + op->w) || !coord_ok((int64_t)op->y + op->h)) {
-				diag_text(DIAG_ERROR, &op->pos, "position or size beyond %d pt", COORD_MAX / 1000);
+				diag(PDF_COORD_RANGE, &op->pos, COORD_MAX / 1000);
 				return -1;
 			}
 			if (op->color > 0xFFFFFF) {
-				diag_text(DIAG_ERROR, &op->pos, "internal: colour #%X is not 0xRRGGBB", op->color);
+				diag(PDF_BAD_COLOUR, &op->pos, op->color);
 				return -1;
 			}
 			switch (op->kind) {
@@ -454,19 +454,19 @@ static int scan(struct render *r)
 			case DL_RULE:
 			case DL_RECT:
 				if (!in_range(op->size, 0, LINE_WIDTH_MAX)) {
-					diag_text(DIAG_ERROR, &op->pos, "line width %.3f pt is outside 0 .. 100 pt",
+					diag(PDF_LINE_WIDTH, &op->pos,
 					     op->size / 1000.0);
 					return -1;
 				}
 				break;
 			case DL_IMAGE:
 				if (op->w <= 0 || op->h <= 0 || !op->text || !*op->text) {
-					diag_text(DIAG_ERROR, &op->pos, "image needs a file and a positive size");
+					diag(PDF_BAD_IMAGE, &op->pos);
 					return -1;
 				}
 				break;
 			default:
-				diag_text(DIAG_ERROR, &op->pos, "internal: unknown display list op %d", (int)op->kind);
+				diag(PDF_UNKNOWN_OP, &op->pos, (int)op->kind);
 				return -1;
 			}
 		}
@@ -624,7 +624,7 @@ static HPDF_Image image_for(struct render *r, const char *path)
 	for (size_t i = 0; i < r->nimages; i++)
 		if (strcmp(r->images[i].path, path) == 0)
 			return r->images[i].image;
-	r->doing = "loading an image";
+	r->doing = N_("loading an image");
 	HPDF_Image img = HPDF_LoadPngImageFromFile(r->pdf, path);
 	grow(&r->images, &r->capimages, r->nimages + 1, sizeof *r->images);
 	r->images[r->nimages].path = path;
@@ -635,7 +635,7 @@ static HPDF_Image image_for(struct render *r, const char *path)
 static void draw_op(struct render *r, HPDF_Page page, int32_t page_h, const struct dl_op *op)
 {
 	r->op = op;
-	r->doing = "drawing";
+	r->doing = N_("drawing");
 	switch (op->kind) {
 	case DL_TEXT:
 		if (!op->text || !*op->text)
@@ -674,7 +674,7 @@ static void draw_op(struct render *r, HPDF_Page page, int32_t page_h, const stru
 	case DL_IMAGE: {
 		end_text(r, page);
 		HPDF_Image img = image_for(r, op->text);
-		r->doing = "drawing";
+		r->doing = N_("drawing");
 		HPDF_Page_DrawImage(page, img, pt(op->x), pt((int64_t)page_h - op->y - op->h), pt(op->w),
 				    pt(op->h));
 		break;
@@ -757,14 +757,14 @@ static void set_info(struct render *r, HPDF_InfoType type, const char *value)
 /* Everything that calls libharu; any error longjmps back to render_guarded. */
 static void build(struct render *r, struct buf *out)
 {
-	r->doing = "starting the document";
+	r->doing = N_("starting the document");
 	HPDF_SetCompressionMode(r->pdf, HPDF_COMP_ALL);
 	HPDF_UseUTFEncodings(r->pdf);
 	HPDF_SetCurrentEncoder(r->pdf, "UTF-8");
 
 	/* Faces load in a fixed order, so subset tags (HPDFAA, HPDFAB, …)
 	 * depend only on which faces the document uses. */
-	r->doing = "embedding a font";
+	r->doing = N_("embedding a font");
 	for (int f = 0; f < FACE_COUNT; f++) {
 		if (!r->used[f])
 			continue;
@@ -777,7 +777,7 @@ static void build(struct render *r, struct buf *out)
 			 extra ? r->extra_ncps[f] : pf->ncps);
 	}
 
-	r->doing = "setting document information";
+	r->doing = N_("setting document information");
 	const struct dl_meta *m = &r->dl->meta;
 	set_info(r, HPDF_INFO_TITLE, m->title);
 	set_info(r, HPDF_INFO_AUTHOR, m->author);
@@ -793,7 +793,7 @@ static void build(struct render *r, struct buf *out)
 	for (size_t p = 0; p < r->dl->npages; p++) {
 		const struct dl_page *pg = &r->dl->pages[p];
 		r->op = NULL;
-		r->doing = "adding a page";
+		r->doing = N_("adding a page");
 		HPDF_Page page = HPDF_AddPage(r->pdf);
 		/* /ProcSet is obsolete since PDF 1.4; it cost 46 bytes on every page */
 		HPDF_Dict res = HPDF_Dict_GetItem(page, "Resources", HPDF_OCLASS_DICT);
@@ -813,7 +813,7 @@ static void build(struct render *r, struct buf *out)
 			end_text(r, page);
 			HPDF_Page_GRestore(page);
 			shared_stream = ((HPDF_PageAttr)page->attr)->contents;
-			r->doing = "adding a page";
+			r->doing = N_("adding a page");
 			check(r, HPDF_Page_New_Content_Stream(page, NULL));
 			small_content_stream(page);
 			reset_state(r);
@@ -827,7 +827,7 @@ static void build(struct render *r, struct buf *out)
 	}
 
 	r->op = NULL;
-	r->doing = "saving";
+	r->doing = N_("saving");
 	HPDF_SaveToStream(r->pdf);
 	HPDF_UINT32 size = HPDF_GetStreamSize(r->pdf);
 	if (size == 0)
@@ -850,11 +850,11 @@ static void report(const struct render *r)
 	else if (r->detail)
 		snprintf(detail, sizeof detail, ", detail %u", (unsigned)r->detail);
 	if (r->op && r->op->kind == DL_IMAGE && r->op->text)
-		diag_text(DIAG_SYSERR, pos, "cannot write PDF while %s \"%s\": %s (libharu 0x%04X%s)",
-		     r->doing, r->op->text, hpdf_error_text(r->code), (unsigned)r->code, detail);
+		diag(PDF_WRITE_FAILED_AT, pos,
+		     diag_word(r->doing), r->op->text, diag_word(hpdf_error_text(r->code)), (unsigned)r->code, detail);
 	else
-		diag_text(DIAG_SYSERR, pos, "cannot write PDF while %s: %s (libharu 0x%04X%s)", r->doing,
-		     hpdf_error_text(r->code), (unsigned)r->code, detail);
+		diag(PDF_WRITE_FAILED, pos, diag_word(r->doing), diag_word(hpdf_error_text(r->code)),
+		     (unsigned)r->code, detail);
 }
 
 /* The one function with setjmp: it keeps no local state across it. */
@@ -864,7 +864,7 @@ static int render_guarded(struct render *r, struct buf *out)
 		report(r);
 		return -1;
 	}
-	r->doing = "starting the document";
+	r->doing = N_("starting the document");
 	r->pdf = HPDF_New(on_hpdf_error, r);
 	if (!r->pdf)
 		check(r, HPDF_FAILD_TO_ALLOC_MEM);

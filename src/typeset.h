@@ -12,8 +12,27 @@
 #include <stdint.h>
 
 #include "dlist.h"
+#include "face.h"
 #include "font.h"
-#include "markup.h"
+
+/* A run of text in one face: what composers hand the typesetter. */
+struct run {
+	char *text; /* owned */
+	size_t len;
+	enum face face;
+	struct srcpos pos; /* where the run's text starts */
+};
+
+struct runs {
+	struct run *v;
+	size_t n, cap;
+};
+
+/* Appends text as a run (merged with the previous run of the same face);
+ * the text is copied. */
+void runs_add(struct runs *r, const char *text, size_t len, enum face face,
+	      const struct srcpos *pos);
+void runs_free(struct runs *r);
 
 enum align { ALIGN_JUSTIFY, ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT };
 
@@ -44,6 +63,7 @@ struct table;
 struct blocks {
 	struct block *v;
 	size_t n, cap;
+	bool failed;  /* a composer could not build one of the blocks (it reported why) */
 };
 
 struct column {
@@ -143,7 +163,7 @@ void table_free(struct table *t);
 enum list_kind {
 	LIST_DASH,   /* "-" (Nơi nhận, Kính gửi) */
 	LIST_PLUS,   /* "+" */
-	LIST_LETTER, /* "a)" "b)" … with the Vietnamese letters (điểm, formats.md §5.2) */
+	LIST_LETTER, /* "a)" "b)" … with the Vietnamese letters (điểm, docs/rules.md §5.2) */
 	LIST_NUMBER, /* "1." "2." … (khoản) */
 };
 

@@ -162,7 +162,7 @@ static void col_widths(const struct fontset *fs, const struct block *b, int32_t 
 	if (avail < 0)
 		avail = 0;
 	if (fixed + smin > avail) {
-		diag_text(DIAG_WARNING, &b->pos, "the table's columns are wider than the text; they were narrowed");
+		diag(TABLE_NARROWED, &b->pos);
 		for (size_t j = 0; j < n; j++)
 			min[j] = is_auto[j] ? min[j] : t->cols[j].width;
 		narrow(w, min, n, avail);
@@ -400,7 +400,7 @@ void table_layout(const struct fontset *fs, const struct block *b, int32_t x0, i
 		const struct srcpos *pos = row_pos(b, row);
 		row_emit(t, row, &g, &rb, limit, pos, out, &pieces);
 		if (pieces > 1)
-			diag_text(DIAG_WARNING, pos, "a table row is taller than a page; it was split");
+			diag(TABLE_ROW_SPLIT, pos);
 		for (size_t k = before; k < out->n; k++) {
 			struct vitem *it = &out->items[k];
 			it->space_before = k > first ? -r : b->st.space_before; /* borders overlap */

@@ -5,6 +5,7 @@
 
 #include "font.h"
 #include "typeset.h"
+#include "markup.h"
 #include "unit.h"
 #include "unit_fonts.h"
 #include "util.h"
