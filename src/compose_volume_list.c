@@ -114,7 +114,7 @@ bool compose_records_list(const struct recfile *rf, const struct layout *lay,
 static const char *const hand_heads[7] = {"Số TT", "Số, ký hiệu hồ sơ", "Tiêu đề hồ sơ",
 					  "Thời gian tài liệu", "Thời hạn bảo quản",
 					  "Số tờ/ Số trang", "Ghi chú"};
-static const int hand_shares[7] = {70, 130, 350, 170, 110, 90, 80};
+static const int hand_shares[7] = {70, 130, 330, 170, 130, 90, 80};
 /* without the retention column: its share goes to the title */
 static const int hand_shares_permanent[6] = {70, 130, 460, 170, 90, 80};
 

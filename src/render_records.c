@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include "compose_volume.h"
-#include "volume_path.h"
 #include "util.h"
 
 struct records_run {
@@ -25,10 +24,8 @@ struct records_run {
 
 static struct volfile *load_volume(struct records_run *rr, const struct records_file *f)
 {
-	char *path = volume_path(rr->rf->path, &f->volume);
-	if (!path)
-		return NULL;
-	struct node *tree = render_load(rr->env, path);
+	const char *path = f->volume.s;
+	struct node *tree = render_load(rr->env, rr->rf->path, &f->volume, N_("volume file"), NULL);
 	struct volfile *vf = NULL;
 	if (tree && input_kind_of(tree) != INPUT_VOLUME) {
 		diag(VOLUME_SOURCE_NESTED, &tree->pos, tree->pos.file);
@@ -36,9 +33,8 @@ static struct volfile *load_volume(struct records_run *rr, const struct records_
 	} else if (tree) {
 		vf = volfile_bind(tree);
 	}
-	if (!vf)
+	if (!vf && tree)
 		diag(RECORDS_VOLUME_BAD, &f->volume.pos, path);
-	free(path);
 	return vf;
 }
 
