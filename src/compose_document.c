@@ -157,7 +157,7 @@ static void record(struct composed *out, const struct doc_env *e)
 	const struct document *d = e->d;
 	char *ref = compose_number_ref(e->number);
 	const char *summary = d->summary.s ? d->summary.s : e->k->name.s;
-	compose_finish(out, e->lay, e->k->id.s, e->k->name.s, summary, e->org->name.s, ref);
+	compose_finish(out, e->lay, "document", e->k->name.s, summary, e->org->name.s, ref);
 	out->meta.date = d->day.d ? xasprintf("%04d-%02d-%02d", d->day.y, d->day.m, d->day.d)
 				  : xasprintf("%04d-%02d", d->day.y, d->day.m);
 	char *name = d->file.s ? xstrdup(d->file.s)
