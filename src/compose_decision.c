@@ -148,6 +148,7 @@ static void footer(struct blocks *b, const struct layout *lay, const struct deci
 	cols->cols[0] = (struct column){0, width * 2 / 5, {0}};
 	cols->cols[1] = (struct column){width * 2 / 5, width - width * 2 / 5, {0}};
 	cols->keep_prev_lines = 2;
+	cols->st.space_before = layout_pt(&lay->signature_space);
 	cols->level_baselines = true; /* "Nơi nhận:" level with the signer's title (ND30 ô 9b) */
 	compose_recipients_into(&cols->cols[0].blocks, lay, &d->recipients_to, &d->filed, 0);
 	char *title = signer_title(&d->signer);
@@ -263,13 +264,14 @@ bool compose_decision(const struct docfile *df, const struct decision *d, const 
 	char *date = text_date_line(org->place.s ? org->place.s : df->org.place.s, d->date.d);
 	compose_header(b, lay, org, number, date, NULL);
 	free(date);
-	blocks_space(b, PT(12));
+	blocks_space(b, layout_pt(&lay->title_space));
 
 	centred_line(b, layout_pt(&lay->type_size), FACE_BOLD, "QUYẾT ĐỊNH", NULL, false);
 	struct para_style st = compose_style(layout_pt(&lay->summary_size), ALIGN_CENTER);
 	compose_para(b, &st, FACE_BOLD, d->summary.s, &d->summary.pos, false)->keep_with_next = true;
-	blocks_rule(b, lay->summary_rule.v, 0, PT(6), layout_pt(&lay->rule_width))->keep_with_next = true;
-	blocks_space(b, PT(6))->keep_with_next = true;
+	blocks_rule(b, lay->summary_rule.v, 0, compose_rule_gap(lay, &lay->summary_size),
+		    layout_pt(&lay->rule_width))->keep_with_next = true;
+	blocks_space(b, layout_pt(&lay->opening_space))->keep_with_next = true;
 	centred_line(b, layout_pt(&lay->body_size), FACE_BOLD, d->authority.s, &d->authority.pos, true);
 	blocks_space(b, PT(6))->keep_with_next = true;
 

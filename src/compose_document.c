@@ -144,7 +144,7 @@ static void appendices(struct blocks *b, struct doc_env *e)
 		st = compose_style(layout_pt(&e->lay->body_size), ALIGN_CENTER);
 		compose_para(b, &st, FACE_ITALIC, ref, &a[i].pos, false)->keep_with_next = true;
 		free(ref);
-		blocks_rule(b, e->lay->summary_rule.v, 0, layout_pt(&e->lay->rule_gap),
+		blocks_rule(b, e->lay->summary_rule.v, 0, compose_rule_gap(e->lay, &e->lay->body_size),
 			    layout_pt(&e->lay->rule_width))->keep_with_next = true;
 		blocks_space(b, layout_pt(&e->lay->title_space))->keep_with_next = true;
 		struct body_state bs = {0};

@@ -26,9 +26,10 @@ void compose_title_block(struct blocks *b, const struct layout *lay, const char 
 		struct para_style st = compose_style(layout_pt(&lay->summary_size), ALIGN_CENTER);
 		compose_para(b, &st, FACE_BOLD, summary->s, &summary->pos, false)->keep_with_next = true;
 	}
-	blocks_rule(b, lay->summary_rule.v, 0, layout_pt(&lay->rule_gap), layout_pt(&lay->rule_width))
+	const struct number *above = summary && summary->s ? &lay->summary_size : &lay->type_size;
+	blocks_rule(b, lay->summary_rule.v, 0, compose_rule_gap(lay, above), layout_pt(&lay->rule_width))
 		->keep_with_next = true;
-	blocks_space(b, layout_pt(&lay->body_space))->keep_with_next = true;
+	blocks_space(b, layout_pt(&lay->opening_space))->keep_with_next = true;
 }
 
 void compose_opening(struct blocks *b, const struct layout *lay, const struct text *authority,
@@ -158,6 +159,7 @@ void compose_footer(struct blocks *b, const struct layout *lay, const struct sig
 	cols->cols[1] = (struct column){lw, width - lw, {0}};
 	cols->keep_prev_lines = 2;
 	cols->level_baselines = true;
+	cols->st.space_before = layout_pt(&lay->signature_space);
 	if (recipients)
 		compose_recipients_into(&cols->cols[0].blocks, lay, recipients, filed, 0);
 	if (n == 1) {

@@ -33,12 +33,12 @@
 	X(date_size, "date_size", 4, 72, 13) \
 	X(issuer_rule, "issuer_rule", 0.05, 1, 0.4) \
 	X(rule_width, "rule_width", 0.1, 5, 0.6) \
-	X(rule_gap, "rule_gap", 0, 36, 6) \
+	X(rule_gap, "rule_gap", 0.3, 3, 0.8) \
 	X(header_gap, "header_gap", 0, 72, 6) \
 	X(type_size, "type_size", 4, 72, 14) \
 	X(summary_size, "summary_size", 4, 72, 14) \
 	X(summary_rule, "summary_rule", 0.05, 1, 0.4) \
-	X(title_space, "title_space", 0, 144, 12) \
+	X(title_space, "title_space", 0, 144, 28.5) \
 	X(vv_size, "vv_size", 4, 72, 12) \
 	X(vv_gap, "vv_gap", 0, 72, 6) \
 	X(sign_title_size, "sign_title_size", 4, 72, 14) \
@@ -56,7 +56,10 @@
 	X(table_pad_y, "table_pad_y", 0, 36, 3) \
 	X(footer_size, "footer_size", 4, 72, 11) \
 	X(to_share, "to_share", 0.05, 0.9, 0.33) \
-	X(draft_room, "draft_room", 0, 100, 12)
+	X(draft_room, "draft_room", 0, 100, 12) \
+	/* typesetting (issue #10): the model forms' vertical proportions */ \
+	X(opening_space, "opening_space", 0, 144, 20) \
+	X(signature_space, "signature_space", 0, 144, 7)
 
 /* X(member, key, default) */
 #define LAYOUT_TEXTS(X) \
@@ -69,7 +72,7 @@
 	X(vv_format, "vv_format", "V/v {summary}") \
 	X(vv_face, "vv_face", "regular") \
 	X(vote_format, "vote_format", "Biểu quyết: {for}/{present} đại biểu tán thành, đạt {percent} %") \
-	X(kinds, "kinds", "kinds")
+	X(kinds, "kinds_file", "kinds")
 
 #define NUM_FIELD(m, k, lo, hi, d) {k, F_NUMBER, offsetof(struct layout, m), 0, NULL, lo, hi, NULL},
 #define TEXT_FIELD(m, k, d) {k, F_TEXT, offsetof(struct layout, m), 0, NULL, 0, 0, NULL},
@@ -126,6 +129,14 @@ static const struct heading_style default_headings[] = {
 #undef B_
 #define NHEADINGS (sizeof default_headings / sizeof default_headings[0])
 
+bool layout_is_key(const char *key)
+{
+	for (size_t i = 0; i < layout_schema.nfields; i++)
+		if (!strcmp(layout_schema.fields[i].key, key))
+			return true;
+	return false;
+}
+
 void layout_defaults(struct layout *out)
 {
 	memset(out, 0, sizeof *out);
@@ -181,14 +192,17 @@ static void overlay(struct layout *out, struct layout *over)
 	}
 }
 
-bool layout_load(const char *dir, const char *name, const struct srcpos *from, struct layout *out)
+bool layout_load(const struct layout_search *search, const char *name, const struct srcpos *from,
+		 struct layout *out)
 {
 	layout_defaults(out);
 	if (!name[0] || strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789_-") != strlen(name)) {
 		diag(LAYOUT_BAD_NAME, from, name);
 		return false;
 	}
-	char *path = xasprintf("%s/%s.yaml", dir, name);
+	char *path = layout_find(search, LAYOUT_DOCUMENT, name, from);
+	if (!path)
+		return false;
 	struct node *tree = load_yaml(path, NULL, NULL);
 	free(path);
 	if (!tree)

@@ -83,7 +83,7 @@ static void merge(struct kind *into, struct kind *from)
 	}
 }
 
-static bool load_into(const char *dir, const char *name, const struct srcpos *from, struct kinds *out,
+static bool load_into(const struct layout_search *search, const char *name, const struct srcpos *from, struct kinds *out,
 		      int depth)
 {
 	if (!name[0] || strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789_-") != strlen(name)) {
@@ -94,7 +94,9 @@ static bool load_into(const char *dir, const char *name, const struct srcpos *fr
 		diag(KINDS_BASE_LOOP, from, name);
 		return false;
 	}
-	char *path = xasprintf("%s/%s.yaml", dir, name);
+	char *path = layout_find(search, LAYOUT_OTHER, name, from);
+	if (!path)
+		return false;
 	struct node *tree = load_yaml(path, NULL, NULL);
 	free(path);
 	if (!tree)
@@ -103,7 +105,7 @@ static bool load_into(const char *dir, const char *name, const struct srcpos *fr
 	struct kinds_file kf = {0};
 	bool ok = model_bind(tree, &file_schema, &kf);
 	if (ok && kf.base.s)
-		ok = load_into(dir, kf.base.s, &kf.base.pos, out, depth + 1);
+		ok = load_into(search, kf.base.s, &kf.base.pos, out, depth + 1);
 	struct kind *kv = kf.kinds.v;
 	for (size_t i = 0; ok && i < kf.kinds.n; i++) {
 		struct kind *have = (struct kind *)kinds_find(out, kv[i].id.s);
@@ -132,10 +134,11 @@ static bool load_into(const char *dir, const char *name, const struct srcpos *fr
 	return ok;
 }
 
-bool kinds_load(const char *dir, const char *name, const struct srcpos *from, struct kinds *out)
+bool kinds_load(const struct layout_search *search, const char *name, const struct srcpos *from,
+		struct kinds *out)
 {
 	memset(out, 0, sizeof *out);
-	bool ok = load_into(dir, name, from, out, 0);
+	bool ok = load_into(search, name, from, out, 0);
 	if (!ok)
 		kinds_free(out);
 	return ok;

@@ -4,6 +4,7 @@
 #ifndef VANBAN_LAYOUT_KINDS_H
 #define VANBAN_LAYOUT_KINDS_H
 
+#include "layout_find.h"
 #include "model.h"
 
 struct kind_line {
@@ -31,9 +32,10 @@ struct kinds {
 	size_t ntrees;
 };
 
-/* Loads DIR/NAME.yaml (and the file it names as `base`). Returns false
- * after reporting errors. */
-bool kinds_load(const char *dir, const char *name, const struct srcpos *from, struct kinds *out);
+/* Loads NAME.yaml found along search like a layout (and the file it names
+ * as `base`). Returns false after reporting errors. */
+bool kinds_load(const struct layout_search *search, const char *name, const struct srcpos *from,
+		struct kinds *out);
 void kinds_free(struct kinds *k);
 const struct kind *kinds_find(const struct kinds *k, const char *id);
 /* True if the kind lists `part` among its parts. */

@@ -16,9 +16,10 @@
 
 static void usage(FILE *f)
 {
-	fputs("usage: vanban render [-o DIR] [--dump] [--encoding NAME] FILE.yaml...\n"
-	      "       vanban check [--encoding NAME] FILE.yaml...\n"
-	      "       vanban calibrate [-o DIR] [--dump] LAYOUT\n"
+	fputs("usage: vanban render [-o DIR] [--dump] [--encoding NAME] [--layouts DIR] [--printer NAME] FILE.yaml...\n"
+	      "       vanban check [--encoding NAME] [--layouts DIR] FILE.yaml...\n"
+	      "       vanban calibrate [-o DIR] [--dump] [--printer NAME] LAYOUT|FILE.yaml\n"
+	      "       vanban init KIND [FILE.yaml] | init --list\n"
 	      "       vanban --help | --version\n"
 	      "\n"
 	      "render  turns each input file's documents into PDFs in DIR (default output/)\n"
@@ -27,8 +28,14 @@ static void usage(FILE *f)
 	      "check   validates the files and reports problems, writing nothing\n"
 	      "calibrate  writes DIR/calibrate-LAYOUT.pdf, a grid with a crosshair at each\n"
 	      "        field of certificate layout LAYOUT, to measure a printer against a blank\n"
+	      "init    writes a commented starter file for KIND (minutes, decision, awards …;\n"
+	      "        --list shows them) to FILE (default KIND.yaml) that renders as it is\n"
 	      "--encoding NAME  reads files that declare no encoding as NAME: utf-8\n"
 	      "        (default), tcvn3 (ABC), tcvn3h, vni (VNI-Windows) or cp1258\n"
+	      "--layouts DIR  looks for layouts there after the input file's folder\n"
+	      "        (then VANBAN_HOME's and the installed layouts)\n"
+	      "--printer NAME  prints blank certificates with printer profile\n"
+	      "        printer-NAME.yaml instead of the layout's own\n"
 	      "\n"
 	      "Options may come before or after the files; \"--\" ends them.\n"
 	      "Exit status: 0 ok, 1 warnings, 2 input errors, 3 system errors.\n"
@@ -36,38 +43,7 @@ static void usage(FILE *f)
 	      f);
 }
 
-static bool has_fontmap(const char *dir)
-{
-	char *p = xasprintf("%s/fonts/fontmap.tsv", dir);
-	bool ok = access(p, R_OK) == 0;
-	free(p);
-	return ok;
-}
-
-/* fonts/ and layouts/ live beside the build folder (build/vanban or
- * build/san/vanban), unless VANBAN_HOME says otherwise. */
-static char *find_home(void)
-{
-	const char *env = getenv("VANBAN_HOME");
-	if (env && *env)
-		return xstrdup(env);
-	char exe[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n > 0) {
-		exe[n] = '\0';
-		for (int up = 0; up < 3; up++) {
-			char *slash = strrchr(exe, '/');
-			if (!slash)
-				break;
-			*slash = '\0';
-			if (has_fontmap(exe))
-				return xstrdup(exe);
-		}
-	}
-	return xstrdup(".");
-}
-
-enum command { CMD_RENDER, CMD_CHECK, CMD_CALIBRATE };
+enum command { CMD_RENDER, CMD_CHECK, CMD_CALIBRATE, CMD_INIT };
 
 static const struct {
 	const char *name;
@@ -76,16 +52,20 @@ static const struct {
 	{"render", CMD_RENDER},
 	{"check", CMD_CHECK},
 	{"calibrate", CMD_CALIBRATE},
+	{"init", CMD_INIT},
 };
 
 /* Long options without a short form get codes above the char range. */
-enum { OPT_DUMP = 256, OPT_ENCODING, OPT_DUMP_POSITIONS };
+enum { OPT_DUMP = 256, OPT_ENCODING, OPT_DUMP_POSITIONS, OPT_LAYOUTS, OPT_PRINTER, OPT_LIST };
 
 static const struct option long_options[] = {
 	{"output", required_argument, NULL, 'o'},
 	{"dump", no_argument, NULL, OPT_DUMP},
 	{"dump-positions", no_argument, NULL, OPT_DUMP_POSITIONS},
 	{"encoding", required_argument, NULL, OPT_ENCODING},
+	{"layouts", required_argument, NULL, OPT_LAYOUTS},
+	{"printer", required_argument, NULL, OPT_PRINTER},
+	{"list", no_argument, NULL, OPT_LIST},
 	{"help", no_argument, NULL, 'h'},
 	{NULL, 0, NULL, 0},
 };
@@ -116,6 +96,17 @@ static int parse_options(int argc, char **argv, enum command cmd, struct render_
 				return 2;
 			}
 			break;
+		case OPT_LIST:
+			if (cmd != CMD_INIT)
+				goto unknown;
+			o->list = true;
+			break;
+		case OPT_LAYOUTS:
+			o->layouts = optarg;
+			break;
+		case OPT_PRINTER:
+			o->printer = optarg;
+			break;
 		case 'h':
 			usage(stdout);
 			return 0;
@@ -129,6 +120,18 @@ static int parse_options(int argc, char **argv, enum command cmd, struct render_
 		}
 	}
 	return -1;
+}
+
+static int run(enum command cmd, const struct render_opts *o, char **files, int nfiles)
+{
+	switch (cmd) {
+	case CMD_CALIBRATE:
+		return render_calibrate(o, files[0]);
+	case CMD_INIT:
+		return o->list ? init_list(o->home) : init_starter(o->home, files[0], nfiles > 1 ? files[1] : NULL);
+	default:
+		return render_files(o, files, nfiles);
+	}
 }
 
 int main(int argc, char **argv)
@@ -159,7 +162,11 @@ int main(int argc, char **argv)
 		return status;
 	char **files = argv + 1 + optind;
 	int nfiles = argc - 1 - optind;
-	if (nfiles == 0) {
+	if (cmd == CMD_INIT && (o.list ? nfiles != 0 : nfiles < 1 || nfiles > 2)) {
+		diag(INIT_USAGE, NULL);
+		return 2;
+	}
+	if (nfiles == 0 && cmd != CMD_INIT) {
 		diag(NO_INPUT_FILES, NULL);
 		return 2;
 	}
@@ -167,9 +174,17 @@ int main(int argc, char **argv)
 		diag(CALIBRATE_ONE_LAYOUT, NULL);
 		return 2;
 	}
-	char *home = find_home();
+	char *home = home_dir(), *installed = home_installed();
+	if (!home) {
+		char *where = home_searched();
+		diag(HOME_NOT_FOUND, NULL, where);
+		free(where);
+		return 3;
+	}
 	o.home = home;
-	status = cmd == CMD_CALIBRATE ? render_calibrate(&o, files[0]) : render_files(&o, files, nfiles);
+	o.installed = installed;
+	status = run(cmd, &o, files, nfiles);
 	free(home);
+	free(installed);
 	return status;
 }

@@ -140,9 +140,11 @@ struct cert_job *cert_compose(const struct cert_env *env, const struct docfile *
 		return NULL;
 	}
 	struct cert_job *job = xcalloc(1, sizeof *job);
-	char *dir = xasprintf("%s/layouts", env->o->home);
-	bool ok = layout_cert_load(dir, d->certificate_layout.s, &d->certificate_layout.pos, &job->lay);
-	free(dir);
+	struct layout_search search;
+	render_search(env->o, df->path, &search);
+	bool ok = layout_cert_load(&search, d->certificate_layout.s, &d->certificate_layout.pos,
+				   env->o->printer, &job->lay);
+	layout_search_free(&search);
 	if (!ok) {
 		free(job);
 		return NULL;
@@ -358,10 +360,19 @@ int render_calibrate(const struct render_opts *o, const char *layout)
 	free(fontdir);
 	if (!fs)
 		return diag_worst();
+	/* a file name ("blank.yaml", "mau/blank.yaml") is found where it is,
+	 * its printer profile beside it; a bare name along the usual search */
+	size_t len = strlen(layout);
+	bool is_file = strchr(layout, '/') || (len > 5 && !strcmp(layout + len - 5, ".yaml"));
+	const char *base = strrchr(layout, '/') ? strrchr(layout, '/') + 1 : layout;
+	char *name = is_file && len > 5 && !strcmp(layout + len - 5, ".yaml")
+			     ? xstrndup(base, strlen(base) - 5) : xstrdup(base);
+	struct layout_search search;
+	render_search(o, is_file ? layout : NULL, &search);
 	struct cert_layout lay;
-	char *dir = xasprintf("%s/layouts", o->home);
-	bool ok = layout_cert_load(dir, layout, NULL, &lay);
-	free(dir);
+	bool ok = layout_cert_load(&search, name, NULL, o->printer, &lay);
+	layout_search_free(&search);
+	layout = name;
 	if (ok) {
 		struct dlist *dl = dlist_new();
 		compose_calibration(fs, &lay, dl);
@@ -396,6 +407,7 @@ int render_calibrate(const struct render_opts *o, const char *layout)
 		dlist_free(dl);
 		layout_cert_free(&lay);
 	}
+	free(name);
 	fontset_free(fs);
 	return diag_worst();
 }
