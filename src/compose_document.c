@@ -160,12 +160,12 @@ static void record(struct composed *out, const struct doc_env *e)
 	compose_finish(out, e->lay, "document", e->k->name.s, summary, e->org->name.s, ref);
 	out->meta.date = d->day.d ? xasprintf("%04d-%02d-%02d", d->day.y, d->day.m, d->day.d)
 				  : xasprintf("%04d-%02d", d->day.y, d->day.m);
-	char *name = d->file.s ? xstrdup(d->file.s)
-				: xasprintf("%s %s", e->k->name.s, d->number.set ? ref : summary);
-	char *lower = text_lower(name);
-	out->name = text_slug(lower, 200);
-	free(lower);
-	free(name);
+	/* as the decisions' files: "giay-moi-52-GM-TCT" */
+	char *kind = text_lower(e->k->name.s);
+	char *what = d->file.s ? xstrdup(d->file.s) : xasprintf("%s %s", kind, d->number.set ? ref : summary);
+	out->name = text_slug(what, 200);
+	free(what);
+	free(kind);
 	free(ref);
 }
 

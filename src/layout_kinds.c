@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "load.h"
 #include "util.h"
@@ -83,6 +84,19 @@ static void merge(struct kind *into, struct kind *from)
 	}
 }
 
+/* The first NAME.yaml along the layout search. */
+static char *find_file(const struct layout_search *s, const char *name, const struct srcpos *from)
+{
+	for (size_t d = 0; d < s->n; d++) {
+		char *path = xasprintf("%s/%s.yaml", s->dir[d], name);
+		if (access(path, R_OK) == 0)
+			return path;
+		free(path);
+	}
+	diag(KINDS_UNKNOWN, from, name);
+	return NULL;
+}
+
 static bool load_into(const struct layout_search *search, const char *name, const struct srcpos *from, struct kinds *out,
 		      int depth)
 {
@@ -94,7 +108,7 @@ static bool load_into(const struct layout_search *search, const char *name, cons
 		diag(KINDS_BASE_LOOP, from, name);
 		return false;
 	}
-	char *path = layout_find(search, LAYOUT_OTHER, name, from);
+	char *path = find_file(search, name, from);
 	if (!path)
 		return false;
 	struct node *tree = load_yaml(path, NULL, NULL);
