@@ -15,7 +15,7 @@ static const struct field line_fields[] = {
 	{"key", F_TEXT, offsetof(struct kind_line, key), REQUIRED, NULL, 0, 0, NULL},
 	{"format", F_TEXT, offsetof(struct kind_line, format), REQUIRED, NULL, 0, 0, NULL},
 };
-static const struct schema line_schema = {"line", sizeof(struct kind_line), FIELDS(line_fields)};
+static const struct schema line_schema = {N_("line"), sizeof(struct kind_line), FIELDS(line_fields)};
 
 static const struct field kind_fields[] = {
 	{"id", F_TEXT, K(id), REQUIRED, NULL, 0, 0, NULL},
@@ -30,7 +30,7 @@ static const struct field kind_fields[] = {
 	{"closing", F_TEXT, K(closing), 0, NULL, 0, 0, NULL},
 };
 #undef K
-static const struct schema kind_schema = {"kind", sizeof(struct kind), FIELDS(kind_fields)};
+static const struct schema kind_schema = {N_("kind"), sizeof(struct kind), FIELDS(kind_fields)};
 
 struct kinds_file {
 	struct text base;
@@ -40,7 +40,7 @@ static const struct field file_fields[] = {
 	{"base", F_TEXT, offsetof(struct kinds_file, base), 0, NULL, 0, 0, NULL},
 	{"kinds", F_RECORDS, offsetof(struct kinds_file, kinds), REQUIRED, &kind_schema, 0, 0, NULL},
 };
-static const struct schema file_schema = {"kinds file", sizeof(struct kinds_file), FIELDS(file_fields)};
+static const struct schema file_schema = {N_("kinds file"), sizeof(struct kinds_file), FIELDS(file_fields)};
 
 const struct kind *kinds_find(const struct kinds *k, const char *id)
 {

@@ -16,7 +16,7 @@ static const struct field appendix_fields[] = {
 	{"body", F_RECORDS, OFF(struct appendix, body), REQUIRED, &body_block_schema, 0, 0, NULL},
 	{"", F_POS, OFF(struct appendix, pos), 0, NULL, 0, 0, NULL},
 };
-static const struct schema appendix_schema = {"appendix", sizeof(struct appendix), FIELDS(appendix_fields)};
+static const struct schema appendix_schema = {N_("appendix"), sizeof(struct appendix), FIELDS(appendix_fields)};
 
 static const struct field attached_fields[] = {
 	{"name", F_TEXT, OFF(struct attached, name), REQUIRED, NULL, 0, 0, NULL},
@@ -24,7 +24,7 @@ static const struct field attached_fields[] = {
 	{"body", F_RECORDS, OFF(struct attached, body), REQUIRED, &body_block_schema, 0, 0, NULL},
 	{"", F_POS, OFF(struct attached, pos), 0, NULL, 0, 0, NULL},
 };
-static const struct schema attached_schema = {"attachment", sizeof(struct attached), FIELDS(attached_fields)};
+static const struct schema attached_schema = {N_("attachment"), sizeof(struct attached), FIELDS(attached_fields)};
 
 #define D(member) OFF(struct document, member)
 #define TEXT(key, member) {key, F_TEXT, D(member), 0, NULL, 0, 0, NULL}
@@ -55,7 +55,7 @@ static const struct field document_fields[] = {
 };
 #undef TEXT
 #undef D
-const struct schema document_schema = {"document", sizeof(struct document), FIELDS(document_fields)};
+const struct schema document_schema = {N_("document"), sizeof(struct document), FIELDS(document_fields)};
 
 /* Keys every kind has; the others only where the kind lists them. */
 static const char *const common_keys[] = {

@@ -28,7 +28,7 @@ struct batch {
 	struct manifest *manifest;
 };
 
-static const char *const face_label[FACE_COUNT] = {"regular", "bold", "italic", "bold italic"};
+static const char *const face_label[FACE_COUNT] = {N_("regular"), N_("bold"), N_("italic"), N_("bold italic")};
 
 /* Every character must have a glyph in the face it is set in; libharu
  * would draw nothing and say nothing. */
@@ -50,7 +50,7 @@ static bool check_coverage(const struct fontset *fs, const struct blocks *b)
 				char ch[5] = {0};
 				utf8_encode(cp, ch);
 				diag(NO_GLYPH, &p,
-				     cp, ch, face_label[run->face]);
+				     cp, ch, diag_word(face_label[run->face]));
 				ok = false;
 			}
 			free(upper);
