@@ -323,8 +323,11 @@ int render_files(const struct render_opts *o, char **files, int nfiles)
 			return diag_worst();
 		}
 	}
-	for (int i = 0; i < nfiles; i++)
+	for (int i = 0; i < nfiles; i++) {
+		diag_file_begin();
 		render_one(&r, files[i]);
+		diag_file_end(files[i]);
+	}
 	if (writing) {
 		manifest_write(r.manifest, r.od);
 		outdir_close(r.od);
