@@ -11,7 +11,7 @@
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 
 static enum diag_level worst = DIAG_NOTE;
-static int nerrors;
+static int nerrors, nwarnings;
 static bool quiet;
 static FILE *out;
 
@@ -51,6 +51,8 @@ static void emit(enum diag_level level, const struct srcpos *pos, const char *fm
 		worst = level;
 	if (level >= DIAG_ERROR)
 		nerrors++;
+	else if (level == DIAG_WARNING)
+		nwarnings++;
 	if (level == DIAG_NOTE && quiet) {
 		pthread_mutex_unlock(&lock);
 		return;
@@ -82,5 +84,6 @@ void diag_emit(enum msg code, const struct srcpos *pos, ...)
 enum diag_level diag_worst(void) { return worst; }
 void diag_reset_worst(void) { worst = DIAG_NOTE; }
 int diag_errors(void) { return nerrors; }
+int diag_warnings(void) { return nwarnings; }
 void diag_set_quiet(bool q) { quiet = q; }
 void diag_set_stream(FILE *f) { out = f; }

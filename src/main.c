@@ -16,7 +16,7 @@
 
 static void usage(FILE *f)
 {
-	fputs("usage: vanban render [-o DIR] [--dump] [--encoding NAME] [--layouts DIR] [--printer NAME] FILE.yaml...\n"
+	fputs("usage: vanban render [-o DIR] [--dump] [--encoding NAME] [--layouts DIR] [--printer NAME] [--preview] FILE.yaml...\n"
 	      "       vanban check [--encoding NAME] [--layouts DIR] FILE.yaml...\n"
 	      "       vanban calibrate [-o DIR] [--dump] [--printer NAME] LAYOUT|FILE.yaml\n"
 	      "       vanban init KIND [FILE.yaml] | init --list\n"
@@ -34,6 +34,8 @@ static void usage(FILE *f)
 	      "        (default), tcvn3 (ABC), tcvn3h, vni (VNI-Windows) or cp1258\n"
 	      "--layouts DIR  looks for layouts there after the input file's folder\n"
 	      "        (then VANBAN_HOME's and the installed layouts)\n"
+	      "--preview  also writes DIR/preview/NAME.png, page 1 of each PDF at 60 dpi,\n"
+	      "        shown in DIR/index.html (which lists every PDF of the run)\n"
 	      "--printer NAME  prints blank certificates with printer profile\n"
 	      "        printer-NAME.yaml instead of the layout's own\n"
 	      "\n"
@@ -56,7 +58,7 @@ static const struct {
 };
 
 /* Long options without a short form get codes above the char range. */
-enum { OPT_DUMP = 256, OPT_ENCODING, OPT_DUMP_POSITIONS, OPT_LAYOUTS, OPT_PRINTER, OPT_LIST };
+enum { OPT_DUMP = 256, OPT_ENCODING, OPT_DUMP_POSITIONS, OPT_LAYOUTS, OPT_PRINTER, OPT_LIST, OPT_PREVIEW };
 
 static const struct option long_options[] = {
 	{"output", required_argument, NULL, 'o'},
@@ -66,6 +68,7 @@ static const struct option long_options[] = {
 	{"layouts", required_argument, NULL, OPT_LAYOUTS},
 	{"printer", required_argument, NULL, OPT_PRINTER},
 	{"list", no_argument, NULL, OPT_LIST},
+	{"preview", no_argument, NULL, OPT_PREVIEW},
 	{"help", no_argument, NULL, 'h'},
 	{NULL, 0, NULL, 0},
 };
@@ -100,6 +103,11 @@ static int parse_options(int argc, char **argv, enum command cmd, struct render_
 			if (cmd != CMD_INIT)
 				goto unknown;
 			o->list = true;
+			break;
+		case OPT_PREVIEW:
+			if (cmd != CMD_RENDER)
+				goto unknown;
+			o->preview = true;
 			break;
 		case OPT_LAYOUTS:
 			o->layouts = optarg;

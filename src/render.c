@@ -17,6 +17,7 @@
 #include "pdf.h"
 #include "manifest.h"
 #include "render_cert.h"
+#include "render_index.h"
 #include "text.h"
 #include "util.h"
 
@@ -26,6 +27,7 @@ struct batch {
 	struct pdf_ctx *pdf;
 	struct outdir *od;
 	struct manifest *manifest;
+	struct index_source *sources; /* each input's warnings, for index.html */
 };
 
 static const char *const face_label[FACE_COUNT] = {"regular", "bold", "italic", "bold italic"};
@@ -269,13 +271,19 @@ int render_files(const struct render_opts *o, char **files, int nfiles)
 			return diag_worst();
 		}
 	}
-	for (int i = 0; i < nfiles; i++)
+	r.sources = xcalloc((size_t)nfiles + 1, sizeof *r.sources);
+	for (int i = 0; i < nfiles; i++) {
+		int warnings = diag_warnings();
 		render_one(&r, files[i]);
+		r.sources[i] = (struct index_source){files[i], diag_warnings() - warnings};
+	}
 	if (writing) {
+		render_index(r.od, r.manifest, r.sources, (size_t)nfiles, o->preview);
 		manifest_write(r.manifest, r.od);
 		outdir_close(r.od);
 		pdf_ctx_free(r.pdf);
 	}
+	free(r.sources);
 	manifest_free(r.manifest);
 	fontset_free(r.fs);
 	return diag_worst();
