@@ -10,13 +10,16 @@ PKGS := freetype2       # glyph metrics (font.c)
 PKGS += harfbuzz-subset # font subsetting (font_subset.c)
 PKGS += yaml-0.1        # input (load_yaml.c)
 PKGS += libutf8proc     # NFC, case (text_norm.c)
+PKGS += libqpdf         # scans embedded in archive volumes (pdf_import.c)
 PKGS += nettle          # SHA-256 with the CPU's SHA instructions (hash.c)
 DEB_PKGS := gcc make pkg-config
 DEB_PKGS += libhpdf-dev libfreetype-dev libyaml-dev libutf8proc-dev libharfbuzz-dev
 DEB_PKGS += nettle-dev # SHA-256 of fonts and outputs (hash.c)
 DEB_PKGS += fonts-liberation2
+DEB_PKGS += libqpdf-dev # scans in archive volumes (pdf_import.c)
 DEB_PKGS += poppler-utils qpdf mupdf-tools python3 python3-yaml # tests
 DEB_PKGS += pmccabe # tests/e2e/style.sh: function length and complexity
+DEB_PKGS += gettext # msgfmt: po/vi.po into vanban.mo; xgettext, msgcmp: the catalogue is complete
 DEB_PKGS += mandoc   # man pages: `mandoc -Tlint` in the tests
 DEB_PKGS += libpoppler-glib-dev libcairo2-dev # vanban-preview (src/preview.c)
 DEB_PKGS += chromium # tests/e2e/index.sh opens output/index.html headless
@@ -43,6 +46,9 @@ OBJ := $(SRC:src/%.c=$(BUILD)/obj/%.o)
 LIBOBJ := $(filter-out $(BUILD)/obj/main.o,$(OBJ))
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+# Message catalogues, compiled beside the program (found as PREFIX/share/locale once installed).
+PO_FILES := $(wildcard po/*.po)
+MO_FILES := $(PO_FILES:po/%.po=$(BUILD)/locale/%/LC_MESSAGES/vanban.mo)
 FONT_FILES := $(shell awk -F'\t' '!/^#/ && NF>=4 {print "fonts/" $$3}' fonts/fontmap.tsv)
 
 # make install [PREFIX=/usr/local] [DESTDIR=]: the program finds its data
@@ -57,7 +63,7 @@ DATADIR = $(SHAREDIR)/vanban
 TEST_LAYOUTS := layouts/bench-w2.yaml layouts/golden-small.yaml
 
 .PHONY: all deps fonts demo check test asan tsan bench clean install uninstall
-all: $(BUILD)/vanban $(BUILD)/vanban-preview fonts
+all: $(BUILD)/vanban $(BUILD)/vanban-preview fonts $(MO_FILES)
 
 $(BUILD)/vanban: $(OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
@@ -80,6 +86,10 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIBOBJ) | $(BUILD)/tests
 
 $(BUILD)/obj $(BUILD)/tests:
 	mkdir -p $@
+
+$(BUILD)/locale/%/LC_MESSAGES/vanban.mo: po/%.po
+	@mkdir -p $(@D)
+	msgfmt -c --check-format -o $@ $<
 
 # Installs whatever Debian package is missing (needs root, as on CI).
 deps:

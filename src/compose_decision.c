@@ -200,7 +200,8 @@ static void appendix(struct blocks *b, const struct layout *lay, const struct or
 	t->pad_x = PT(4);
 	t->pad_y = PT(3);
 	t->cols[0].nowrap = true; /* "STT" or the largest number, on one line */
-	t->cols[1].nowrap = true; /* a name is read whole */
+	t->cols[1].nowrap = true; /* a name is read whole (an outlier wraps: typeset_table.c) */
+	t->name = xstrdup("Danh sách");
 	if (has_money)
 		t->cols[3].width = MM(30);
 	struct table_row *h = table_add_row(t);
@@ -226,6 +227,8 @@ static void appendix(struct blocks *b, const struct layout *lay, const struct or
 			free(m);
 		}
 	}
+	for (size_t j = 0; j < ncols; j++) /* the header row's texts name the columns */
+		t->cols[j].title = xstrdup(t->rows[0].cells[j].blocks.v[0].runs.v[0].text);
 	struct counts c = count_roster(d, r);
 	struct buf s = {0};
 	struct para_style cs = body_style(lay);

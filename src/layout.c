@@ -88,7 +88,7 @@ static const struct field heading_fields[] = {
 	{"face", F_TEXT, H(face), 0, NULL, 0, 0, NULL},
 };
 #undef H
-static const struct schema heading_schema = {"heading", sizeof(struct heading_style),
+static const struct schema heading_schema = {N_("heading"), sizeof(struct heading_style),
 					     FIELDS(heading_fields)};
 
 static const struct field layout_fields[] = {
@@ -97,7 +97,7 @@ static const struct field layout_fields[] = {
 	{"prefixes", F_TEXTS, offsetof(struct layout, prefixes), 0, NULL, 0, 0, NULL},
 	{"headings", F_RECORDS, offsetof(struct layout, headings), 0, &heading_schema, 0, 0, NULL},
 };
-static const struct schema layout_schema = {"layout", sizeof(struct layout), FIELDS(layout_fields)};
+static const struct schema layout_schema = {N_("layout"), sizeof(struct layout), FIELDS(layout_fields)};
 
 static const double number_defaults[] = {LAYOUT_NUMBERS(NUM_DEFAULT)};
 static const char *const text_defaults[] = {LAYOUT_TEXTS(TEXT_DEFAULT)};

@@ -19,7 +19,7 @@ static const struct field box_fields[] = {
 	{"h", F_NUMBER, OFF(struct cert_box, h), REQUIRED, NULL, 0.1, 2000, NULL},
 	{"", F_POS, OFF(struct cert_box, pos), 0, NULL, 0, 0, NULL},
 };
-static const struct schema box_schema = {"box", sizeof(struct cert_box), FIELDS(box_fields)};
+static const struct schema box_schema = {N_("box"), sizeof(struct cert_box), FIELDS(box_fields)};
 
 #define F(m) OFF(struct cert_field, m)
 static const struct field field_fields[] = {
@@ -43,14 +43,14 @@ static const struct field field_fields[] = {
 	{"", F_POS, F(pos), 0, NULL, 0, 0, NULL},
 };
 #undef F
-static const struct schema field_schema = {"field", sizeof(struct cert_field), FIELDS(field_fields)};
+static const struct schema field_schema = {N_("field"), sizeof(struct cert_field), FIELDS(field_fields)};
 
 static const struct field border_fields[] = {
 	{"inset", F_NUMBER, OFF(struct cert_border, inset), REQUIRED, NULL, 0, 500, NULL},
 	{"width", F_NUMBER, OFF(struct cert_border, width), REQUIRED, NULL, 0.1, 20, NULL},
 	{"color", F_TEXT, OFF(struct cert_border, color), 0, NULL, 0, 0, NULL},
 };
-static const struct schema border_schema = {"border", sizeof(struct cert_border), FIELDS(border_fields)};
+static const struct schema border_schema = {N_("border"), sizeof(struct cert_border), FIELDS(border_fields)};
 
 #define C(m) OFF(struct cert_layout, m)
 static const struct field cert_fields[] = {
@@ -67,7 +67,7 @@ static const struct field cert_fields[] = {
 	{"fields", F_RECORDS, C(fields), REQUIRED, &field_schema, 0, 0, NULL},
 };
 #undef C
-static const struct schema cert_schema = {"certificate layout", sizeof(struct cert_layout),
+static const struct schema cert_schema = {N_("certificate layout"), sizeof(struct cert_layout),
 					  FIELDS(cert_fields)};
 
 struct printer_profile {
@@ -78,7 +78,7 @@ static const struct field printer_fields[] = {
 	{"offset_y", F_NUMBER, OFF(struct printer_profile, offset_y), 0, NULL, -50, 50, NULL},
 	{"scale", F_NUMBER, OFF(struct printer_profile, scale), 0, NULL, 0.5, 1.5, NULL},
 };
-static const struct schema printer_schema = {"printer profile", sizeof(struct printer_profile),
+static const struct schema printer_schema = {N_("printer profile"), sizeof(struct printer_profile),
 					     FIELDS(printer_fields)};
 
 const char *const cert_key_name[CK_COUNT] = {

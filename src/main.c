@@ -2,6 +2,7 @@
  * order (GNU getopt_long permutation; "--" ends the options). It sees only
  * the driver's header. */
 #include <getopt.h>
+#include <libintl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,35 +15,40 @@
 
 #define VERSION "0.1.0"
 
+/* --help: one translatable entry a paragraph, so that a new option adds
+ * one entry (and one msgid in po/vi.po). */
+static const char *const usage_text[] = {
+	N_("usage: vanban render [-o DIR] [--dump] [--encoding NAME] [--layouts DIR] [--printer NAME] [--preview] FILE.yaml...\n"
+	   "       vanban check [--encoding NAME] [--layouts DIR] FILE.yaml...\n"
+	   "       vanban calibrate [-o DIR] [--dump] [--printer NAME] LAYOUT|FILE.yaml\n"
+	   "       vanban init KIND [FILE.yaml] | init --list\n"
+	   "       vanban --help | --version\n\n"),
+	N_("render  turns each input file's documents into PDFs in DIR (default output/)\n"
+	   "        and writes DIR/manifest.tsv; --dump prints the display list instead,\n"
+	   "        --dump-positions with each text's source line:column and the record\n"),
+	N_("check   validates the files and reports problems, writing nothing\n"),
+	N_("calibrate  writes DIR/calibrate-LAYOUT.pdf, a grid with a crosshair at each\n"
+	   "        field of certificate layout LAYOUT, to measure a printer against a blank\n"),
+	N_("init    writes a commented starter file for KIND (minutes, decision, awards …;\n"
+	   "        --list shows them) to FILE (default KIND.yaml) that renders as it is\n"),
+	N_("--encoding NAME  reads files that declare no encoding as NAME: utf-8\n"
+	   "        (default), tcvn3 (ABC), tcvn3h, vni (VNI-Windows) or cp1258\n"),
+	N_("--layouts DIR  looks for layouts there after the input file's folder\n"
+	   "        (then VANBAN_HOME's and the installed layouts)\n"),
+	N_("--preview  also writes DIR/preview/NAME.png, page 1 of each PDF at 60 dpi,\n"
+	   "        shown in DIR/index.html (which lists every PDF of the run)\n"),
+	N_("--printer NAME  prints blank certificates with printer profile\n"
+	   "        printer-NAME.yaml instead of the layout's own\n"),
+	N_("\nOptions may come before or after the files; \"--\" ends them.\n"),
+	N_("Exit status: 0 ok, 1 warnings, 2 input errors, 3 system errors.\n"),
+	N_("Environment: VANBAN_HOME (folder with fonts/ and layouts/), SOURCE_DATE_EPOCH,\n"
+	   "LANGUAGE or LANG (vi: messages in Vietnamese).\n"),
+};
+
 static void usage(FILE *f)
 {
-	fputs("usage: vanban render [-o DIR] [--dump] [--encoding NAME] [--layouts DIR] [--printer NAME] [--preview] FILE.yaml...\n"
-	      "       vanban check [--encoding NAME] [--layouts DIR] FILE.yaml...\n"
-	      "       vanban calibrate [-o DIR] [--dump] [--printer NAME] LAYOUT|FILE.yaml\n"
-	      "       vanban init KIND [FILE.yaml] | init --list\n"
-	      "       vanban --help | --version\n"
-	      "\n"
-	      "render  turns each input file's documents into PDFs in DIR (default output/)\n"
-	      "        and writes DIR/manifest.tsv; --dump prints the display list instead,\n"
-	      "        --dump-positions with each text's source line:column and the record\n"
-	      "check   validates the files and reports problems, writing nothing\n"
-	      "calibrate  writes DIR/calibrate-LAYOUT.pdf, a grid with a crosshair at each\n"
-	      "        field of certificate layout LAYOUT, to measure a printer against a blank\n"
-	      "init    writes a commented starter file for KIND (minutes, decision, awards …;\n"
-	      "        --list shows them) to FILE (default KIND.yaml) that renders as it is\n"
-	      "--encoding NAME  reads files that declare no encoding as NAME: utf-8\n"
-	      "        (default), tcvn3 (ABC), tcvn3h, vni (VNI-Windows) or cp1258\n"
-	      "--layouts DIR  looks for layouts there after the input file's folder\n"
-	      "        (then VANBAN_HOME's and the installed layouts)\n"
-	      "--preview  also writes DIR/preview/NAME.png, page 1 of each PDF at 60 dpi,\n"
-	      "        shown in DIR/index.html (which lists every PDF of the run)\n"
-	      "--printer NAME  prints blank certificates with printer profile\n"
-	      "        printer-NAME.yaml instead of the layout's own\n"
-	      "\n"
-	      "Options may come before or after the files; \"--\" ends them.\n"
-	      "Exit status: 0 ok, 1 warnings, 2 input errors, 3 system errors.\n"
-	      "Environment: VANBAN_HOME (folder with fonts/ and layouts/), SOURCE_DATE_EPOCH.\n",
-	      f);
+	for (size_t i = 0; i < sizeof usage_text / sizeof usage_text[0]; i++)
+		fputs(gettext(usage_text[i]), f);
 }
 
 enum command { CMD_RENDER, CMD_CHECK, CMD_CALIBRATE, CMD_INIT };
@@ -144,6 +150,9 @@ static int run(enum command cmd, const struct render_opts *o, char **files, int 
 
 int main(int argc, char **argv)
 {
+	char *localedir = home_locale_dir(); /* NULL: no catalogue, English */
+	diag_set_language(localedir ? localedir : "/nonexistent");
+	free(localedir);
 	if (argc < 2) {
 		usage(stderr);
 		return 2;

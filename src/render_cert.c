@@ -64,7 +64,7 @@ static bool png(struct cert_job *job, int slot, const char *yaml_path, const str
 					       : xasprintf("%.*s/%s", (int)(slash - yaml_path), yaml_path, t->s);
 	job->strings[slot] = path;
 	if (!cert_png_size(path, &img->w, &img->h)) {
-		diag(IMAGE_NOT_PNG, &t->pos, what, path);
+		diag(IMAGE_NOT_PNG, &t->pos, diag_word(what), path);
 		return false;
 	}
 	img->path = path;
@@ -151,9 +151,9 @@ struct cert_job *cert_compose(const struct cert_env *env, const struct docfile *
 	}
 	struct cert_values v = {0};
 	/* all three are checked, so every missing image is reported at once */
-	ok = png(job, 0, df->path, &d->emblem, "emblem", &v.emblem);
-	ok = png(job, 1, df->path, &d->signer.signature, "signature", &v.signature) && ok;
-	ok = png(job, 2, df->path, &d->signer.seal, "seal", &v.seal) && ok;
+	ok = png(job, 0, df->path, &d->emblem, N_("emblem"), &v.emblem);
+	ok = png(job, 1, df->path, &d->signer.signature, N_("signature"), &v.signature) && ok;
+	ok = png(job, 2, df->path, &d->signer.seal, N_("seal"), &v.seal) && ok;
 	if (!ok) {
 		cert_job_free(job);
 		return NULL;

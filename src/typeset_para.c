@@ -387,7 +387,7 @@ void para_layout(const struct fontset *fs, const struct block *b, int32_t x0, in
 		nl = avoid_runt(&p, &bp, nl, &lines, &overfull);
 	if (st->align == ALIGN_CENTER && nl >= 2 && !overfull)
 		nl = balance(&p, &bp, nl, &lines);
-	if (p.split_word)
+	if (p.split_word && !b->cut_reported)
 		diag(WORD_CUT, &p.split_pos);
 	else if (overfull)
 		diag(LINE_OVERFULL, &b->pos);
