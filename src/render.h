@@ -19,6 +19,8 @@ struct render_opts {
 	bool list;           /* init --list: the kinds there are starters for */
 	bool preview;        /* --preview: DIR/preview/NAME.png of page 1 of each PDF */
 	enum legacy_enc encoding; /* of files that declare none; LEGACY_NONE = UTF-8 */
+	const char **allow_paths; /* --allow-path: folders inputs may name besides their own */
+	int nallow_paths;
 };
 
 /* Renders every document of every file. Returns the exit status: the
