@@ -12,6 +12,7 @@
 #include "font.h"
 #include "layout.h"
 #include "load.h"
+#include "load_file.h"
 #include "model_doc.h"
 #include "output.h"
 #include "pdf.h"
@@ -350,6 +351,9 @@ bool render_typeset_file(const struct cert_env *env, const char *path, struct ty
 
 int render_files(const struct render_opts *o, char **files, int nfiles)
 {
+	for (int i = 0; i < o->nallow_paths; i++)
+		if (!load_file_allow(o->allow_paths[i]))
+			return diag_worst();
 	struct batch r = {.o = o, .manifest = manifest_new()};
 	char *fontdir = xasprintf("%s/fonts", o->home);
 	r.fs = fontset_open(fontdir);
@@ -384,5 +388,6 @@ int render_files(const struct render_opts *o, char **files, int nfiles)
 	}
 	manifest_free(r.manifest);
 	fontset_free(r.fs);
+	load_file_allow_reset();
 	return diag_worst();
 }
