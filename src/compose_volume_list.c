@@ -75,7 +75,7 @@ bool compose_records_list(const struct recfile *rf, const struct layout *lay,
 {
 	const struct year_records *r = &rf->records;
 	struct blocks *b = &out->blocks;
-	compose_header(b, lay, &rf->org, NULL, NULL);
+	compose_header(b, lay, &rf->org, NULL, NULL, NULL);
 	title_block(b, lay, "DANH MỤC HỒ SƠ", NULL, r->year.v, &r->basis);
 	struct table *t = volume_table(b, lay, list_heads, list_shares, 5);
 	int32_t size = VOL_PT(12);
@@ -155,7 +155,7 @@ bool compose_records_handover(const struct recfile *rf, const struct layout *lay
 		org.parent = rf->org.name;
 		org.name = r->unit;
 	}
-	compose_header(b, lay, &org, NULL, NULL);
+	compose_header(b, lay, &org, NULL, NULL, NULL);
 	title_block(b, lay, "MỤC LỤC HỒ SƠ, TÀI LIỆU NỘP LƯU",
 		    permanent ? "BẢO QUẢN VĨNH VIỄN" : "BẢO QUẢN CÓ THỜI HẠN", r->year.v, NULL);
 	const char *heads[7];
