@@ -18,6 +18,8 @@ struct render_opts {
 	bool dump_positions; /* with source positions and the document record */
 	bool list;           /* init --list: the kinds there are starters for */
 	enum legacy_enc encoding; /* of files that declare none; LEGACY_NONE = UTF-8 */
+	const char **allow_paths; /* --allow-path: folders inputs may name besides their own */
+	int nallow_paths;
 };
 
 /* Renders every document of every file. Returns the exit status: the
