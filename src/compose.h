@@ -59,6 +59,9 @@ struct para_style compose_style(int32_t size, enum align align);
  * lines (Quốc hiệu and Tiêu ngữ, or "ĐẢNG CỘNG SẢN VIỆT NAM") with a rule as
  * long as the last of them and, when date_line is not NULL, the place and
  * date level with "Số". NULL number_line leaves "Số" out (an appendix). */
+/* The gap from a text's last baseline to the rule under it: rule_gap em
+ * of the text's size (layout). */
+int32_t compose_rule_gap(const struct layout *lay, const struct number *size_above);
 void compose_header(struct blocks *b, const struct layout *lay, const struct organisation *org,
 		    const char *number_line, const char *date_line);
 
@@ -85,5 +88,24 @@ void compose_recipients_into(struct blocks *col, const struct layout *lay, const
 
 /* "count text" with {count} replaced, or the count put first. */
 char *compose_counted(const struct counted *c, bool pad);
+
+/* --- compose_blocks.c: the body of any kind ----------------------------- */
+
+#define NLEVELS 7 /* heading levels: part chapter section roman number subnumber letter */
+struct body_state {
+	int count[NLEVELS];   /* the last number given at each heading level */
+	int articles;         /* Điều counted through the document */
+};
+/* Appends the body's blocks. Returns false if one could not be built
+ * (bad markup, reported). */
+bool compose_blocks(struct blocks *b, const struct layout *lay, const struct records *body,
+		    struct body_state *bs);
+/* "Điều N. Title" (bold) or "**Điều N.** text", then its khoản and điểm. */
+void compose_article(struct blocks *b, const struct layout *lay, int n, const struct article *a);
+/* The body paragraph's style: justified, first-line indent, space after. */
+struct para_style compose_body_style(const struct layout *lay);
+
+/* --- compose_table.c ---------------------------------------------------- */
+void compose_table(struct blocks *b, const struct layout *lay, const struct table_spec *t);
 
 #endif

@@ -318,7 +318,7 @@ static bool covered(const struct fontset *fs, const struct cert_field *f, const 
 		return true;
 	char ch[5] = {0};
 	utf8_encode(cp, ch);
-	diag_text(DIAG_ERROR, pos, "the font has no glyph for U+%04X \"%s\" (field \"%s\")", (unsigned)cp, ch,
+	diag(CERT_NO_GLYPH, pos, (unsigned)cp, ch,
 	     f->id.s);
 	return false;
 }
@@ -346,7 +346,7 @@ static bool field(const struct fontset *fs, struct dlist *dl, const struct cert_
 	int n;
 	char **lines = cert_fit(fs, f, text, bw, bh, &r, &n);
 	if (!lines) {
-		diag_text(DIAG_ERROR, pos, "field \"%s\" does not fit its %.1f x %.1f mm box even at 1 pt",
+		diag(CERT_FIELD_DOES_NOT_FIT, pos,
 		     f->id.s, f->box.w.v, f->box.h.v);
 		free(text);
 		return false;
@@ -371,9 +371,9 @@ static bool field(const struct fontset *fs, struct dlist *dl, const struct cert_
 		int32_t x = f->align_v == CERT_LEFT ? bx : f->align_v == CERT_RIGHT ? bx + bw - w
 											: bx + (bw - w) / 2;
 		dl_text(dl, x, base + i * pitch, f->face_v, r.size, f->rgb, lines[i], strlen(lines[i]), pos);
+		int32_t under = base + i * pitch + (int32_t)(f->rule_gap.v * r.size + 0.5);
 		if (f->underline.v && i == n - 1)
-			dl_rule(dl, x, base + i * pitch + (int32_t)((int64_t)desc * r.size / 1000), x + w,
-				base + i * pitch + (int32_t)((int64_t)desc * r.size / 1000), 600, f->rgb);
+			dl_rule(dl, x, under, x + w, under, 600, f->rgb);
 		free(lines[i]);
 	}
 	free(lines);
@@ -417,7 +417,7 @@ bool compose_certificate(const struct fontset *fs, const struct cert_layout *lay
 	}
 	if (ok && note.len) {
 		const char *name = v->val[CK_NAME] ? v->val[CK_NAME] : "";
-		diag_text(DIAG_NOTE, at, "certificate %s (%s): %s to fit", v->val[CK_LIST_NUMBER], name, note.data);
+		diag(CERT_SHRUNK_TO_FIT, at, v->val[CK_LIST_NUMBER], name, note.data);
 	}
 	buf_free(&note);
 	layout_cert_apply_printer(lay, dl);

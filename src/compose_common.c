@@ -4,9 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "markup.h"
 #include "util.h"
 
-#define PT(x) ((int32_t)((x) * 1000))
 
 void composed_free(struct composed *c)
 {
@@ -42,17 +42,15 @@ struct block *compose_para(struct blocks *b, const struct para_style *st, enum f
 	struct block *blk = blocks_para(b, st);
 	if (pos)
 		blk->pos = *pos;
-	markup_parse(text, face, markup, pos, &blk->runs);
+	if (!markup_parse(text, face, markup, pos, &blk->runs))
+		b->failed = true;
 	return blk;
 }
 
 struct block *compose_body(struct blocks *b, const struct layout *lay, const char *text,
 			   const struct srcpos *pos)
 {
-	struct para_style st = compose_style(layout_pt(&lay->body_size), ALIGN_JUSTIFY);
-	st.leading = layout_pt(&lay->body_leading);
-	st.indent = layout_mm(&lay->body_indent);
-	st.space_after = layout_pt(&lay->body_space);
+	struct para_style st = compose_body_style(lay);
 	return compose_para(b, &st, FACE_REGULAR, text, pos, true);
 }
 
@@ -62,6 +60,11 @@ static struct block *centred(struct blocks *b, const struct number *size, enum f
 	struct para_style st = compose_style(layout_pt(size), ALIGN_CENTER);
 	st.upper = upper;
 	return compose_para(b, &st, face, text, pos, false);
+}
+
+int32_t compose_rule_gap(const struct layout *lay, const struct number *size_above)
+{
+	return (int32_t)(lay->rule_gap.v * layout_pt(size_above) + 0.5);
 }
 
 void compose_header(struct blocks *b, const struct layout *lay, const struct organisation *org,
@@ -81,16 +84,17 @@ void compose_header(struct blocks *b, const struct layout *lay, const struct org
 	if (!strcmp(lay->issuer_mark.s, "star"))
 		centred(left, &lay->issuer_size, FACE_REGULAR, "*", NULL, false);
 	else
-		blocks_rule(left, lay->issuer_rule.v, 0, PT(6), rule);
-	blocks_space(left, PT(6))->sync = 1;
+		blocks_rule(left, lay->issuer_rule.v, 0, compose_rule_gap(lay, &lay->issuer_size), rule);
+	blocks_space(left, layout_pt(&lay->header_gap))->sync = 1;
 	if (number_line)
 		centred(left, &lay->number_size, FACE_REGULAR, number_line, NULL, false);
 
 	centred(right, &lay->national_size, FACE_BOLD, lay->national.s, NULL, false);
 	if (lay->motto.s[0])
 		centred(right, &lay->motto_size, FACE_BOLD, lay->motto.s, NULL, false);
-	blocks_rule(right, 1.0, 0, PT(6), rule); /* as long as the line above */
-	blocks_space(right, PT(6))->sync = 1;
+	const struct number *above = lay->motto.s[0] ? &lay->motto_size : &lay->national_size;
+	blocks_rule(right, 1.0, 0, compose_rule_gap(lay, above), rule); /* as long as the line above */
+	blocks_space(right, layout_pt(&lay->header_gap))->sync = 1;
 	if (date_line) {
 		struct para_style st = compose_style(layout_pt(&lay->date_size), ALIGN_CENTER);
 		compose_para(right, &st, FACE_ITALIC, date_line, NULL, false);
@@ -116,9 +120,11 @@ void compose_signatures(struct blocks *b, const struct layout *lay, const struct
 {
 	int32_t width = MM(lay->width.v - lay->left.v - lay->right.v);
 	struct block *cols = blocks_columns(b, 2);
-	cols->cols[0] = (struct column){0, width * 2 / 5, {0}};
-	cols->cols[1] = (struct column){width * 2 / 5, width - width * 2 / 5, {0}};
+	int32_t lw = (int32_t)(width * lay->sign_share.v);
+	cols->cols[0] = (struct column){0, lw, {0}};
+	cols->cols[1] = (struct column){lw, width - lw, {0}};
 	cols->keep_prev_lines = 2;
+	cols->st.space_before = layout_pt(&lay->signature_space);
 	compose_signer(&cols->cols[0].blocks, lay, left);
 	compose_signer(&cols->cols[1].blocks, lay, right);
 }
@@ -131,7 +137,7 @@ void compose_recipients(struct blocks *b, const struct layout *lay, const struct
 	cols->cols[0] = (struct column){0, width / 2, {0}};
 	if (b->n >= 2)
 		b->v[b->n - 2].keep_with_next = true; /* stays with the signatures */
-	compose_recipients_into(&cols->cols[0].blocks, lay, items, filed, PT(6));
+	compose_recipients_into(&cols->cols[0].blocks, lay, items, filed, layout_pt(&lay->body_space));
 }
 
 void compose_recipients_into(struct blocks *col, const struct layout *lay, const struct texts *items,
@@ -141,8 +147,8 @@ void compose_recipients_into(struct blocks *col, const struct layout *lay, const
 	st.space_before = space_before;
 	compose_para(col, &st, FACE_BOLD_ITALIC, "Nơi nhận:", NULL, false);
 	st = compose_style(layout_pt(&lay->recipients_size), ALIGN_LEFT);
-	st.leading = st.size * 23 / 20;
-	st.hang = MM(2.5);
+	st.leading = (int32_t)(st.size * lay->recipients_leading.v + 0.5);
+	st.hang = layout_mm(&lay->recipients_hang);
 	for (size_t i = 0; items && i < items->n; i++) {
 		char *t = xasprintf("- %s;", items->v[i].s);
 		compose_para(col, &st, FACE_REGULAR, t, &items->v[i].pos, false);

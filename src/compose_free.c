@@ -18,24 +18,8 @@ struct page_style compose_page(const struct layout *lay)
 bool compose_free(const struct docfile *df, const struct layout *lay, struct composed *out)
 {
 	const struct freedoc *d = &df->document;
-	const struct free_block *fb = d->blocks.v;
-	struct blocks *b = &out->blocks;
-	struct para_style st = compose_style(layout_pt(&lay->body_size), ALIGN_CENTER);
-	st.leading = layout_pt(&lay->body_leading);
-	st.space_after = layout_pt(&lay->body_space);
-	for (size_t i = 0; i < d->blocks.n; i++) {
-		if (fb[i].text.s) {
-			compose_body(b, lay, fb[i].text.s, &fb[i].text.pos);
-		} else if (fb[i].center.s) {
-			st.align = ALIGN_CENTER;
-			compose_para(b, &st, FACE_BOLD, fb[i].center.s, &fb[i].center.pos, true)
-				->keep_with_next = true;
-		} else {
-			st.align = ALIGN_LEFT;
-			compose_para(b, &st, FACE_BOLD, fb[i].heading.s, &fb[i].heading.pos, true)
-				->keep_with_next = true;
-		}
-	}
+	struct body_state bs = {0};
+	bool ok = compose_blocks(&out->blocks, lay, &d->blocks, &bs);
 	out->page = compose_page(lay);
 	out->kind = "document";
 	out->meta.title = xstrdup(d->title.s);
@@ -44,5 +28,5 @@ bool compose_free(const struct docfile *df, const struct layout *lay, struct com
 	char *slug = text_slug(d->title.s, 200);
 	out->name = xasprintf("%s", slug);
 	free(slug);
-	return true;
+	return ok;
 }

@@ -52,9 +52,24 @@ const char *msg_format(enum msg code);
 /* The code's name as in msg.def ("UNKNOWN_KEY"). */
 const char *msg_name(enum msg code);
 
-/* Transitional: free text at a level, until every call site has its code. */
-void diag_text(enum diag_level level, const struct srcpos *pos, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+/* Marks a word or phrase that a message takes as an argument ("a list",
+ * "person") for translation where it is written (xgettext -kN_ finds it);
+ * diag_word() translates it where it is used. */
+#define N_(english) english
+const char *diag_word(const char *english);
+
+/* Takes the message language from the environment (LANGUAGE, LC_ALL,
+ * LC_MESSAGES, LANG) and the translations from localedir
+ * (localedir/vi/LC_MESSAGES/vanban.mo). Without it, messages are English. */
+void diag_set_language(const char *localedir);
+
+/* The messages of one input file: after 100 errors, the file's further
+ * messages are counted, not printed, and diag_file_end(file) reports how
+ * many errors were left out in one line. diag_file_silenced() tells a
+ * caller that it may skip work done only for a message (a did-you-mean). */
+void diag_file_begin(void);
+void diag_file_end(const char *file);
+bool diag_file_silenced(void);
 
 /* Worst level reported since the last diag_reset(). */
 enum diag_level diag_worst(void);

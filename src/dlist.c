@@ -164,8 +164,34 @@ static void dump_navigation(const struct dlist *dl, FILE *f)
 		fputs("pdfa\n", f);
 }
 
+static void dump_meta(const struct dl_meta *m, FILE *f)
+{
+	const char *const keys[] = {"type_name", "number", "date", "summary", "issuer"};
+	const char *const vals[] = {m->type_name, m->number, m->date, m->summary, m->issuer};
+	for (size_t i = 0; i < 5; i++)
+		if (vals[i]) {
+			fprintf(f, "meta %s ", keys[i]);
+			dump_string(f, vals[i]);
+			fputc('\n', f);
+		}
+}
+
+/* " @12:5": where a text op's characters came from in the input. */
+static void dump_pos(const struct dl_op *op, FILE *f)
+{
+	if (op->pos.line > 0)
+		fprintf(f, " @%d:%d", op->pos.line, op->pos.col);
+}
+
 void dlist_dump(const struct dlist *dl, FILE *f)
 {
+	dlist_dump_opts(dl, f, false);
+}
+
+void dlist_dump_opts(const struct dlist *dl, FILE *f, bool positions)
+{
+	if (positions)
+		dump_meta(&dl->meta, f);
 	for (size_t i = 0; i < dl->npages; i++) {
 		const struct dl_page *pg = &dl->pages[i];
 		fprintf(f, "page %zu %d %d\n", i + 1, pg->width, pg->height);
@@ -176,6 +202,8 @@ void dlist_dump(const struct dlist *dl, FILE *f)
 				fprintf(f, "text %d %d %s %d #%06X ", op->x, op->y,
 					face_code[op->face], op->size, op->color);
 				dump_string(f, op->text);
+				if (positions)
+					dump_pos(op, f);
 				fputc('\n', f);
 				break;
 			case DL_RULE:

@@ -13,14 +13,7 @@
 #include <stdio.h>
 
 #include "diag.h"
-
-enum face {
-	FACE_REGULAR,
-	FACE_BOLD,
-	FACE_ITALIC,
-	FACE_BOLD_ITALIC,
-	FACE_COUNT
-};
+#include "face.h"
 
 enum dl_kind {
 	DL_TEXT,  /* text at baseline (x, y) */
@@ -133,6 +126,9 @@ void dl_label(struct dlist *dl, size_t page, enum dl_label_style style, int32_t 
  *   label PAGE STYLE START "PREFIX"  (STYLE: none D R r A a)
  *   pdfa                                                                    */
 void dlist_dump(const struct dlist *dl, FILE *f);
+/* With positions, text lines end " @LINE:COL" (where the text came from)
+ * and "meta KEY \"VALUE\"" lines (the document record) come first. */
+void dlist_dump_opts(const struct dlist *dl, FILE *f, bool positions);
 
 extern const char *const face_code[FACE_COUNT];
 

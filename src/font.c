@@ -11,7 +11,7 @@
 #include FT_ADVANCES_H
 
 #include "diag.h"
-#include "sha256.h"
+#include "hash.h"
 #include "text.h"
 #include "util.h"
 
@@ -92,16 +92,14 @@ static bool open_face(FT_Library lib, const char *dir, const char *file, const c
 	size_t len;
 	char *data = read_file(path, MAX_FONT_FILE, &len);
 	if (!data) {
-		diag_text(DIAG_SYSERR, &pos, "cannot read font: %s (run `make fonts`)", strerror(errno));
+		diag(FONT_UNREADABLE, &pos, strerror(errno));
 		free(path);
 		return false;
 	}
-	uint8_t sum[SHA256_BYTES];
-	char hex[SHA256_HEX_LEN + 1];
-	sha256(data, len, sum);
-	sha256_hex(sum, hex);
+	char hex[HASH_HEX_LEN + 1];
+	hash_sha256_hex(data, len, hex);
 	if (strcmp(hex, hash) != 0) {
-		diag_text(DIAG_SYSERR, &pos, "font file differs from fonts/fontmap.tsv (sha256 %s, expected %s)",
+		diag(FONT_HASH_MISMATCH, &pos,
 		     hex, hash);
 		free(data);
 		free(path);
@@ -110,7 +108,7 @@ static bool open_face(FT_Library lib, const char *dir, const char *file, const c
 	bool ok = load_metrics(lib, data, len, m);
 	free(data);
 	if (!ok) {
-		diag_text(DIAG_SYSERR, &pos, "FreeType cannot load this font");
+		diag(FONT_FREETYPE_LOAD, &pos);
 		free(path);
 		return false;
 	}
@@ -125,13 +123,13 @@ struct fontset *fontset_open(const char *dir)
 	char *map = read_file(mapname, 1 << 20, &len);
 	struct srcpos mpos = {mapname, 0, 0};
 	if (!map) {
-		diag_text(DIAG_SYSERR, &mpos, "cannot read font map: %s", strerror(errno));
+		diag(FONTMAP_UNREADABLE, &mpos, strerror(errno));
 		free(mapname);
 		return NULL;
 	}
 	FT_Library lib;
 	if (FT_Init_FreeType(&lib)) {
-		diag_text(DIAG_SYSERR, NULL, "cannot initialise FreeType");
+		diag(FREETYPE_INIT, NULL);
 		free(map);
 		free(mapname);
 		return NULL;
@@ -155,7 +153,7 @@ struct fontset *fontset_open(const char *dir)
 		int idx = f[1] ? face_index(f[1]) : -1;
 		if (!f[3] || idx < 0 || strchr(f[2], '/')) {
 			struct srcpos lp = {mapname, line, 0};
-			diag_text(DIAG_SYSERR, &lp, "malformed font map line (family, face, file, sha256)");
+			diag(FONTMAP_BAD_LINE, &lp);
 			ok = false;
 			break;
 		}
@@ -164,7 +162,7 @@ struct fontset *fontset_open(const char *dir)
 	}
 	for (int i = 0; ok && i < FACE_COUNT; i++) {
 		if (!fs->face[i].path) {
-			diag_text(DIAG_SYSERR, &mpos, "no %s face in the font map", face_names[i]);
+			diag(FONTMAP_NO_FACE, &mpos, face_names[i]);
 			ok = false;
 		}
 	}

@@ -9,7 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "dlist.h"
+#include "face.h"
 
 struct fontset;
 

@@ -97,12 +97,12 @@ struct font_subset_src *font_subset_open(const char *path)
 	/* mapped, not read: only the tables subsetting touches become resident */
 	hb_blob_t *blob = hb_blob_create_from_file_or_fail(path);
 	if (!blob) {
-		diag_text(DIAG_SYSERR, &pos, "cannot read font");
+		diag(FONT_SUBSET_UNREADABLE, &pos);
 		return NULL;
 	}
 	if (hb_blob_get_length(blob) > FONT_MAX_BYTES) {
 		hb_blob_destroy(blob);
-		diag_text(DIAG_SYSERR, &pos, "font file is larger than %u bytes", (unsigned)FONT_MAX_BYTES);
+		diag(FONT_TOO_LARGE, &pos, (unsigned)FONT_MAX_BYTES);
 		return NULL;
 	}
 	hb_face_t *face = hb_face_create(blob, 0);
@@ -112,7 +112,7 @@ struct font_subset_src *font_subset_open(const char *path)
 	hb_blob_destroy(glyf);
 	if (hb_face_get_glyph_count(face) == 0 || !has_glyf) {
 		hb_face_destroy(face);
-		diag_text(DIAG_SYSERR, &pos, "not a TrueType font with glyf outlines");
+		diag(FONT_NOT_TRUETYPE, &pos);
 		return NULL;
 	}
 	struct font_subset_src *src = xcalloc(1, sizeof *src);
@@ -333,7 +333,7 @@ static int subset(const struct font_subset_src *src, bool with_fixed, const uint
 	struct srcpos pos = {src->path, 0, 0};
 	hb_subset_input_t *in = hb_subset_input_create_or_fail();
 	if (!in) {
-		diag_text(DIAG_SYSERR, &pos, "cannot subset font: out of memory in HarfBuzz");
+		diag(FONT_SUBSET_NO_MEMORY, &pos);
 		return -1;
 	}
 	hb_set_t *want = hb_subset_input_unicode_set(in);
@@ -354,7 +354,7 @@ static int subset(const struct font_subset_src *src, bool with_fixed, const uint
 	hb_face_t *sub = hb_subset_or_fail(src->face, in);
 	hb_subset_input_destroy(in);
 	if (!sub) {
-		diag_text(DIAG_SYSERR, &pos, "cannot subset font (hb-subset failed)");
+		diag(FONT_SUBSET_FAILED, &pos);
 		return -1;
 	}
 	hb_blob_t *blob = hb_face_reference_blob(sub);
@@ -363,7 +363,7 @@ static int subset(const struct font_subset_src *src, bool with_fixed, const uint
 	if (!data || len == 0) {
 		hb_blob_destroy(blob);
 		hb_face_destroy(sub);
-		diag_text(DIAG_SYSERR, &pos, "cannot subset font (empty result)");
+		diag(FONT_SUBSET_EMPTY, &pos);
 		return -1;
 	}
 	hb_set_t *kept = hb_set_create();

@@ -1,7 +1,7 @@
 /* font_subset.h — cut a TrueType font down to the characters a document can
  * use (HarfBuzz hb-subset, hinting dropped). libharu 2.3.0 copies every font
  * table whole except glyf, so embedding a pre-cut font makes each PDF ~5x
- * smaller and ~3x faster to write (docs/libharu.md §4).
+ * smaller and ~3x faster to write (docs/libharu.md §1.3).
  *
  * Code points are Unicode scalar values; only the BMP is ever used because
  * libharu's UTF-8 encoder turns anything above U+FFFF into a space. */

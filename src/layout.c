@@ -1,4 +1,7 @@
-/* layout.c — ND30 defaults and their overrides from the layouts folder. */
+/* layout.c — ND30 defaults and their overrides from the layouts folder.
+ * Every key and its default are in one table below (docs/rules.md §1.1–1.3,
+ * §7); layouts/nd30.yaml repeats them for readers, and a test keeps the
+ * two equal. */
 #include "layout.h"
 
 #include <stddef.h>
@@ -9,122 +12,207 @@
 #include "load.h"
 #include "util.h"
 
-#define L(member, key, lo, hi) \
-	{key, F_NUMBER, offsetof(struct layout, member), 0, NULL, lo, hi, NULL}
-static const struct field layout_fields[] = {
-	L(width, "page_width", 50, 2000),
-	L(height, "page_height", 50, 2000),
-	L(top, "margin_top", 0, 500),
-	L(bottom, "margin_bottom", 0, 500),
-	L(left, "margin_left", 0, 500),
-	L(right, "margin_right", 0, 500),
-	L(body_size, "body_size", 4, 72),
-	L(body_leading, "body_leading", 4, 144),
-	L(body_indent, "body_indent", 0, 100),
-	L(body_space, "body_space_after", 0, 72),
-	L(header_left_share, "header_left_share", 0.1, 0.9),
-	L(parent_size, "parent_size", 4, 72),
-	L(issuer_size, "issuer_size", 4, 72),
-	L(number_size, "number_size", 4, 72),
-	L(national_size, "national_size", 4, 72),
-	L(motto_size, "motto_size", 4, 72),
-	L(date_size, "date_size", 4, 72),
-	L(issuer_rule, "issuer_rule", 0.05, 1),
-	L(rule_width, "rule_width", 0.1, 5),
-	L(type_size, "type_size", 4, 72),
-	L(summary_size, "summary_size", 4, 72),
-	L(summary_rule, "summary_rule", 0.05, 1),
-	L(sign_title_size, "sign_title_size", 4, 72),
-	L(sign_name_size, "sign_name_size", 4, 72),
-	L(sign_room, "sign_room", 0, 200),
-	L(recipients_label_size, "recipients_label_size", 4, 72),
-	L(recipients_size, "recipients_size", 4, 72),
-	L(page_number_size, "page_number_size", 4, 72),
-	{"national", F_TEXT, offsetof(struct layout, national), 0, NULL, 0, 0, NULL},
-	{"motto", F_TEXT, offsetof(struct layout, motto), 0, NULL, 0, 0, NULL},
-	{"issuer_mark", F_TEXT, offsetof(struct layout, issuer_mark), 0, NULL, 0, 0, NULL},
-	{"number_format", F_TEXT, offsetof(struct layout, number_format), 0, NULL, 0, 0, NULL},
-	{"symbol_format", F_TEXT, offsetof(struct layout, symbol_format), 0, NULL, 0, 0, NULL},
-	{"prefixes", F_TEXTS, offsetof(struct layout, prefixes), 0, NULL, 0, 0, NULL},
-};
-#undef L
-static const struct schema layout_schema = {"layout", sizeof(struct layout), FIELDS(layout_fields)};
+/* X(member, key, min, max, default): lengths mm, sizes and spacing pt. */
+#define LAYOUT_NUMBERS(X) \
+	X(width, "page_width", 50, 2000, 210) \
+	X(height, "page_height", 50, 2000, 297) \
+	X(top, "margin_top", 0, 500, 20) \
+	X(bottom, "margin_bottom", 0, 500, 20) \
+	X(left, "margin_left", 0, 500, 30) \
+	X(right, "margin_right", 0, 500, 15) \
+	X(body_size, "body_size", 4, 72, 14) \
+	X(body_leading, "body_leading", 4, 144, 17) \
+	X(body_indent, "body_indent", 0, 100, 10) \
+	X(body_space, "body_space_after", 0, 72, 6) \
+	X(header_left_share, "header_left_share", 0.1, 0.9, 0.41) \
+	X(parent_size, "parent_size", 4, 72, 12) \
+	X(issuer_size, "issuer_size", 4, 72, 12) \
+	X(number_size, "number_size", 4, 72, 13) \
+	X(national_size, "national_size", 4, 72, 12) \
+	X(motto_size, "motto_size", 4, 72, 13) \
+	X(date_size, "date_size", 4, 72, 13) \
+	X(issuer_rule, "issuer_rule", 0.05, 1, 0.4) \
+	X(rule_width, "rule_width", 0.1, 5, 0.6) \
+	X(rule_gap, "rule_gap", 0.3, 3, 0.8) \
+	X(header_gap, "header_gap", 0, 72, 6) \
+	X(type_size, "type_size", 4, 72, 14) \
+	X(summary_size, "summary_size", 4, 72, 14) \
+	X(summary_rule, "summary_rule", 0.05, 1, 0.4) \
+	X(title_space, "title_space", 0, 144, 28.5) \
+	X(vv_size, "vv_size", 4, 72, 12) \
+	X(vv_gap, "vv_gap", 0, 72, 6) \
+	X(sign_title_size, "sign_title_size", 4, 72, 14) \
+	X(sign_name_size, "sign_name_size", 4, 72, 14) \
+	X(sign_room, "sign_room", 0, 200, 30) \
+	X(sign_share, "sign_share", 0.1, 0.9, 0.4) \
+	X(recipients_label_size, "recipients_label_size", 4, 72, 12) \
+	X(recipients_size, "recipients_size", 4, 72, 11) \
+	X(recipients_leading, "recipients_leading", 1, 3, 1.15) \
+	X(recipients_hang, "recipients_hang", 0, 50, 2.5) \
+	X(page_number_size, "page_number_size", 4, 72, 13) \
+	X(table_size, "table_size", 4, 72, 13) \
+	X(table_rule, "table_rule", 0, 5, 0.5) \
+	X(table_pad_x, "table_pad_x", 0, 36, 4) \
+	X(table_pad_y, "table_pad_y", 0, 36, 3) \
+	X(footer_size, "footer_size", 4, 72, 11) \
+	/* typesetting (issue #10): the model forms' vertical proportions */ \
+	X(opening_space, "opening_space", 0, 144, 20) \
+	X(signature_space, "signature_space", 0, 144, 7)
 
-/* formats.md §1.1–1.3 and §7: A4, margins 20/20/30/15 mm, body 14 pt
- * justified with a 10 mm first-line indent and 6 pt after paragraphs. */
-static const double defaults[] = {
-	210, 297, 20, 20, 30, 15,
-	14, 17, 10, 6,
-	0.41,
-	12, 12, 13,
-	12, 13, 13,
-	0.4, 0.6,
-	14, 14, 0.4,
-	14, 14, 30,
-	12, 11,
-	13,
+/* X(member, key, default) */
+#define LAYOUT_TEXTS(X) \
+	X(national, "national", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") \
+	X(motto, "motto", "Độc lập - Tự do - Hạnh phúc") \
+	X(issuer_mark, "issuer_mark", "rule") \
+	X(number_format, "number_format", "Số: {number}/{symbol}") \
+	X(symbol_format, "symbol_format", "{type}-{abbreviation}") \
+	X(letter_symbol_format, "letter_symbol_format", "{abbreviation}-{unit}") \
+	X(vv_format, "vv_format", "V/v {summary}") \
+	X(vv_face, "vv_face", "regular") \
+	X(vote_format, "vote_format", "Biểu quyết: {for}/{present} đại biểu tán thành, đạt {percent} %") \
+	X(kinds, "kinds", "kinds")
+
+#define NUM_FIELD(m, k, lo, hi, d) {k, F_NUMBER, offsetof(struct layout, m), 0, NULL, lo, hi, NULL},
+#define TEXT_FIELD(m, k, d) {k, F_TEXT, offsetof(struct layout, m), 0, NULL, 0, 0, NULL},
+#define NUM_DEFAULT(m, k, lo, hi, d) d,
+#define TEXT_DEFAULT(m, k, d) d,
+#define KEY(m, k, ...) k,
+
+#define H(member) offsetof(struct heading_style, member)
+static const struct field heading_fields[] = {
+	{"level", F_TEXT, H(level), REQUIRED, NULL, 0, 0, NULL},
+	{"format", F_TEXT, H(format), 0, NULL, 0, 0, NULL},
+	{"align", F_TEXT, H(align), 0, NULL, 0, 0, NULL},
+	{"title_below", F_BOOL, H(title_below), 0, NULL, 0, 0, NULL},
+	{"upper", F_BOOL, H(upper), 0, NULL, 0, 0, NULL},
+	{"face", F_TEXT, H(face), 0, NULL, 0, 0, NULL},
 };
-#define NNUMBERS (sizeof defaults / sizeof defaults[0])
+#undef H
+static const struct schema heading_schema = {N_("heading"), sizeof(struct heading_style),
+					     FIELDS(heading_fields)};
+
+static const struct field layout_fields[] = {
+	LAYOUT_NUMBERS(NUM_FIELD)
+	LAYOUT_TEXTS(TEXT_FIELD)
+	{"prefixes", F_TEXTS, offsetof(struct layout, prefixes), 0, NULL, 0, 0, NULL},
+	{"headings", F_RECORDS, offsetof(struct layout, headings), 0, &heading_schema, 0, 0, NULL},
+};
+static const struct schema layout_schema = {N_("layout"), sizeof(struct layout), FIELDS(layout_fields)};
+
+static const double number_defaults[] = {LAYOUT_NUMBERS(NUM_DEFAULT)};
+static const char *const text_defaults[] = {LAYOUT_TEXTS(TEXT_DEFAULT)};
+#define NNUMBERS (sizeof number_defaults / sizeof number_defaults[0])
+#define NTEXTS (sizeof text_defaults / sizeof text_defaults[0])
+
+const char *const layout_keys[] = {LAYOUT_NUMBERS(KEY) LAYOUT_TEXTS(KEY) "prefixes", "headings", NULL};
 
 static const char *const default_prefixes[] = {"TM.", "KT.", "Q.", "TL.", "TUQ."};
-static struct text default_prefix_texts[5];
+static const struct text default_prefix_texts[] = {
+	{"TM.", {0}}, {"KT.", {0}}, {"Q.", {0}}, {"TL.", {0}}, {"TUQ.", {0}},
+};
 
-static void set_text_defaults(struct layout *out)
+/* The decree's heading forms (Phụ lục I, Mục II.6; docs/rules.md §1.3, §5.2). */
+#define T_(s) {s, {0}}
+#define B_(v) {v, true, {0}}
+static const struct heading_style default_headings[] = {
+	{T_("part"), T_("Phần thứ {ordinal}"), T_("center"), B_(true), B_(true), T_("bold")},
+	{T_("chapter"), T_("Chương {roman}"), T_("center"), B_(true), B_(true), T_("bold")},
+	{T_("section"), T_("Mục {arabic}"), T_("center"), B_(true), B_(true), T_("bold")},
+	{T_("roman"), T_("{roman}."), T_("left"), B_(false), B_(true), T_("bold")},
+	{T_("number"), T_("{arabic}."), T_("left"), B_(false), B_(false), T_("bold")},
+	{T_("subnumber"), T_("{parent}.{arabic}."), T_("left"), B_(false), B_(false), T_("bold-italic")},
+	{T_("letter"), T_("{letter})"), T_("left"), B_(false), B_(false), T_("italic")},
+};
+#undef T_
+#undef B_
+#define NHEADINGS (sizeof default_headings / sizeof default_headings[0])
+
+bool layout_is_key(const char *key)
 {
-	out->national.s = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
-	out->motto.s = "Độc lập - Tự do - Hạnh phúc";
-	out->issuer_mark.s = "rule";
-	out->number_format.s = "Số: {number}/{symbol}";
-	out->symbol_format.s = "{type}-{abbreviation}";
-	for (size_t i = 0; i < 5; i++)
-		default_prefix_texts[i].s = default_prefixes[i];
-	out->prefixes.v = default_prefix_texts;
-	out->prefixes.n = 5;
+	for (size_t i = 0; i < layout_schema.nfields; i++)
+		if (!strcmp(layout_schema.fields[i].key, key))
+			return true;
+	return false;
 }
 
-bool layout_load(const char *dir, const char *name, const struct srcpos *from, struct layout *out)
+void layout_defaults(struct layout *out)
 {
 	memset(out, 0, sizeof *out);
 	for (size_t i = 0; i < NNUMBERS; i++) {
 		struct number *n = (struct number *)((char *)out + layout_fields[i].offset);
-		n->v = defaults[i];
+		n->v = number_defaults[i];
 		n->set = true;
 	}
-	set_text_defaults(out);
+	for (size_t i = 0; i < NTEXTS; i++)
+		((struct text *)((char *)out + layout_fields[NNUMBERS + i].offset))->s = text_defaults[i];
+	out->prefixes.v = (struct text *)default_prefix_texts;
+	out->prefixes.n = sizeof default_prefixes / sizeof default_prefixes[0];
+}
+
+static bool check_layout(const struct layout *lay)
+{
+	bool ok = true;
+	if (strcmp(lay->issuer_mark.s, "rule") && strcmp(lay->issuer_mark.s, "star")) {
+		diag(ISSUER_MARK_CHOICE, &lay->issuer_mark.pos);
+		ok = false;
+	}
+	const struct heading_style *h = lay->headings.v;
+	for (size_t i = 0; i < lay->headings.n; i++)
+		if (!layout_heading(&(struct layout){0}, h[i].level.s)) {
+			diag(LAYOUT_HEADING_LEVEL, &h[i].level.pos, h[i].level.s);
+			ok = false;
+		}
+	return ok;
+}
+
+/* Copies every key the file set from over into out. */
+static void overlay(struct layout *out, struct layout *over)
+{
+	for (size_t i = 0; i < NNUMBERS + NTEXTS; i++) {
+		size_t off = layout_fields[i].offset;
+		if (i < NNUMBERS) {
+			struct number *n = (struct number *)((char *)over + off);
+			if (n->set)
+				*(struct number *)((char *)out + off) = *n;
+		} else {
+			struct text *t = (struct text *)((char *)over + off);
+			if (t->s)
+				*(struct text *)((char *)out + off) = *t;
+		}
+	}
+	if (over->prefixes.v) {
+		out->prefixes = over->prefixes; /* now owned by out */
+		over->prefixes.v = NULL;
+	}
+	if (over->headings.v) {
+		out->headings = over->headings;
+		over->headings = (struct records){0};
+	}
+}
+
+bool layout_load(const struct layout_search *search, const char *name, const struct srcpos *from,
+		 struct layout *out)
+{
+	layout_defaults(out);
 	if (!name[0] || strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789_-") != strlen(name)) {
-		diag_text(DIAG_ERROR, from, "layout name \"%s\" may only use a-z, 0-9, _ and -", name);
+		diag(LAYOUT_BAD_NAME, from, name);
 		return false;
 	}
-	char *path = xasprintf("%s/%s.yaml", dir, name);
+	char *path = layout_find(search, LAYOUT_DOCUMENT, name, from);
+	if (!path)
+		return false;
 	struct node *tree = load_yaml(path, NULL, NULL);
 	free(path);
 	if (!tree)
 		return false;
 	struct layout over = {0};
 	bool ok = model_bind(tree, &layout_schema, &over);
-	if (ok) {
-		for (size_t i = 0; i < NNUMBERS; i++) {
-			size_t off = layout_fields[i].offset;
-			struct number *n = (struct number *)((char *)&over + off);
-			if (n->set)
-				*(struct number *)((char *)out + off) = *n;
-		}
-		struct text *const texts[] = {&over.national, &over.motto, &over.issuer_mark,
-					      &over.number_format, &over.symbol_format};
-		for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
-			if (texts[i]->s)
-				*(struct text *)((char *)out + ((char *)texts[i] - (char *)&over)) = *texts[i];
-		if (over.prefixes.v) {
-			out->prefixes = over.prefixes; /* now owned by out */
-			over.prefixes.v = NULL;
-		}
-		if (strcmp(out->issuer_mark.s, "rule") && strcmp(out->issuer_mark.s, "star")) {
-			diag_text(DIAG_ERROR, &out->issuer_mark.pos, "\"issuer_mark\" must be \"rule\" or \"star\"");
-			ok = false;
-		}
-	}
+	if (ok)
+		overlay(out, &over);
 	model_unbind(&layout_schema, &over);
 	out->tree = tree; /* text values point into it */
+	if (ok)
+		ok = check_layout(out);
 	if (!ok)
 		layout_free(out);
 	return ok;
@@ -135,25 +223,22 @@ void layout_free(struct layout *lay)
 	if (lay->prefixes.v != default_prefix_texts)
 		free(lay->prefixes.v);
 	lay->prefixes.v = NULL;
+	free(lay->headings.v);
+	lay->headings = (struct records){0};
 	node_free(lay->tree);
 	lay->tree = NULL;
 }
 
-static char *fill(const char *fmt, const char *k1, const char *v1, const char *k2, const char *v2)
+const struct heading_style *layout_heading(const struct layout *lay, const char *level)
 {
-	struct buf b = {0};
-	for (const char *p = fmt; *p;) {
-		if (*p == '{' && !strncmp(p + 1, k1, strlen(k1)) && p[1 + strlen(k1)] == '}') {
-			buf_adds(&b, v1);
-			p += strlen(k1) + 2;
-		} else if (*p == '{' && !strncmp(p + 1, k2, strlen(k2)) && p[1 + strlen(k2)] == '}') {
-			buf_adds(&b, v2);
-			p += strlen(k2) + 2;
-		} else {
-			buf_addc(&b, *p++);
-		}
-	}
-	return buf_steal(&b);
+	const struct heading_style *h = lay->headings.v;
+	for (size_t i = 0; level && i < lay->headings.n; i++)
+		if (!strcmp(h[i].level.s, level))
+			return &h[i];
+	for (size_t i = 0; level && i < NHEADINGS; i++)
+		if (!strcmp(default_headings[i].level.s, level))
+			return &default_headings[i];
+	return NULL;
 }
 
 char *layout_number(const struct layout *lay, long long n, const char *symbol)
@@ -163,12 +248,14 @@ char *layout_number(const struct layout *lay, long long n, const char *symbol)
 		snprintf(num, sizeof num, "%s", "      ");
 	else
 		snprintf(num, sizeof num, "%02lld", n);
-	return fill(lay->number_format.s, "number", num, "symbol", symbol);
+	const struct text_subst s[] = {{"number", num}, {"symbol", symbol}};
+	return text_fill(lay->number_format.s, s, 2);
 }
 
 char *layout_symbol(const struct layout *lay, const char *type, const char *abbreviation)
 {
-	return fill(lay->symbol_format.s, "type", type, "abbreviation", abbreviation);
+	const struct text_subst s[] = {{"type", type}, {"abbreviation", abbreviation}};
+	return text_fill(lay->symbol_format.s, s, 2);
 }
 
 bool layout_prefix_ok(const struct layout *lay, const char *prefix)

@@ -77,4 +77,8 @@ struct load_text {
 bool load_encoding(const char *file, const char *data, size_t len, enum legacy_enc dflt,
 		   struct load_text *t);
 
+/* Reports the character cp that text_check_safe refused (why) at pos;
+ * column names the CSV column it is in, or is NULL (YAML). */
+void load_report_unsafe(const struct srcpos *pos, const char *column, enum text_unsafe why, uint32_t cp);
+
 #endif

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "load_file.h"
 #include "text.h"
 #include "util.h"
 
@@ -90,9 +91,9 @@ static int read_row(struct csv *s, struct row *r)
 				if (s->p == s->end) {
 					struct srcpos pos = {s->file, c->line, c->col};
 					if (name)
-						diag_text(DIAG_ERROR, &pos, "the quoted field in column \"%s\" is never closed", name);
+						diag(CSV_UNCLOSED_QUOTE_IN, &pos, name);
 					else
-						diag_text(DIAG_ERROR, &pos, "this quoted field is never closed");
+						diag(CSV_UNCLOSED_QUOTE, &pos);
 					return -1;
 				}
 				if (*s->p == '"') {
@@ -114,9 +115,9 @@ static int read_row(struct csv *s, struct row *r)
 			if (!at_eol(s) && *s->p != s->delim) {
 				struct srcpos pos = {s->file, s->line, s->col};
 				if (name)
-					diag_text(DIAG_ERROR, &pos, "text after the closing quote in column \"%s\"", name);
+					diag(CSV_TEXT_AFTER_QUOTE_IN, &pos, name);
 				else
-					diag_text(DIAG_ERROR, &pos, "text after the closing quote");
+					diag(CSV_TEXT_AFTER_QUOTE, &pos);
 				return -1;
 			}
 		} else {
@@ -176,7 +177,7 @@ static const char *value(const struct csv *s, const struct cell *c, const char *
 	if (!utf8_valid(c->v.data ? c->v.data : "", c->v.len, &bad)) {
 		struct srcpos at = *pos;
 		at.col += (int)utf8_count(c->v.data, bad);
-		diag_text(DIAG_ERROR, &at, "column \"%s\" is not valid UTF-8 (set \"encoding\" for a legacy file)",
+		diag(CSV_NOT_UTF8, &at,
 		     column);
 		return NULL;
 	}
@@ -186,12 +187,12 @@ static const char *value(const struct csv *s, const struct cell *c, const char *
 	char *nfc = text_nfc(t, len, &nlen);
 	size_t index;
 	uint32_t cp;
-	const char *why;
+	enum text_unsafe why;
 	bool ok = true;
 	if (!text_check_safe(nfc, nlen, &index, &cp, &why)) {
 		struct srcpos at = *pos;
 		at.col += (int)index;
-		diag_text(DIAG_ERROR, &at, "column \"%s\" holds U+%04X (%s)", column, (unsigned)cp, why);
+		load_report_unsafe(&at, column, why, cp);
 		ok = false;
 	}
 	index = 0;
@@ -204,8 +205,8 @@ static const char *value(const struct csv *s, const struct cell *c, const char *
 		utf8_encode(cp, g);
 		struct srcpos at = *pos;
 		at.col += (int)index;
-		diag_text(DIAG_ERROR, &at, "the font has no glyph for U+%04X \"%s\" (%s) in column \"%s\"",
-		     (unsigned)cp, g, lim->font_name ? lim->font_name : "document font", column);
+		diag(CSV_NO_GLYPH, &at,
+		     (unsigned)cp, g, lim->font_name ? lim->font_name : diag_word(N_("document font")), column);
 		ok = false;
 	}
 	const char *res = ok ? node_strndup(tree, nfc, nlen) : NULL;
@@ -273,8 +274,10 @@ static bool map_columns(const struct csv_source *src, const struct row *hdr, con
 			struct buf have = {0};
 			for (size_t i = 0; i < hdr->n; i++)
 				buf_printf(&have, "%s\"%s\"", i ? ", " : "", hdr->c[i].v.data ? hdr->c[i].v.data : "");
-			diag_text(DIAG_ERROR, &want->pos, "no column \"%s\" in the header of %s (it has %s)", want->s,
-			     file, have.data ? have.data : "nothing");
+			/* the header may be any file's first line: quote only its start */
+			char *shown = have.data ? load_file_excerpt(have.data, have.len) : xstrdup("nothing");
+			diag(CSV_NO_COLUMN, &want->pos, want->s, file, shown);
+			free(shown);
 			buf_free(&have);
 			ok = false;
 		}
@@ -291,6 +294,48 @@ static bool row_blank(const struct row *r)
 	return true;
 }
 
+struct header_key {
+	char *key; /* NFC, lower case, trimmed */
+	size_t col;
+};
+
+static int by_key(const void *a, const void *b)
+{
+	const struct header_key *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+	return c ? c : (x->col > y->col) - (x->col < y->col);
+}
+
+/* A header naming a column twice: the first is the one used, so the other
+ * is almost always a mistake. Sorted, so a huge header stays fast. */
+static void warn_duplicate_headers(const struct csv *s, const struct row *hdr)
+{
+	struct header_key *k = xcalloc(hdr->n + 1, sizeof *k);
+	for (size_t i = 0; i < hdr->n; i++) {
+		size_t lead, n, nlen;
+		const char *t = trimmed(hdr->c[i].v.data ? hdr->c[i].v.data : "", hdr->c[i].v.len, &lead, &n);
+		char *nfc = text_nfc(t, n, &nlen);
+		k[i].key = text_lower(nfc);
+		k[i].col = i;
+		free(nfc);
+	}
+	qsort(k, hdr->n, sizeof *k, by_key);
+	for (size_t i = 1; i < hdr->n; i++) {
+		size_t first = i - 1;
+		while (first > 0 && !strcmp(k[first - 1].key, k[i].key))
+			first--;
+		if (!*k[i].key || strcmp(k[first].key, k[i].key))
+			continue;
+		const struct cell *c = &hdr->c[k[i].col], *f = &hdr->c[k[first].col];
+		struct srcpos at = {s->file, c->line, c->col + (c->quoted ? 1 : 0)};
+		diag(CSV_DUPLICATE_HEADER, &at, s->colname[k[i].col], k[first].col + 1, f->line, f->col,
+		     k[i].col + 1);
+	}
+	for (size_t i = 0; i < hdr->n; i++)
+		free(k[i].key);
+	free(k);
+}
+
 /* One data row into a recipient; false after reporting its problems. */
 static bool bind_row(const struct csv *s, const struct row *r, const struct row *hdr, const long idx[NCOLS],
 		     struct node *tree, const struct load_limits *lim, struct recipient *out)
@@ -304,7 +349,7 @@ static bool bind_row(const struct csv *s, const struct row *r, const struct row 
 		const char *column = hdr->c[idx[k]].v.data;
 		if ((size_t)idx[k] >= r->n) {
 			struct srcpos at = {s->file, r->end_line, r->end_col};
-			diag_text(DIAG_ERROR, &at, "the row ends after %zu of %zu fields: column \"%s\" is missing",
+			diag(CSV_SHORT_ROW, &at,
 			     r->n, hdr->n, column);
 			return false; /* one message for a short row */
 		}
@@ -318,8 +363,9 @@ static bool bind_row(const struct csv *s, const struct row *r, const struct row 
 			out->collective.set = *v != '\0';
 			out->collective.pos = pos;
 			if (!parse_bool(v, &out->collective.v)) {
-				diag_text(DIAG_ERROR, &pos, "column \"%s\" must be yes or no (true/false, x, có/không), not \"%s\"",
-				     column, v);
+				char *shown = load_file_excerpt(v, strlen(v));
+				diag(CSV_BAD_YES_NO, &pos, column, shown);
+				free(shown);
 				ok = false;
 			}
 			continue;
@@ -329,42 +375,28 @@ static bool bind_row(const struct csv *s, const struct row *r, const struct row 
 			t->s = v;
 			t->pos = pos;
 		} else if (k == COL_NAME) {
-			diag_text(DIAG_ERROR, &pos, "column \"%s\" (the name) is empty", column);
+			diag(CSV_EMPTY_NAME, &pos, column);
 			ok = false;
 		}
 	}
 	return ok;
 }
 
-static char *csv_path(const char *yaml_path, const char *file)
-{
-	const char *slash = strrchr(yaml_path, '/');
-	if (file[0] == '/' || !slash)
-		return xstrdup(file);
-	return xasprintf("%.*s/%s", (int)(slash - yaml_path), yaml_path, file);
-}
-
 bool load_csv(const struct csv_source *src, const char *yaml_path, struct node *tree,
 	      const struct load_limits *lim, struct records *out)
 {
-	char *path = csv_path(yaml_path, src->file.s);
-	struct csv s = {.line = 1, .col = 1, .file = node_strndup(tree, path, strlen(path))};
-	free(path);
 	enum legacy_enc enc = LEGACY_NONE;
 	if (src->encoding.s && !text_legacy_name(src->encoding.s, &enc)) {
-		diag_text(DIAG_ERROR, &src->encoding.pos,
-		     "unknown encoding \"%s\" (use utf-8, tcvn3, tcvn3h, vni or cp1258)", src->encoding.s);
+		diag(UNKNOWN_ENCODING, &src->encoding.pos, src->encoding.s);
 		return false;
 	}
 	size_t len;
-	char *data = read_file(s.file, CSV_MAX_FILE, &len);
-	if (!data) {
-		if (errno == EFBIG)
-			diag_text(DIAG_ERROR, &src->file.pos, "cannot read %s: larger than 32 MiB", s.file);
-		else
-			diag_text(DIAG_ERROR, &src->file.pos, "cannot read %s: %s", s.file, strerror(errno));
+	char *path;
+	char *data = load_file_read(yaml_path, src->file.s, &src->file.pos, "CSV file", CSV_MAX_FILE, &len, &path);
+	if (!data)
 		return false;
-	}
+	struct csv s = {.line = 1, .col = 1, .file = node_strndup(tree, path, strlen(path))};
+	free(path);
 	if (enc != LEGACY_NONE) {
 		size_t n;
 		char *u = text_from_legacy(enc, data, len, &n);
@@ -384,7 +416,7 @@ bool load_csv(const struct csv_source *src, const char *yaml_path, struct node *
 	if (rc <= 0) {
 		if (rc == 0) {
 			struct srcpos at = {s.file, 0, 0};
-			diag_text(DIAG_ERROR, &at, "the file is empty: a header line naming the columns comes first");
+			diag(CSV_EMPTY, &at);
 		}
 		ok = false;
 	}
@@ -394,10 +426,14 @@ bool load_csv(const struct csv_source *src, const char *yaml_path, struct node *
 	const char **names = NULL;
 	if (ok) {
 		names = xcalloc(hdr.n + 1, sizeof *names);
-		for (size_t i = 0; i < hdr.n; i++)
-			names[i] = hdr.c[i].v.data ? hdr.c[i].v.data : "";
+		for (size_t i = 0; i < hdr.n; i++) { /* for messages: only the start of a cell */
+			char *e = load_file_excerpt(hdr.c[i].v.data ? hdr.c[i].v.data : "", hdr.c[i].v.len);
+			names[i] = node_strndup(tree, e, strlen(e));
+			free(e);
+		}
 		s.colname = names;
 		s.ncols = hdr.n;
+		warn_duplicate_headers(&s, &hdr);
 	}
 	size_t cap = out->n;
 	while (names) {

@@ -84,8 +84,7 @@ static bool find_decl(const char *file, const char *d, size_t len, struct load_t
 		char *s = xstrndup(d + name, nlen);
 		bool known = text_legacy_name(s, &t->enc);
 		if (!known)
-			diag_text(DIAG_ERROR, &t->decl,
-			     "unknown encoding \"%s\" (use utf-8, tcvn3, tcvn3h, vni or cp1258)", s);
+			diag(UNKNOWN_ENCODING, &t->decl, s);
 		free(s);
 		return known;
 	}
@@ -167,8 +166,7 @@ static bool c1_mojibake(const char *file, const char *d, size_t len)
 	if (!p || p + 1 >= d + len || (g = text_guess_legacy(d, len, &at)) == LEGACY_NONE)
 		return true;
 	struct srcpos pos = char_pos(file, d, len, at);
-	diag_text(DIAG_ERROR, &pos, "this text looks like %s bytes read as Unicode; convert the file to "
-	     "UTF-8 or declare \"encoding: %s\" at its top", text_legacy_label(g), text_legacy_key(g));
+	diag(MOJIBAKE, &pos, text_legacy_label(g), text_legacy_key(g));
 	return false;
 }
 
@@ -177,14 +175,11 @@ static bool mismatch(const char *file, const struct load_text *t, enum legacy_en
 	struct srcpos whole = {file, 0, 0};
 	const char *key = text_legacy_key(other), *label = text_legacy_label(other);
 	if (t->declared && other == LEGACY_NONE)
-		diag_text(DIAG_ERROR, &t->decl, "the file declares \"encoding: %s\" but is UTF-8; "
-		     "remove this line", text_legacy_key(t->enc));
+		diag(ENCODING_DECLARED_BUT_UTF8, &t->decl, text_legacy_key(t->enc));
 	else if (t->declared)
-		diag_text(DIAG_ERROR, &t->decl, "the file declares \"encoding: %s\" but reads as %s; "
-		     "declare \"encoding: %s\"", text_legacy_key(t->enc), label, key);
+		diag(ENCODING_DECLARED_WRONG, &t->decl, text_legacy_key(t->enc), label, key);
 	else
-		diag_text(DIAG_ERROR, &whole, "--encoding %s does not fit this file: it reads as %s; "
-		     "declare \"encoding: %s\" at its top", text_legacy_key(t->enc), label, key);
+		diag(ENCODING_OPTION_WRONG, &whole, text_legacy_key(t->enc), label, key);
 	return false;
 }
 
@@ -209,8 +204,7 @@ bool load_encoding(const char *file, const char *data, size_t len, enum legacy_e
 		if (!text_guess_legacy_bytes(data, len, &g) || g == LEGACY_NONE)
 			return true; /* the YAML reader reports the fault */
 		struct srcpos pos = pos_in(file, data, bad, g);
-		diag_text(DIAG_ERROR, &pos, "not valid UTF-8: the file looks like %s; convert it to UTF-8 "
-		     "or declare \"encoding: %s\" at its top", text_legacy_label(g), text_legacy_key(g));
+		diag(LEGACY_ENCODING_UNDECLARED, &pos, text_legacy_label(g), text_legacy_key(g));
 		return false;
 	}
 	/* UTF-8 text with only Latin-1/cp1252 characters may be a legacy file
@@ -235,7 +229,7 @@ bool load_encoding(const char *file, const char *data, size_t len, enum legacy_e
 	const char *fffd = memmem(t->data, t->len, "\xEF\xBF\xBD", 3);
 	if (fffd) {
 		struct srcpos pos = char_pos(file, t->data, t->len, utf8_count(t->data, (size_t)(fffd - t->data)));
-		diag_text(DIAG_ERROR, &pos, "a byte here has no meaning in %s; is the file in another encoding?",
+		diag(ENCODING_BAD_BYTE, &pos,
 		     text_legacy_label(t->enc));
 		free(t->owned);
 		*t = (struct load_text){0};

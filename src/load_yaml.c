@@ -16,6 +16,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "load_file.h"
 #include "text.h"
 #include "util.h"
 
@@ -75,22 +76,9 @@ static struct srcpos file_pos(const struct loader *L)
 	return (struct srcpos){L->file, 0, 0};
 }
 
-static bool fail(const struct loader *L, struct srcpos pos, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-/* Reports one error and returns false, so callers can `return fail(...)`. */
-static bool fail(const struct loader *L, struct srcpos pos, const char *fmt, ...)
-{
-	(void)L;
-	struct buf b = {0};
-	va_list ap;
-	va_start(ap, fmt);
-	buf_vprintf(&b, fmt, ap);
-	va_end(ap);
-	diag_text(DIAG_ERROR, &pos, "%s", b.data ? b.data : "");
-	buf_free(&b);
-	return false;
-}
+/* Reports message CODE at POS (a position value, not a pointer) and is
+ * false, so callers can `return fail(CODE, pos, ...)`. */
+#define fail(code, pos, ...) (diag(code, &(const struct srcpos[]){pos}[0], ##__VA_ARGS__), false)
 
 /* "8 MiB", "64 KiB" or "1000 bytes" into out. */
 static const char *size_name(size_t n, char out[32])
@@ -236,15 +224,14 @@ static bool reader_error(const struct loader *L)
 	unsigned v = (unsigned)p->problem_value;
 	if (strcmp(problem, "control characters are not allowed") == 0) {
 		if (v == 0)
-			return fail(L, pos, "NUL character in text");
+			return fail(NUL_IN_TEXT, pos);
 		/* libyaml refuses C0, DEL, C1 but NEL, and U+FFFE/U+FFFF */
-		const char *what = v < 0x80 ? "control character" :
-				   v <= 0x9F ? "C1 control character" : "noncharacter";
-		return fail(L, pos, "%s U+%04X in text", what, v);
+		load_report_unsafe(&pos, NULL, v < 0x80 ? UNSAFE_CONTROL : v <= 0x9F ? UNSAFE_C1 : UNSAFE_NONCHAR, v);
+		return false;
 	}
 	if (p->encoding == YAML_UTF16LE_ENCODING || p->encoding == YAML_UTF16BE_ENCODING)
-		return fail(L, pos, "not valid UTF-16: %s", problem);
-	return fail(L, pos, "not valid UTF-8: %s (save the file as UTF-8)", problem);
+		return fail(BAD_UTF16, pos, diag_word(problem));
+	return fail(BAD_UTF8, pos, diag_word(problem));
 }
 
 static bool parser_error(const struct loader *L)
@@ -254,7 +241,7 @@ static bool parser_error(const struct loader *L)
 	struct srcpos pos = file_pos(L);
 	switch (p->error) {
 	case YAML_MEMORY_ERROR:
-		diag_text(DIAG_SYSERR, &pos, "out of memory while reading YAML");
+		diag(YAML_NO_MEMORY, &pos);
 		return false;
 	case YAML_READER_ERROR:
 		return reader_error(L);
@@ -263,11 +250,11 @@ static bool parser_error(const struct loader *L)
 		pos = mark_pos(L, p->problem_mark);
 		/* The context matters when it is elsewhere, e.g. an unclosed quote. */
 		if (p->context && p->context_mark.line != p->problem_mark.line)
-			return fail(L, pos, "YAML syntax: %s (%s at line %d)", problem, p->context,
+			return fail(YAML_SYNTAX_IN, pos, diag_word(problem), diag_word(p->context),
 				    clamp_int(p->context_mark.line + 1));
-		return fail(L, pos, "YAML syntax: %s", problem);
+		return fail(YAML_SYNTAX, pos, diag_word(problem));
 	default:
-		return fail(L, pos, "YAML error: %s", problem);
+		return fail(YAML_ERROR, pos, diag_word(problem));
 	}
 }
 
@@ -383,20 +370,20 @@ static struct node *make_node(struct loader *L, const yaml_event_t *ev, enum nod
 {
 	struct srcpos pos = mark_pos(L, ev->start_mark);
 	if (anchor) {
-		fail(L, pos, "YAML aliases and anchors are not supported");
+		diag(YAML_ALIAS, &pos);
 		return NULL;
 	}
 	if (tag) {
-		fail(L, pos, "YAML tags are not supported");
+		diag(YAML_TAG, &pos);
 		return NULL;
 	}
 	if (++L->nodes > L->lim.max_nodes) {
-		fail(L, pos, "more than %zu values in the file", L->lim.max_nodes);
+		diag(TOO_MANY_NODES, &pos, L->lim.max_nodes);
 		return NULL;
 	}
 	if (L->depth == 0) {
 		if (L->have_root) { /* libyaml never does this in one document */
-			fail(L, pos, "more than one YAML document in the file");
+			diag(YAML_TWO_DOCUMENTS, &pos);
 			return NULL;
 		}
 		L->have_root = true;
@@ -410,7 +397,7 @@ static struct node *make_node(struct loader *L, const yaml_event_t *ev, enum nod
 	const struct frame *f = &L->frames[L->depth - 1];
 	bool is_key = f->node->kind == NODE_MAP && (L->nkids - f->first) % 2 == 0;
 	if (is_key && kind != NODE_SCALAR) {
-		fail(L, pos, "a mapping key must be text, not a %s", node_kind_name(kind));
+		diag(KEY_NOT_TEXT, &pos, node_kind_name(kind));
 		return NULL;
 	}
 	return node_new(L->root, kind, pos.line, pos.col);
@@ -426,13 +413,11 @@ static bool attach(struct loader *L, struct node *n)
 		const struct node *first = key_seen(L, f, n);
 		if (first) {
 			struct buf b = {0};
-			buf_adds(&b, "duplicate key ");
 			add_quoted(&b, n->str, n->len);
 			if (first->pos.line == n->pos.line)
-				buf_printf(&b, " (first at column %d)", first->pos.col);
+				diag(DUPLICATE_KEY_ON_LINE, &n->pos, b.data, first->pos.col);
 			else
-				buf_printf(&b, " (first at line %d)", first->pos.line);
-			fail(L, n->pos, "%s", b.data);
+				diag(DUPLICATE_KEY, &n->pos, b.data, first->pos.line);
 			buf_free(&b);
 			return false;
 		}
@@ -440,31 +425,6 @@ static bool attach(struct loader *L, struct node *n)
 	grow(&L->kids, &L->kcap, L->nkids + 1, sizeof *L->kids);
 	L->kids[L->nkids++] = n;
 	return true;
-}
-
-/* "control character U+0007 in text", "character U+1F600 😀 outside ...":
- * the code is put after the noun of text_check_safe's reason. */
-static void unsafe_message(struct buf *b, uint32_t cp, const char *why)
-{
-	const char *at = strstr(why, "character");
-	size_t noun = 9;
-	if (!at) {
-		at = strstr(why, "mark");
-		noun = 4;
-	}
-	if (!at) {
-		buf_printf(b, "%s U+%04X in text", why, (unsigned)cp);
-		return;
-	}
-	size_t head = (size_t)(at - why) + noun;
-	buf_add(b, why, head);
-	buf_printf(b, " U+%04X", (unsigned)cp);
-	if (cp > 0xFFFF && cp < 0xE0000) { /* show it, unless invisible (tags) or private */
-		char g[4];
-		buf_addc(b, ' ');
-		buf_add(b, g, utf8_encode(cp, g));
-	}
-	buf_adds(b, why[head] ? why + head : " in text");
 }
 
 /* True if s[0..len) is certainly NFC without asking utf8proc: every
@@ -509,8 +469,8 @@ static bool check_printable(struct loader *L, const yaml_event_t *ev, const char
 			continue;
 		char g[5] = {0};
 		utf8_encode(cp, g);
-		fail(L, scalar_char_pos(L, ev, same ? index : 0), "the font has no glyph for U+%04X \"%s\" (%s)",
-		     (unsigned)cp, g, L->lim.font_name ? L->lim.font_name : "document font");
+		(void)fail(YAML_NO_GLYPH, scalar_char_pos(L, ev, same ? index : 0),
+		     (unsigned)cp, g, L->lim.font_name ? L->lim.font_name : diag_word(N_("document font")));
 		free(nfc);
 		return false;
 	}
@@ -526,9 +486,7 @@ static bool check_mojibake(struct loader *L, const yaml_event_t *ev, const char 
 	enum legacy_enc g = text_guess_legacy(v, len, &at);
 	if (g == LEGACY_NONE)
 		return true;
-	return fail(L, scalar_char_pos(L, ev, at),
-		    "this text looks like %s bytes read as Unicode; convert the file to UTF-8 "
-		    "or declare \"encoding: %s\" at its top", text_legacy_label(g), text_legacy_key(g));
+	return fail(MOJIBAKE, scalar_char_pos(L, ev, at), text_legacy_label(g), text_legacy_key(g));
 }
 
 static bool on_scalar(struct loader *L, const yaml_event_t *ev)
@@ -537,20 +495,17 @@ static bool on_scalar(struct loader *L, const yaml_event_t *ev)
 	size_t len = ev->data.scalar.length;
 	char size[32];
 	if (len > L->lim.max_scalar)
-		return fail(L, mark_pos(L, ev->start_mark), "text is longer than %s",
+		return fail(TEXT_TOO_LONG, mark_pos(L, ev->start_mark),
 			    size_name(L->lim.max_scalar, size));
 	const char *nul = memchr(v, 0, len);
 	if (nul)
-		return fail(L, scalar_char_pos(L, ev, utf8_count(v, (size_t)(nul - v))),
-			    "NUL character in text");
+		return fail(NUL_IN_TEXT, scalar_char_pos(L, ev, utf8_count(v, (size_t)(nul - v))));
 	size_t index;
 	uint32_t cp;
-	const char *why;
+	enum text_unsafe why;
 	if (!text_check_safe(v, len, &index, &cp, &why)) {
-		struct buf b = {0};
-		unsafe_message(&b, cp, why);
-		fail(L, scalar_char_pos(L, ev, index), "%s", b.data);
-		buf_free(&b);
+		struct srcpos at = scalar_char_pos(L, ev, index);
+		load_report_unsafe(&at, NULL, why, cp);
 		return false;
 	}
 	if (L->check_mojibake && !check_mojibake(L, ev, v, len))
@@ -585,7 +540,7 @@ static bool on_open(struct loader *L, const yaml_event_t *ev, enum node_kind kin
 	if (!n)
 		return false;
 	if (L->depth >= (size_t)L->lim.max_depth)
-		return fail(L, n->pos, "nesting deeper than %d levels", L->lim.max_depth);
+		return fail(TOO_DEEP, n->pos, L->lim.max_depth);
 	if (!attach(L, n))
 		return false;
 	grow(&L->frames, &L->fcap, L->depth + 1, sizeof *L->frames);
@@ -629,10 +584,10 @@ static bool run(struct loader *L)
 		switch (ev.type) {
 		case YAML_DOCUMENT_START_EVENT:
 			if (docs++)
-				ok = fail(L, mark_pos(L, ev.start_mark), "more than one YAML document in the file");
+				ok = fail(YAML_TWO_DOCUMENTS, mark_pos(L, ev.start_mark));
 			break;
 		case YAML_ALIAS_EVENT:
-			ok = fail(L, mark_pos(L, ev.start_mark), "YAML aliases and anchors are not supported");
+			ok = fail(YAML_ALIAS, mark_pos(L, ev.start_mark));
 			break;
 		case YAML_SCALAR_EVENT:
 			ok = on_scalar(L, &ev);
@@ -663,13 +618,11 @@ static bool run(struct loader *L)
 	}
 	/* A file of comments, or a lone `---`, has nothing to render. */
 	if (!L->have_root || (L->root->kind == NODE_SCALAR && L->root->plain && L->root->len == 0))
-		return fail(L, file_pos(L), "empty document");
+		return fail(EMPTY_DOCUMENT, file_pos(L));
 	/* read after the bytes were decoded, a later declaration comes too late */
 	for (size_t i = 0; !L->declared && L->root->kind == NODE_MAP && i < L->root->npairs; i++)
 		if (!strcmp(L->root->pairs[i].key->str, "encoding"))
-			return fail(L, L->root->pairs[i].key->pos,
-				    "\"encoding: NAME\" must be the first line of the file "
-				    "(only comments may come before it)");
+			return fail(ENCODING_NOT_FIRST, L->root->pairs[i].key->pos);
 	return true;
 }
 
@@ -700,12 +653,12 @@ struct node *load_yaml_mem(const char *name, const char *data, size_t len,
 	bool ok = false;
 	struct load_text text = {0};
 	if (L.len > L.lim.max_file) {
-		fail(&L, file_pos(&L), "file is larger than %s", size_name(L.lim.max_file, size));
+		(void)fail(FILE_TOO_LARGE, file_pos(&L), size_name(L.lim.max_file, size));
 	} else if (!load_encoding(L.file, L.data, L.len, L.lim.encoding, &text)) {
 		/* reported */
 	} else if (!yaml_parser_initialize(&L.parser)) {
 		struct srcpos pos = file_pos(&L);
-		diag_text(DIAG_SYSERR, &pos, "out of memory while reading YAML");
+		diag(YAML_NO_MEMORY, &pos);
 	} else {
 		L.data = text.data;
 		L.len = text.len;
@@ -738,18 +691,9 @@ struct node *load_yaml(const char *path, const struct load_limits *lim, struct l
 	if (info)
 		*info = (struct load_info){0};
 	size_t len = 0;
-	char *data = read_file(path, l.max_file, &len);
-	if (!data) {
-		struct srcpos pos = {path, 0, 0};
-		char size[32];
-		if (errno == EFBIG)
-			diag_text(DIAG_ERROR, &pos, "file is larger than %s", size_name(l.max_file, size));
-		else if (errno == EINVAL)
-			diag_text(DIAG_SYSERR, &pos, "cannot read: not a regular file");
-		else
-			diag_text(DIAG_SYSERR, &pos, "cannot read: %s", strerror(errno));
+	char *data = load_file_read_arg(path, l.max_file, &len);
+	if (!data)
 		return NULL;
-	}
 	struct node *root = load_yaml_mem(path, data, len, &l, info);
 	free(data);
 	return root;

@@ -4,14 +4,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sha256.h"
+#include "hash.h"
 #include "util.h"
 
 struct manifest_entry {
 	char *kind, *source, *file;
 	int pages;
 	size_t bytes;
-	char sha[SHA256_HEX_LEN + 1];
+	char sha[HASH_HEX_LEN + 1];
 };
 
 struct manifest {
@@ -47,9 +47,7 @@ void manifest_add(struct manifest *m, const char *kind, const char *source, cons
 	e->file = xstrdup(file ? file : "");
 	e->pages = pages;
 	e->bytes = len;
-	uint8_t digest[SHA256_BYTES];
-	sha256(data, len, digest);
-	sha256_hex(digest, e->sha);
+	hash_sha256_hex(data, len, e->sha);
 }
 
 static int cmp_entry(const void *a, const void *b)

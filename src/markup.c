@@ -8,43 +8,6 @@
 #include "text.h"
 #include "util.h"
 
-enum face face_with(enum face base, bool bold, bool italic)
-{
-	bool b = bold || base == FACE_BOLD || base == FACE_BOLD_ITALIC;
-	bool i = italic || base == FACE_ITALIC || base == FACE_BOLD_ITALIC;
-	return b ? (i ? FACE_BOLD_ITALIC : FACE_BOLD) : (i ? FACE_ITALIC : FACE_REGULAR);
-}
-
-void runs_add(struct runs *r, const char *text, size_t len, enum face face,
-	      const struct srcpos *pos)
-{
-	if (len == 0)
-		return;
-	/* Merge with the previous run of the same face: fewer ops, same output. */
-	if (r->n && r->v[r->n - 1].face == face) {
-		struct run *last = &r->v[r->n - 1];
-		last->text = xrealloc(last->text, last->len + len + 1);
-		memcpy(last->text + last->len, text, len);
-		last->len += len;
-		last->text[last->len] = '\0';
-		return;
-	}
-	grow(&r->v, &r->cap, r->n + 1, sizeof *r->v);
-	struct run *run = &r->v[r->n++];
-	run->text = xstrndup(text, len);
-	run->len = len;
-	run->face = face;
-	run->pos = pos ? *pos : (struct srcpos){0};
-}
-
-void runs_free(struct runs *r)
-{
-	for (size_t i = 0; i < r->n; i++)
-		free(r->v[i].text);
-	free(r->v);
-	memset(r, 0, sizeof *r);
-}
-
 /* Position of byte offset `at` in a single-line value starting at pos. */
 static struct srcpos pos_at(const struct srcpos *pos, const char *s, size_t at)
 {
@@ -96,7 +59,7 @@ bool markup_parse(const char *s, enum face base, bool markup, const struct srcpo
 	buf_free(&cur);
 	if (bold || italic) {
 		struct srcpos p = pos_at(pos, s, bold ? bold_at : italic_at);
-		diag_text(DIAG_ERROR, &p, "unclosed %s marker (write \\* for a literal asterisk)",
+		diag(UNCLOSED_MARKER, &p,
 		     bold ? "**bold**" : "*italic*");
 		return false;
 	}

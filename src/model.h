@@ -50,6 +50,12 @@ struct flag {
 	struct srcpos pos;
 };
 
+/* A list of lists of text: a table's rows. */
+struct text_rows {
+	struct texts *v;
+	size_t n;
+};
+
 /* A list of records of one schema: `n` records of `size` bytes each. */
 struct records {
 	void *v;
@@ -66,6 +72,7 @@ enum field_type {
 	F_BOOL,   /* struct flag */
 	F_RECORD, /* a nested mapping of schema `sub`, stored inline */
 	F_RECORDS, /* struct records of schema `sub` */
+	F_ROWS,    /* struct text_rows: a list of lists of text */
 	F_POS      /* not a key: the struct srcpos of the mapping itself */
 };
 

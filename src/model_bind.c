@@ -55,11 +55,11 @@ static const char *found(const struct node *n)
 {
 	switch (n->kind) {
 	case NODE_MAP:
-		return "a mapping";
+		return N_("a mapping");
 	case NODE_SEQ:
-		return "a list";
+		return N_("a list");
 	default:
-		return "text";
+		return N_("text");
 	}
 }
 
@@ -67,13 +67,13 @@ static bool expect(const struct node *n, enum node_kind kind, const char *key, c
 {
 	if (n->kind == kind)
 		return true;
-	diag_text(DIAG_ERROR, &n->pos, "\"%s\" must be %s, not %s", key, what, found(n));
+	diag(WRONG_TYPE, &n->pos, key, diag_word(what), diag_word(found(n)));
 	return false;
 }
 
 static bool bind_text(const struct node *n, const char *key, struct text *t)
 {
-	if (!expect(n, NODE_SCALAR, key, "text"))
+	if (!expect(n, NODE_SCALAR, key, N_("text")))
 		return false;
 	t->s = n->str;
 	t->pos = n->pos;
@@ -82,17 +82,17 @@ static bool bind_text(const struct node *n, const char *key, struct text *t)
 
 static bool bind_int(const struct node *n, const struct field *f, struct integer *v)
 {
-	if (!expect(n, NODE_SCALAR, f->key, "a whole number"))
+	if (!expect(n, NODE_SCALAR, f->key, N_("a whole number")))
 		return false;
 	char *end;
 	errno = 0;
 	long long x = strtoll(n->str, &end, 10);
 	if (n->len == 0 || *end || errno || n->str[0] == ' ') {
-		diag_text(DIAG_ERROR, &n->pos, "\"%s\" must be a whole number, not \"%s\"", f->key, n->str);
+		diag(NOT_WHOLE_NUMBER, &n->pos, f->key, n->str);
 		return false;
 	}
 	if ((f->min || f->max) && (x < f->min || x > f->max)) {
-		diag_text(DIAG_ERROR, &n->pos, "\"%s\" must be between %.0f and %.0f, not %lld", f->key,
+		diag(INTEGER_OUT_OF_RANGE, &n->pos, f->key,
 		     f->min, f->max, x);
 		return false;
 	}
@@ -102,7 +102,7 @@ static bool bind_int(const struct node *n, const struct field *f, struct integer
 
 static bool bind_number(const struct node *n, const struct field *f, struct number *v)
 {
-	if (!expect(n, NODE_SCALAR, f->key, "a number"))
+	if (!expect(n, NODE_SCALAR, f->key, N_("a number")))
 		return false;
 	/* Vietnamese writes 0,3 for 0.3: accept both. */
 	char tmp[64];
@@ -117,20 +117,20 @@ static bool bind_number(const struct node *n, const struct field *f, struct numb
 	if (n->len == 0 || *end || !isfinite(x))
 		goto bad;
 	if ((f->min || f->max) && (x < f->min || x > f->max)) {
-		diag_text(DIAG_ERROR, &n->pos, "\"%s\" must be between %g and %g, not %s", f->key, f->min,
+		diag(NUMBER_OUT_OF_RANGE, &n->pos, f->key, f->min,
 		     f->max, n->str);
 		return false;
 	}
 	*v = (struct number){x, n->pos, true};
 	return true;
 bad:
-	diag_text(DIAG_ERROR, &n->pos, "\"%s\" must be a number, not \"%s\"", f->key, n->str);
+	diag(NOT_A_NUMBER, &n->pos, f->key, n->str);
 	return false;
 }
 
 static bool bind_records(const struct node *n, const struct field *f, struct records *r)
 {
-	if (!expect(n, NODE_SEQ, f->key, "a list"))
+	if (!expect(n, NODE_SEQ, f->key, N_("a list")))
 		return false;
 	r->v = xcalloc(n->nitems ? n->nitems : 1, f->sub->size);
 	r->n = n->nitems;
@@ -140,32 +140,50 @@ static bool bind_records(const struct node *n, const struct field *f, struct rec
 	return ok;
 }
 
+static bool bind_texts(const struct node *n, const char *key, struct texts *ts)
+{
+	if (!expect(n, NODE_SEQ, key, N_("a list of text")))
+		return false;
+	ts->v = xcalloc(n->nitems ? n->nitems : 1, sizeof *ts->v);
+	ts->n = n->nitems;
+	bool ok = true;
+	for (size_t i = 0; i < n->nitems; i++)
+		ok &= bind_text(n->items[i], key, &ts->v[i]);
+	return ok;
+}
+
+/* Each row a list of cells: [[a, b], [c, d]]. */
+static bool bind_rows(const struct node *n, const char *key, struct text_rows *r)
+{
+	if (!expect(n, NODE_SEQ, key, N_("a list of rows, each a list of cells")))
+		return false;
+	r->v = xcalloc(n->nitems ? n->nitems : 1, sizeof *r->v);
+	r->n = n->nitems;
+	bool ok = true;
+	for (size_t i = 0; i < n->nitems; i++)
+		ok &= bind_texts(n->items[i], key, &r->v[i]);
+	return ok;
+}
+
 static bool bind_field(const struct node *n, const struct field *f, void *slot)
 {
 	switch (f->type) {
 	case F_TEXT:
 		return bind_text(n, f->key, slot);
-	case F_TEXTS: {
-		if (!expect(n, NODE_SEQ, f->key, "a list of text"))
-			return false;
-		struct texts *ts = slot;
-		ts->v = xcalloc(n->nitems ? n->nitems : 1, sizeof *ts->v);
-		ts->n = n->nitems;
-		bool ok = true;
-		for (size_t i = 0; i < n->nitems; i++)
-			ok &= bind_text(n->items[i], f->key, &ts->v[i]);
-		return ok;
-	}
+	case F_TEXTS:
+		return bind_texts(n, f->key, slot);
+	case F_ROWS:
+		return bind_rows(n, f->key, slot);
 	case F_INT:
 		return bind_int(n, f, slot);
 	case F_NUMBER:
 		return bind_number(n, f, slot);
 	case F_DATE: {
-		if (!expect(n, NODE_SCALAR, f->key, "a date (YYYY-MM-DD)"))
+		if (!expect(n, NODE_SCALAR, f->key, N_("a date (YYYY-MM-DD)")))
 			return false;
 		struct day *d = slot;
 		if (!date_parse(n->str, &d->d)) {
-			diag_text(DIAG_ERROR, &n->pos, "invalid date \"%s\" (write YYYY-MM-DD, e.g. 2020-12-31)",
+			diag(BAD_DATE, &n->pos,
 			     n->str);
 			return false;
 		}
@@ -174,11 +192,11 @@ static bool bind_field(const struct node *n, const struct field *f, void *slot)
 		return true;
 	}
 	case F_TIME: {
-		if (!expect(n, NODE_SCALAR, f->key, "a time (HH:MM)"))
+		if (!expect(n, NODE_SCALAR, f->key, N_("a time (HH:MM)")))
 			return false;
 		struct clock *c = slot;
 		if (!time_parse(n->str, &c->h, &c->m)) {
-			diag_text(DIAG_ERROR, &n->pos, "invalid time \"%s\" (write HH:MM, e.g. 14:00)", n->str);
+			diag(BAD_TIME, &n->pos, n->str);
 			return false;
 		}
 		c->pos = n->pos;
@@ -186,7 +204,7 @@ static bool bind_field(const struct node *n, const struct field *f, void *slot)
 		return true;
 	}
 	case F_BOOL: {
-		if (!expect(n, NODE_SCALAR, f->key, "true or false"))
+		if (!expect(n, NODE_SCALAR, f->key, N_("true or false")))
 			return false;
 		struct flag *b = slot;
 		if (!strcmp(n->str, "true") || !strcmp(n->str, "yes"))
@@ -194,7 +212,7 @@ static bool bind_field(const struct node *n, const struct field *f, void *slot)
 		else if (!strcmp(n->str, "false") || !strcmp(n->str, "no"))
 			b->v = false;
 		else {
-			diag_text(DIAG_ERROR, &n->pos, "\"%s\" must be true or false, not \"%s\"", f->key, n->str);
+			diag(NOT_BOOLEAN, &n->pos, f->key, n->str);
 			return false;
 		}
 		b->set = true;
@@ -230,6 +248,8 @@ static bool is_present(const void *slot, const struct field *f)
 		return ((const struct flag *)slot)->set;
 	case F_RECORDS:
 		return ((const struct records *)slot)->v != NULL;
+	case F_ROWS:
+		return ((const struct text_rows *)slot)->v != NULL;
 	case F_RECORD:
 	case F_POS:
 		return true; /* checked by the caller through `seen` */
@@ -240,8 +260,7 @@ static bool is_present(const void *slot, const struct field *f)
 bool model_bind(const struct node *n, const struct schema *s, void *out)
 {
 	if (n->kind != NODE_MAP) {
-		diag_text(DIAG_ERROR, &n->pos, "%s must be a mapping of keys to values, not %s", s->name,
-		     found(n));
+		diag(NOT_A_MAPPING, &n->pos, diag_word(s->name), diag_word(found(n)));
 		return false;
 	}
 	bool ok = true;
@@ -260,16 +279,17 @@ bool model_bind(const struct node *n, const struct schema *s, void *out)
 			size_t nc = s->nfields < 64 ? s->nfields : 64;
 			for (size_t k = 0; k < nc; k++)
 				cands[k] = s->fields[k].key;
-			const char *near = model_did_you_mean(key->str, cands, nc);
+			/* past the message cap nobody reads the guess */
+			const char *near = diag_file_silenced() ? NULL : model_did_you_mean(key->str, cands, nc);
 			if (near) {
-				diag_text(DIAG_ERROR, &key->pos, "unknown key \"%s\" in %s (did you mean \"%s\"?)",
-				     key->str, s->name, near);
+				diag(UNKNOWN_KEY_GUESS, &key->pos,
+				     key->str, diag_word(s->name), near);
 				for (size_t k = 0; k < nc; k++)
 					if (cands[k] == near)
 						typo[k] = true; /* "missing" would repeat the news */
 			}
 			else
-				diag_text(DIAG_ERROR, &key->pos, "unknown key \"%s\" in %s", key->str, s->name);
+				diag(UNKNOWN_KEY, &key->pos, key->str, diag_word(s->name));
 			ok = false;
 			continue;
 		}
@@ -291,7 +311,7 @@ bool model_bind(const struct node *n, const struct schema *s, void *out)
 			continue; /* misspelt, or present but wrong: already reported */
 		bool present = f->type == F_RECORD ? seen[slot] : is_present((char *)out + f->offset, f);
 		if (!present || (f->type == F_TEXT && !((struct text *)((char *)out + f->offset))->s[0])) {
-			diag_text(DIAG_ERROR, &n->pos, "missing required field \"%s\" in %s", f->key, s->name);
+			diag(MISSING_FIELD, &n->pos, f->key, diag_word(s->name));
 			ok = false;
 		}
 	}
@@ -305,6 +325,11 @@ void model_unbind(const struct schema *s, void *obj)
 		void *slot = (char *)obj + f->offset;
 		if (f->type == F_TEXTS) {
 			free(((struct texts *)slot)->v);
+		} else if (f->type == F_ROWS) {
+			struct text_rows *r = slot;
+			for (size_t i = 0; i < r->n; i++)
+				free(r->v[i].v);
+			free(r->v);
 		} else if (f->type == F_RECORD) {
 			model_unbind(f->sub, slot);
 		} else if (f->type == F_RECORDS) {

@@ -17,7 +17,7 @@ static const struct field person_fields[] = {
 	{"degree", F_TEXT, OFF(struct person, degree), 0, NULL, 0, 0, NULL},
 	{"roles", F_TEXTS, OFF(struct person, roles), 0, NULL, 0, 0, NULL},
 };
-static const struct schema person_schema = {"person", sizeof(struct person), FIELDS(person_fields)};
+static const struct schema person_schema = {N_("person"), sizeof(struct person), FIELDS(person_fields)};
 
 static const struct field org_fields[] = {
 	{"parent", F_TEXT, OFF(struct organisation, parent), 0, NULL, 0, 0, NULL},
@@ -25,14 +25,14 @@ static const struct field org_fields[] = {
 	{"abbreviation", F_TEXT, OFF(struct organisation, abbreviation), REQUIRED, NULL, 0, 0, NULL},
 	{"place", F_TEXT, OFF(struct organisation, place), REQUIRED, NULL, 0, 0, NULL},
 };
-static const struct schema org_schema = {"organisation", sizeof(struct organisation),
+static const struct schema org_schema = {N_("organisation"), sizeof(struct organisation),
 					 FIELDS(org_fields)};
 
 static const struct field counted_fields[] = {
 	{"count", F_INT, OFF(struct counted, count), 0, NULL, 0, 1000000, NULL},
 	{"text", F_TEXT, OFF(struct counted, text), REQUIRED, NULL, 0, 0, NULL},
 };
-static const struct schema counted_schema = {"item", sizeof(struct counted), FIELDS(counted_fields)};
+static const struct schema counted_schema = {N_("item"), sizeof(struct counted), FIELDS(counted_fields)};
 
 static const struct field attendance_fields[] = {
 	{"text", F_TEXT, OFF(struct attendance, text), REQUIRED, NULL, 0, 0, NULL},
@@ -40,7 +40,7 @@ static const struct field attendance_fields[] = {
 	{"present", F_INT, OFF(struct attendance, present), 0, NULL, 0, 100000, NULL},
 	{"absent_note", F_TEXT, OFF(struct attendance, absent_note), 0, NULL, 0, 0, NULL},
 };
-static const struct schema attendance_schema = {"attendance", sizeof(struct attendance),
+static const struct schema attendance_schema = {N_("attendance"), sizeof(struct attendance),
 						FIELDS(attendance_fields)};
 
 #define M(member) OFF(struct minutes, member)
@@ -68,22 +68,14 @@ static const struct field minutes_fields[] = {
 	{"filed", F_TEXT, M(filed), 0, NULL, 0, 0, NULL},
 };
 #undef M
-static const struct schema minutes_schema = {"minutes", sizeof(struct minutes),
+static const struct schema minutes_schema = {N_("minutes"), sizeof(struct minutes),
 					     FIELDS(minutes_fields)};
-
-static const struct field free_block_fields[] = {
-	{"text", F_TEXT, OFF(struct free_block, text), 0, NULL, 0, 0, NULL},
-	{"heading", F_TEXT, OFF(struct free_block, heading), 0, NULL, 0, 0, NULL},
-	{"center", F_TEXT, OFF(struct free_block, center), 0, NULL, 0, 0, NULL},
-};
-static const struct schema free_block_schema = {"block", sizeof(struct free_block),
-						FIELDS(free_block_fields)};
 
 static const struct field freedoc_fields[] = {
 	{"title", F_TEXT, OFF(struct freedoc, title), REQUIRED, NULL, 0, 0, NULL},
-	{"blocks", F_RECORDS, OFF(struct freedoc, blocks), REQUIRED, &free_block_schema, 0, 0, NULL},
+	{"blocks", F_RECORDS, OFF(struct freedoc, blocks), REQUIRED, &body_block_schema, 0, 0, NULL},
 };
-static const struct schema freedoc_schema = {"document", sizeof(struct freedoc),
+static const struct schema freedoc_schema = {N_("document"), sizeof(struct freedoc),
 					     FIELDS(freedoc_fields)};
 
 static const struct field issuer_fields[] = {
@@ -95,7 +87,7 @@ static const struct field issuer_fields[] = {
 	{"abbreviation", F_TEXT, OFF(struct issuer, org.abbreviation), REQUIRED, NULL, 0, 0, NULL},
 	{"place", F_TEXT, OFF(struct issuer, org.place), 0, NULL, 0, 0, NULL},
 };
-static const struct schema issuer_schema = {"issuer", sizeof(struct issuer), FIELDS(issuer_fields)};
+static const struct schema issuer_schema = {N_("issuer"), sizeof(struct issuer), FIELDS(issuer_fields)};
 
 static const struct field signer_fields[] = {
 	{"prefix", F_TEXT, OFF(struct signer, prefix), 0, NULL, 0, 0, NULL},
@@ -105,7 +97,7 @@ static const struct field signer_fields[] = {
 	{"signature", F_TEXT, OFF(struct signer, signature), 0, NULL, 0, 0, NULL},
 	{"seal", F_TEXT, OFF(struct signer, seal), 0, NULL, 0, 0, NULL},
 };
-static const struct schema signer_schema = {"signer", sizeof(struct signer), FIELDS(signer_fields)};
+static const struct schema signer_schema = {N_("signer"), sizeof(struct signer), FIELDS(signer_fields)};
 
 static const struct field recipient_fields[] = {
 	{"name", F_TEXT, OFF(struct recipient, name), REQUIRED, NULL, 0, 0, NULL},
@@ -115,7 +107,7 @@ static const struct field recipient_fields[] = {
 	{"achievement", F_TEXT, OFF(struct recipient, achievement), 0, NULL, 0, 0, NULL},
 	{"", F_POS, OFF(struct recipient, pos), 0, NULL, 0, 0, NULL},
 };
-const struct schema recipient_schema = {"recipient", sizeof(struct recipient),
+const struct schema recipient_schema = {N_("recipient"), sizeof(struct recipient),
 					FIELDS(recipient_fields)};
 
 static const struct field csv_fields[] = {
@@ -127,7 +119,7 @@ static const struct field csv_fields[] = {
 	{"achievement", F_TEXT, OFF(struct csv_source, achievement), 0, NULL, 0, 0, NULL},
 	{"encoding", F_TEXT, OFF(struct csv_source, encoding), 0, NULL, 0, 0, NULL},
 };
-static const struct schema csv_schema = {"csv", sizeof(struct csv_source), FIELDS(csv_fields)};
+static const struct schema csv_schema = {N_("csv"), sizeof(struct csv_source), FIELDS(csv_fields)};
 
 static const struct field list_fields[] = {
 	{"title", F_TEXT, OFF(struct award_list, title), 0, NULL, 0, 0, NULL},
@@ -136,7 +128,7 @@ static const struct field list_fields[] = {
 	{"recipients", F_RECORDS, OFF(struct award_list, recipients), 0, &recipient_schema, 0, 0, NULL},
 	{"csv", F_RECORD, OFF(struct award_list, csv), 0, &csv_schema, 0, 0, NULL},
 };
-static const struct schema list_schema = {"list", sizeof(struct award_list), FIELDS(list_fields)};
+static const struct schema list_schema = {N_("list"), sizeof(struct award_list), FIELDS(list_fields)};
 
 static const struct field amount_fields[] = {
 	{"coefficient", F_NUMBER, OFF(struct amount, coefficient), REQUIRED, NULL, 0.01, 100, NULL},
@@ -144,7 +136,7 @@ static const struct field amount_fields[] = {
 	{"base_date", F_DATE, OFF(struct amount, base_date), 0, NULL, 0, 0, NULL},
 	{"collective_factor", F_NUMBER, OFF(struct amount, collective_factor), 0, NULL, 1, 10, NULL},
 };
-static const struct schema amount_schema = {"amount", sizeof(struct amount), FIELDS(amount_fields)};
+static const struct schema amount_schema = {N_("amount"), sizeof(struct amount), FIELDS(amount_fields)};
 
 #define D(member) OFF(struct decision, member)
 static const struct field decision_fields[] = {
@@ -173,7 +165,7 @@ static const struct field decision_fields[] = {
 	{"", F_POS, D(pos), 0, NULL, 0, 0, NULL},
 };
 #undef D
-static const struct schema decision_schema = {"decision", sizeof(struct decision),
+static const struct schema decision_schema = {N_("decision"), sizeof(struct decision),
 					      FIELDS(decision_fields)};
 
 static const struct field style_fields[] = {
@@ -183,7 +175,7 @@ static const struct field style_fields[] = {
 	{"zero_tens", F_TEXT, OFF(struct style, zero_tens), 0, NULL, 0, 0, NULL},
 	{"four", F_TEXT, OFF(struct style, four), 0, NULL, 0, 0, NULL},
 };
-static const struct schema style_schema = {"style", sizeof(struct style), FIELDS(style_fields)};
+static const struct schema style_schema = {N_("style"), sizeof(struct style), FIELDS(style_fields)};
 
 static const struct field file_fields[] = {
 	{"encoding", F_TEXT, OFF(struct docfile, encoding), 0, NULL, 0, 0, NULL}, /* read by load_encoding.c */
@@ -195,24 +187,24 @@ static const struct field file_fields[] = {
 	{"issuers", F_RECORDS, OFF(struct docfile, issuers), 0, &issuer_schema, 0, 0, NULL},
 	{"decisions", F_RECORDS, OFF(struct docfile, decisions), 0, &decision_schema, 0, 0, NULL},
 };
-static const struct schema file_schema = {"the file", sizeof(struct docfile), FIELDS(file_fields)};
+static const struct schema file_schema = {N_("the file"), sizeof(struct docfile), FIELDS(file_fields)};
 
 static bool check_minutes(const struct minutes *m)
 {
 	bool ok = true;
 	if (m->start.set && m->end.set && m->end.h * 60 + m->end.m <= m->start.h * 60 + m->start.m) {
-		diag_text(DIAG_ERROR, &m->end.pos, "the meeting ends (%02d:%02d) before it starts (%02d:%02d)",
+		diag(MEETING_ENDS_BEFORE_START, &m->end.pos,
 		     m->end.h, m->end.m, m->start.h, m->start.m);
 		ok = false;
 	}
 	const struct attendance *a = &m->attendance;
 	if (a->summoned.set && a->present.set && a->present.v > a->summoned.v) {
-		diag_text(DIAG_ERROR, &a->present.pos, "more people present (%lld) than summoned (%lld)",
+		diag(MORE_PRESENT_THAN_SUMMONED, &a->present.pos,
 		     a->present.v, a->summoned.v);
 		ok = false;
 	}
 	if (m->chairs.n == 0) {
-		diag_text(DIAG_ERROR, &m->pos, "minutes need at least one chair");
+		diag(MINUTES_NO_CHAIR, &m->pos);
 		ok = false;
 	}
 	return ok;
@@ -239,41 +231,38 @@ static bool check_decision(const struct docfile *df, const struct decision *d)
 {
 	bool ok = true;
 	if (d->issuer.s && !docfile_issuer(df, d->issuer.s)) {
-		diag_text(DIAG_ERROR, &d->issuer.pos, "no issuer with id \"%s\" in \"issuers\"", d->issuer.s);
+		diag(UNKNOWN_ISSUER, &d->issuer.pos, d->issuer.s);
 		return false;
 	}
 	if (!d->number.set)
-		diag_text(DIAG_WARNING, &d->pos, "the decision has no number (Số)");
+		diag(DECISION_NO_NUMBER, &d->pos);
 	for (size_t i = 0; i < d->bases.n; i++) {
 		bool last = i + 1 == d->bases.n && !d->proposal.s;
 		const char *want = last ? "." : ";";
 		if (!ends_with(d->bases.v[i].s, want))
-			diag_text(DIAG_WARNING, &d->bases.v[i].pos, "a basis (căn cứ) should end with \"%s\"", want);
+			diag(BASIS_END, &d->bases.v[i].pos, want);
 	}
 	if (d->proposal.s && !ends_with(d->proposal.s, "."))
-		diag_text(DIAG_WARNING, &d->proposal.pos, "the proposal (đề nghị) should end with \".\"");
+		diag(PROPOSAL_END, &d->proposal.pos);
 	if (d->amount.base_date.set && date_cmp(d->amount.base_date.d, d->date.d) > 0)
-		diag_text(DIAG_WARNING, &d->amount.base_date.pos,
-		     "the base salary's date is after the decision's signing date");
+		diag(BASE_SALARY_DATE_LATE, &d->amount.base_date.pos);
 	if (d->list.sort.s && strcmp(d->list.sort.s, "none") && strcmp(d->list.sort.s, "name")) {
-		diag_text(DIAG_ERROR, &d->list.sort.pos, "\"sort\" must be \"none\" or \"name\", not \"%s\"",
+		diag(SORT_CHOICE, &d->list.sort.pos,
 		     d->list.sort.s);
 		ok = false;
 	}
 	const char *out = d->certificate_output.s;
 	if (out && strcmp(out, "both") && strcmp(out, "files") && strcmp(out, "print")) {
-		diag_text(DIAG_ERROR, &d->certificate_output.pos,
-		     "\"certificate_output\" must be \"both\", \"files\" or \"print\", not \"%s\"", out);
+		diag(CERT_OUTPUT_CHOICE, &d->certificate_output.pos, out);
 		ok = false;
 	}
 	const char *to = d->list.tone_order.s;
 	if (to && strcmp(to, "lexicographic") && strcmp(to, "common")) {
-		diag_text(DIAG_ERROR, &d->list.tone_order.pos,
-		     "\"tone_order\" must be \"lexicographic\" or \"common\", not \"%s\"", to);
+		diag(TONE_ORDER_CHOICE, &d->list.tone_order.pos, to);
 		ok = false;
 	}
 	if (d->list.recipients.n && d->list.csv.file.s) {
-		diag_text(DIAG_ERROR, &d->list.csv.file.pos, "a list takes its recipients from \"recipients\" or \"csv\", not both");
+		diag(LIST_TWO_SOURCES, &d->list.csv.file.pos);
 		ok = false;
 	}
 	return ok;
@@ -285,7 +274,7 @@ static bool check_issuer(const struct issuer *is)
 	for (size_t i = 0; i < 3; i++)
 		if (!strcmp(is->style.s, styles[i]))
 			return true;
-	diag_text(DIAG_ERROR, &is->style.pos, "\"style\" must be \"state\", \"party\" or \"union\", not \"%s\"",
+	diag(ISSUER_STYLE_CHOICE, &is->style.pos,
 	     is->style.s);
 	return false;
 }
@@ -295,7 +284,7 @@ static bool either(const struct text *t, const char *key, const char *a, const c
 {
 	if (!t->s || !strcmp(t->s, a) || !strcmp(t->s, b))
 		return true;
-	diag_text(DIAG_ERROR, &t->pos, "\"%s\" must be \"%s\" or \"%s\", not \"%s\"", key, a, b, t->s);
+	diag(TWO_CHOICES, &t->pos, key, a, b, t->s);
 	return false;
 }
 
@@ -317,32 +306,18 @@ struct words_style style_words(const struct style *st)
 	};
 }
 
-static bool check_freedoc(const struct freedoc *d)
-{
-	bool ok = true;
-	const struct free_block *b = d->blocks.v;
-	for (size_t i = 0; i < d->blocks.n; i++) {
-		int set = !!b[i].text.s + !!b[i].heading.s + !!b[i].center.s;
-		if (set != 1) {
-			const struct srcpos *p = b[i].text.s ? &b[i].text.pos
-						 : b[i].heading.s ? &b[i].heading.pos
-						 : b[i].center.s ? &b[i].center.pos : &d->pos;
-			diag_text(DIAG_ERROR, p, "a block holds exactly one of \"text\", \"heading\" or \"center\"");
-			ok = false;
-		}
-	}
-	return ok;
-}
-
 struct docfile *docfile_load(const char *path, const struct load_limits *lim)
 {
 	struct load_info info = {0};
 	struct node *tree = load_yaml(path, lim, &info);
-	if (!tree)
-		return NULL;
-	if (info.not_nfc)
-		diag_text(DIAG_NOTE, &info.first_not_nfc,
-		     "text was not in Unicode NFC; it has been normalised (first here)");
+	return tree ? docfile_from_tree(tree, lim, &info) : NULL;
+}
+
+struct docfile *docfile_from_tree(struct node *tree, const struct load_limits *lim,
+				  const struct load_info *info)
+{
+	if (info && info->not_nfc)
+		diag(NOT_NFC, &info->first_not_nfc);
 	struct docfile *df = xcalloc(1, sizeof *df);
 	df->tree = tree;
 	df->path = tree->pos.file;
@@ -359,7 +334,7 @@ struct docfile *docfile_load(const char *path, const struct load_limits *lim)
 		df->has_document = true;
 		df->document.pos = dn->pos;
 		if (ok)
-			ok = check_freedoc(&df->document);
+			ok = body_check(&df->document.blocks);
 	}
 	if (ok)
 		ok = check_style(&df->style);
@@ -373,8 +348,7 @@ struct docfile *docfile_load(const char *path, const struct load_limits *lim)
 			l->from_csv = ok = load_csv(&l->csv, df->path, tree, lim, &l->recipients);
 	}
 	if (ok && !df->has_minutes && !df->has_document && !df->decisions.n) {
-		diag_text(DIAG_ERROR, &tree->pos,
-		     "the file describes no document (add \"minutes\", \"decisions\" or \"document\")");
+		diag(NO_DOCUMENT, &tree->pos);
 		ok = false;
 	}
 	if (!ok) {

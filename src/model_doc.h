@@ -4,6 +4,7 @@
 #define VANBAN_MODEL_DOC_H
 
 #include "model.h"
+#include "model_body.h"
 
 struct person {
 	struct text name;     /* as written: "Hồ Ngọc Trường" (never re-cased) */
@@ -53,17 +54,10 @@ struct minutes {
 	struct srcpos pos;
 };
 
-/* A free document (a report, a notice): a title for the PDF's metadata and
- * a sequence of blocks, each one of text, heading or center. */
-struct free_block {
-	struct text text;         /* a justified body paragraph */
-	struct text heading;      /* a bold heading kept with what follows */
-	struct text center;       /* a bold centred line */
-};
-
+/* A free document (no header): a title for the PDF's metadata and a body. */
 struct freedoc {
 	struct text title;
-	struct records blocks;    /* struct free_block */
+	struct records blocks;    /* struct body_block */
 	struct srcpos pos;
 };
 
@@ -172,6 +166,12 @@ struct docfile {
 /* Loads and checks a document file. Returns NULL after reporting errors. */
 struct load_limits;
 struct docfile *docfile_load(const char *path, const struct load_limits *lim);
+/* The same for a tree load_yaml() gave (taken over: freed with the
+ * result, or on failure); lim is for the CSV files it names; info may be NULL. */
+struct load_info;
+struct node;
+struct docfile *docfile_from_tree(struct node *tree, const struct load_limits *lim,
+				  const struct load_info *info);
 void docfile_free(struct docfile *df);
 /* The number-words style the file asks for. */
 struct words_style style_words(const struct style *st);

@@ -148,7 +148,7 @@ static void remove_stale_temps(struct outdir *od)
 	if (!d) {
 		if (fd >= 0)
 			close(fd);
-		diag_text(DIAG_WARNING, NULL, "cannot list %s to remove stale temporary files: %s", od->path,
+		diag(STALE_LIST_FAILED, NULL, od->path,
 		     strerror(errno));
 		return;
 	}
@@ -168,10 +168,10 @@ static void remove_stale_temps(struct outdir *od)
 		struct stat st;
 		if (fstatat(od->dirfd, stale[i], &st, AT_SYMLINK_NOFOLLOW) == 0 && !S_ISDIR(st.st_mode)) {
 			if (unlinkat(od->dirfd, stale[i], 0) == 0)
-				diag_text(DIAG_NOTE, NULL, "removed %s/%s, a temporary file left by an interrupted run",
+				diag(STALE_REMOVED, NULL,
 				     od->path, stale[i]);
 			else
-				diag_text(DIAG_WARNING, NULL, "cannot remove stale temporary file %s/%s: %s", od->path,
+				diag(STALE_REMOVE_FAILED, NULL, od->path,
 				     stale[i], strerror(errno));
 		}
 		free(stale[i]);
@@ -183,7 +183,7 @@ struct outdir *outdir_open(const char *path)
 {
 	struct srcpos pos = {path, 0, 0};
 	if (!path || !*path) {
-		diag_text(DIAG_ERROR, NULL, "no output folder given");
+		diag(NO_OUTPUT_FOLDER, NULL);
 		return NULL;
 	}
 	/* "out/" would make open() follow a symlink named out; drop trailing slashes. */
@@ -192,7 +192,7 @@ struct outdir *outdir_open(const char *path)
 		clean[n - 1] = '\0';
 	int err = make_dirs(clean);
 	if (err) {
-		diag_text(DIAG_SYSERR, &pos, "cannot create output folder: %s", strerror(err));
+		diag(OUTPUT_MKDIR, &pos, strerror(err));
 		free(clean);
 		return NULL;
 	}
@@ -201,15 +201,15 @@ struct outdir *outdir_open(const char *path)
 		int e = errno;
 		struct stat st;
 		if (lstat(clean, &st) == 0 && S_ISLNK(st.st_mode))
-			diag_text(DIAG_ERROR, &pos, "output folder is a symbolic link; give the real folder instead");
+			diag(OUTPUT_SYMLINK, &pos);
 		else
-			diag_text(DIAG_SYSERR, &pos, "cannot open output folder: %s", strerror(e));
+			diag(OUTPUT_OPEN, &pos, strerror(e));
 		free(clean);
 		return NULL;
 	}
 	int lockfd = openat(dirfd, LOCK_NAME, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0644);
 	if (lockfd < 0) {
-		diag_text(DIAG_SYSERR, &pos, "cannot create lock file %s: %s", LOCK_NAME, strerror(errno));
+		diag(LOCK_CREATE, &pos, LOCK_NAME, strerror(errno));
 		close(dirfd);
 		free(clean);
 		return NULL;
@@ -219,10 +219,9 @@ struct outdir *outdir_open(const char *path)
 		;
 	if (rc < 0) {
 		if (errno == EWOULDBLOCK)
-			diag_text(DIAG_ERROR, &pos, "output folder is in use by another vanban run (it holds %s); "
-					       "wait for it or choose another folder", LOCK_NAME);
+			diag(OUTPUT_IN_USE, &pos, LOCK_NAME);
 		else
-			diag_text(DIAG_SYSERR, &pos, "cannot lock output folder: %s", strerror(errno));
+			diag(LOCK_FAILED, &pos, strerror(errno));
 		close(lockfd);
 		close(dirfd);
 		free(clean);
@@ -285,7 +284,7 @@ static char *temp_name(struct outdir *od, const char *name)
 int outdir_write(struct outdir *od, const char *name, const void *data, size_t len)
 {
 	if (!outdir_name_ok(name)) {
-		diag_text(DIAG_ERROR, NULL, "cannot write %s/%s: not a plain file name", od->path, name ? name : "");
+		diag(OUTPUT_BAD_NAME, NULL, od->path, name ? name : "");
 		return -1;
 	}
 	char *tmp = NULL;
@@ -300,7 +299,7 @@ int outdir_write(struct outdir *od, const char *name, const void *data, size_t l
 	const char *step = "";
 	if (fd < 0) {
 		int e = errno;
-		diag_text(DIAG_SYSERR, NULL, "cannot write %s/%s: %s", od->path, name, strerror(e));
+		diag(WRITE_FAILED, NULL, od->path, name, strerror(e));
 		free(tmp);
 		return -1;
 	}
@@ -308,23 +307,23 @@ int outdir_write(struct outdir *od, const char *name, const void *data, size_t l
 	if (write_all(fd, data, len) < 0)
 		; /* errno says why */
 	else if (fsync(fd) < 0)
-		step = " (fsync)";
+		step = N_(" (fsync)");
 	else
 		rc = 0;
 	int e = errno;
 	if (close(fd) < 0 && rc == 0) {
 		e = errno;
 		rc = -1;
-		step = " (close)";
+		step = N_(" (close)");
 	}
 	if (rc == 0 && renameat(od->dirfd, tmp, od->dirfd, name) < 0) {
 		e = errno;
 		rc = -1;
-		step = " (rename)";
+		step = N_(" (rename)");
 	}
 	if (rc < 0) {
 		unlinkat(od->dirfd, tmp, 0);
-		diag_text(DIAG_SYSERR, NULL, "cannot write %s/%s: %s%s", od->path, name, strerror(e), step);
+		diag(WRITE_FAILED_STEP, NULL, od->path, name, strerror(e), diag_word(step));
 		free(tmp);
 		return -1;
 	}
@@ -332,7 +331,7 @@ int outdir_write(struct outdir *od, const char *name, const void *data, size_t l
 	claim(od, name);
 	/* The rename is durable only once the folder itself is synced. */
 	if (fsync(od->dirfd) < 0) {
-		diag_text(DIAG_SYSERR, NULL, "cannot write %s/%s: %s (fsync of the folder)", od->path, name,
+		diag(WRITE_FSYNC_DIR, NULL, od->path, name,
 		     strerror(errno));
 		return -1;
 	}

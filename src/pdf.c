@@ -15,7 +15,7 @@
 /* Everything that calls libharu; any error longjmps back to render_guarded. */
 static void build(struct render *r, struct buf *out)
 {
-	r->doing = "starting the document";
+	r->doing = N_("starting the document");
 	HPDF_SetCompressionMode(r->pdf, HPDF_COMP_ALL);
 	HPDF_UseUTFEncodings(r->pdf);
 	HPDF_SetCurrentEncoder(r->pdf, "UTF-8");
@@ -26,7 +26,7 @@ static void build(struct render *r, struct buf *out)
 	pdf_meta_id_placeholder(r);
 
 	r->op = NULL;
-	r->doing = "saving";
+	r->doing = N_("saving");
 	HPDF_SaveToStream(r->pdf);
 	HPDF_UINT32 size = HPDF_GetStreamSize(r->pdf);
 	if (size == 0)
@@ -163,21 +163,21 @@ void pdf_check_status(struct render *r, HPDF_STATUS st)
 static const char *hpdf_error_text(HPDF_STATUS code)
 {
 	switch (code) {
-	case HPDF_FAILD_TO_ALLOC_MEM: return "out of memory";
-	case HPDF_FILE_IO_ERROR: return "file I/O error";
-	case HPDF_FILE_OPEN_ERROR: return "cannot open file";
-	case HPDF_INVALID_DOCUMENT: return "invalid document";
-	case HPDF_INVALID_FONT_NAME: return "unknown font name";
-	case HPDF_INVALID_IMAGE: return "invalid image";
-	case HPDF_INVALID_PNG_IMAGE: return "invalid PNG image";
-	case HPDF_LIBPNG_ERROR: return "libpng error";
-	case HPDF_INVALID_PARAMETER: return "invalid parameter";
-	case HPDF_PAGE_INVALID_FONT_SIZE: return "invalid font size";
-	case HPDF_PAGE_INVALID_SIZE: return "invalid page size";
-	case HPDF_TTF_INVALID_CMAP: return "font has an unusable cmap";
-	case HPDF_TTF_INVALID_FOMAT: return "unsupported TrueType format";
-	case HPDF_TTF_MISSING_TABLE: return "font is missing a table";
-	default: return "libharu error";
+	case HPDF_FAILD_TO_ALLOC_MEM: return N_("out of memory");
+	case HPDF_FILE_IO_ERROR: return N_("file I/O error");
+	case HPDF_FILE_OPEN_ERROR: return N_("cannot open file");
+	case HPDF_INVALID_DOCUMENT: return N_("invalid document");
+	case HPDF_INVALID_FONT_NAME: return N_("unknown font name");
+	case HPDF_INVALID_IMAGE: return N_("invalid image");
+	case HPDF_INVALID_PNG_IMAGE: return N_("invalid PNG image");
+	case HPDF_LIBPNG_ERROR: return N_("libpng error");
+	case HPDF_INVALID_PARAMETER: return N_("invalid parameter");
+	case HPDF_PAGE_INVALID_FONT_SIZE: return N_("invalid font size");
+	case HPDF_PAGE_INVALID_SIZE: return N_("invalid page size");
+	case HPDF_TTF_INVALID_CMAP: return N_("font has an unusable cmap");
+	case HPDF_TTF_INVALID_FOMAT: return N_("unsupported TrueType format");
+	case HPDF_TTF_MISSING_TABLE: return N_("font is missing a table");
+	default: return N_("libharu error");
 	}
 }
 
@@ -190,11 +190,11 @@ static void report(const struct render *r)
 	else if (r->detail)
 		snprintf(detail, sizeof detail, ", detail %u", (unsigned)r->detail);
 	if (r->op && r->op->kind == DL_IMAGE && r->op->text)
-		diag_text(DIAG_SYSERR, pos, "cannot write PDF while %s \"%s\": %s (libharu 0x%04X%s)",
-		     r->doing, r->op->text, hpdf_error_text(r->code), (unsigned)r->code, detail);
+		diag(PDF_WRITE_FAILED_AT, pos,
+		     diag_word(r->doing), r->op->text, diag_word(hpdf_error_text(r->code)), (unsigned)r->code, detail);
 	else
-		diag_text(DIAG_SYSERR, pos, "cannot write PDF while %s: %s (libharu 0x%04X%s)", r->doing,
-		     hpdf_error_text(r->code), (unsigned)r->code, detail);
+		diag(PDF_WRITE_FAILED, pos, diag_word(r->doing), diag_word(hpdf_error_text(r->code)),
+		     (unsigned)r->code, detail);
 }
 
 /* The one function with setjmp: it keeps no local state across it. */
@@ -204,7 +204,7 @@ static int render_guarded(struct render *r, struct buf *out)
 		report(r);
 		return -1;
 	}
-	r->doing = "starting the document";
+	r->doing = N_("starting the document");
 	r->pdf = HPDF_New(on_hpdf_error, r);
 	if (!r->pdf)
 		pdf_fail(r, HPDF_FAILD_TO_ALLOC_MEM);

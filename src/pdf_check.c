@@ -56,23 +56,23 @@ static bool in_base(const struct pdf_face *pf, uint32_t cp)
 static int check_text(struct render *r, const struct dl_op *op)
 {
 	if (op->face >= FACE_COUNT) {
-		diag_text(DIAG_ERROR, &op->pos, "internal: text uses face %u, which does not exist", op->face);
+		diag(PDF_NO_SUCH_FACE, &op->pos, op->face);
 		return -1;
 	}
 	const struct pdf_face *pf = &r->ctx->face[op->face];
 	if (!pf->src) {
-		diag_text(DIAG_ERROR, &op->pos, "text uses the %s face, but no %s font was given",
+		diag(PDF_FACE_MISSING, &op->pos,
 		     pdf_face_name[op->face], pdf_face_name[op->face]);
 		return -1;
 	}
 	if (!in_range(op->size, 1, FONT_SIZE_MAX)) {
-		diag_text(DIAG_ERROR, &op->pos, "font size %.3f pt is outside 0.001 .. 600 pt", op->size / 1000.0);
+		diag(PDF_FONT_SIZE, &op->pos, op->size / 1000.0);
 		return -1;
 	}
 	const char *s = op->text ? op->text : "";
 	size_t len = strlen(s);
 	if (len > TEXT_MAX_BYTES) {
-		diag_text(DIAG_ERROR, &op->pos, "text run of %zu bytes is too long (limit %d)", len, TEXT_MAX_BYTES);
+		diag(PDF_TEXT_TOO_LONG, &op->pos, len, TEXT_MAX_BYTES);
 		return -1;
 	}
 	if (len == 0)
@@ -82,16 +82,16 @@ static int check_text(struct render *r, const struct dl_op *op)
 		uint32_t cp;
 		size_t k = utf8_decode(s + i, len - i, &cp);
 		if (!k) {
-			diag_text(DIAG_ERROR, &op->pos, "internal: text is not valid UTF-8 at byte %zu", i);
+			diag(PDF_TEXT_NOT_UTF8, &op->pos, i);
 			return -1;
 		}
 		if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) {
-			diag_text(DIAG_ERROR, &op->pos, "control character U+%04X cannot be printed", (unsigned)cp);
+			diag(PDF_CONTROL_CHAR, &op->pos, (unsigned)cp);
 			return -1;
 		}
 		if (r->ctx->exact) {
 			if (!in_base(pf, cp)) {
-				diag_text(DIAG_ERROR, &op->pos, "internal: U+%04X is not in the batch's font subset",
+				diag(PDF_NOT_IN_SUBSET, &op->pos,
 				     (unsigned)cp);
 				return -1;
 			}
@@ -105,7 +105,7 @@ static int check_text(struct render *r, const struct dl_op *op)
 			}
 		} else if (!in_base(pf, cp)) {
 			if (!font_subset_covers(pf->src, cp)) {
-				diag_text(DIAG_ERROR, &op->pos, "character U+%04X \"%.*s\" is not in the %s font",
+				diag(PDF_NOT_IN_FONT, &op->pos,
 				     (unsigned)cp, (int)k, s + i, pdf_face_name[op->face]);
 				return -1;
 			}
@@ -144,13 +144,13 @@ int pdf_check(struct render *r)
 {
 	const struct dlist *dl = r->dl;
 	if (dl->npages == 0) {
-		diag_text(DIAG_ERROR, NULL, "internal: document has no pages");
+		diag(PDF_NO_PAGES, NULL);
 		return -1;
 	}
 	for (size_t p = 0; p < dl->npages; p++) {
 		const struct dl_page *pg = &dl->pages[p];
 		if (!in_range(pg->width, PAGE_MIN, PAGE_MAX) || !in_range(pg->height, PAGE_MIN, PAGE_MAX)) {
-			diag_text(DIAG_ERROR, NULL, "page %zu size %.3f x %.3f pt is outside 3 .. 14400 pt",
+			diag(PDF_PAGE_SIZE, NULL,
 			     p + 1, pg->width / 1000.0, pg->height / 1000.0);
 			return -1;
 		}
@@ -158,11 +158,11 @@ int pdf_check(struct render *r)
 			const struct dl_op *op = &pg->ops[i];
 			if (!coord_ok(op->x) || !coord_ok(op->y) || !coord_ok(op->w) || !coord_ok(op->h) ||
 			    !coord_ok((int64_t)op->x + op->w) || !coord_ok((int64_t)op->y + op->h)) {
-				diag_text(DIAG_ERROR, &op->pos, "position or size beyond %d pt", COORD_MAX / 1000);
+				diag(PDF_COORD_RANGE, &op->pos, COORD_MAX / 1000);
 				return -1;
 			}
 			if (op->color > 0xFFFFFF) {
-				diag_text(DIAG_ERROR, &op->pos, "internal: colour #%X is not 0xRRGGBB", op->color);
+				diag(PDF_BAD_COLOUR, &op->pos, op->color);
 				return -1;
 			}
 			switch (op->kind) {
@@ -173,19 +173,19 @@ int pdf_check(struct render *r)
 			case DL_RULE:
 			case DL_RECT:
 				if (!in_range(op->size, 0, LINE_WIDTH_MAX)) {
-					diag_text(DIAG_ERROR, &op->pos, "line width %.3f pt is outside 0 .. 100 pt",
+					diag(PDF_LINE_WIDTH, &op->pos,
 					     op->size / 1000.0);
 					return -1;
 				}
 				break;
 			case DL_IMAGE:
 				if (op->w <= 0 || op->h <= 0 || !op->text || !*op->text) {
-					diag_text(DIAG_ERROR, &op->pos, "image needs a file and a positive size");
+					diag(PDF_BAD_IMAGE, &op->pos);
 					return -1;
 				}
 				break;
 			default:
-				diag_text(DIAG_ERROR, &op->pos, "internal: unknown display list op %d", (int)op->kind);
+				diag(PDF_UNKNOWN_OP, &op->pos, (int)op->kind);
 				return -1;
 			}
 		}

@@ -73,7 +73,7 @@ static void set_stroke(struct render *r, HPDF_Page page, uint32_t color, int32_t
 static void draw_op(struct render *r, HPDF_Page page, int32_t page_h, const struct dl_op *op)
 {
 	r->op = op;
-	r->doing = "drawing";
+	r->doing = N_("drawing");
 	switch (op->kind) {
 	case DL_TEXT:
 		if (!op->text || !*op->text)
@@ -112,7 +112,7 @@ static void draw_op(struct render *r, HPDF_Page page, int32_t page_h, const stru
 	case DL_IMAGE: {
 		end_text(r, page);
 		HPDF_Image img = pdf_image_for(r, op->text);
-		r->doing = "drawing";
+		r->doing = N_("drawing");
 		HPDF_Page_DrawImage(page, img, pt(op->x), pt((int64_t)page_h - op->y - op->h), pt(op->w),
 				    pt(op->h));
 		break;
@@ -192,7 +192,7 @@ static void share_stream(struct render *r, HPDF_Page page, HPDF_Dict shared_stre
 static HPDF_Page add_page(struct render *r, const struct dl_page *pg)
 {
 	r->op = NULL;
-	r->doing = "adding a page";
+	r->doing = N_("adding a page");
 	HPDF_Page page = HPDF_AddPage(r->pdf);
 	HPDF_Dict res = HPDF_Dict_GetItem(page, "Resources", HPDF_OCLASS_DICT);
 	if (res)
@@ -222,7 +222,7 @@ void pdf_draw_pages(struct render *r)
 			end_text(r, page);
 			HPDF_Page_GRestore(page);
 			shared_stream = ((HPDF_PageAttr)page->attr)->contents;
-			r->doing = "adding a page";
+			r->doing = N_("adding a page");
 			pdf_check_status(r, HPDF_Page_New_Content_Stream(page, NULL));
 			small_content_stream(page);
 			reset_state(r);

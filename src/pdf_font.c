@@ -48,19 +48,19 @@ int pdf_font_file_create(struct font_file *ff, const struct buf *bytes, const ch
 	int n = snprintf(ff->path, sizeof ff->path, "%s/vanban-font-XXXXXX", dir);
 	if (n < 0 || (size_t)n >= sizeof ff->path) {
 		ff->fd = -1;
-		diag_text(DIAG_SYSERR, &pos, "cannot keep font subset: TMPDIR is too long");
+		diag(SUBSET_TMPDIR_LONG, &pos);
 		return -1;
 	}
 	ff->fd = mkostemp(ff->path, O_CLOEXEC);
 	if (ff->fd < 0) {
-		diag_text(DIAG_SYSERR, &pos, "cannot keep font subset in %s: %s", dir, strerror(errno));
+		diag(SUBSET_TMP_FAILED, &pos, dir, strerror(errno));
 		return -1;
 	}
 	ff->is_temp = true;
 	if (write_all(ff->fd, bytes->data, bytes->len) < 0) {
 		int e = errno;
 		pdf_font_file_close(ff);
-		diag_text(DIAG_SYSERR, &pos, "cannot keep font subset in %s: %s", dir, strerror(e));
+		diag(SUBSET_TMP_FAILED, &pos, dir, strerror(e));
 		return -1;
 	}
 	return 0;
@@ -187,7 +187,7 @@ void pdf_font_embed(struct render *r)
 {
 	/* Faces load in a fixed order, so subset tags (HPDFAA, HPDFAB, …)
 	 * depend only on which faces the document uses. */
-	r->doing = "embedding a font";
+	r->doing = N_("embedding a font");
 	for (int f = 0; f < FACE_COUNT; f++) {
 		if (!r->used[f])
 			continue;

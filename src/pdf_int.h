@@ -6,7 +6,9 @@
  *   pdf_font.c   font subsets per document, their PDF font objects
  *   pdf_draw.c   pages and their content streams
  *   pdf_image.c  images as XObjects
- *   pdf_meta.c   Info, dates, outlines, page labels, version and /ID */
+ *   pdf_meta.c   Info, dates, outlines, page labels, version and /ID
+ * (pdf_import.c, scans placed into a finished volume, is libqpdf's file and
+ * does not use this header.) */
 #ifndef VANBAN_PDF_INT_H
 #define VANBAN_PDF_INT_H
 

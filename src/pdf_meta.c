@@ -11,7 +11,7 @@
 #include <hpdf_objects.h>
 
 #include "diag.h"
-#include "sha256.h"
+#include "hash.h"
 
 HPDF_Date pdf_document_date(void)
 {
@@ -24,7 +24,7 @@ HPDF_Date pdf_document_date(void)
 		if (*e >= '0' && *e <= '9' && !*end && !errno && v <= 253402300799ULL)
 			t = (time_t)v;
 		else
-			diag_text(DIAG_WARNING, NULL, "ignoring SOURCE_DATE_EPOCH=\"%s\": not a number of seconds", e);
+			diag(BAD_SOURCE_DATE_EPOCH, NULL, e);
 	}
 	struct tm tm;
 	HPDF_Date d = {2000, 1, 1, 0, 0, 0, 'Z', 0, 0};
@@ -47,7 +47,7 @@ static void set_info(struct render *r, HPDF_InfoType type, const char *value)
 
 void pdf_meta_info(struct render *r)
 {
-	r->doing = "setting document information";
+	r->doing = N_("setting document information");
 	/* ND30 (Điều 5, Phụ lục I) asks for PDF 1.4 or later; libharu starts
 	 * at 1.2 and has no call to raise it. */
 	((HPDF_Doc)r->pdf)->pdf_version = HPDF_VER_14;
@@ -88,7 +88,7 @@ static void outlines(struct render *r)
 	const struct dlist *dl = r->dl;
 	if (!dl->noutlines)
 		return;
-	r->doing = "adding bookmarks";
+	r->doing = N_("adding bookmarks");
 	/* parent[k]: the last entry at level k, parent of the next at k + 1 */
 	HPDF_Outline parent[256] = {NULL};
 	for (size_t i = 0; i < dl->noutlines; i++) {
@@ -103,14 +103,14 @@ static void outlines(struct render *r)
 }
 
 /* /PageLabels written by hand: HPDF_AddPageLabel writes the prefix bytes
- * unencoded (docs/libharu.md §5), so "Phụ lục" would come out garbled. */
+ * unencoded (docs/libharu.md §3), so "Phụ lục" would come out garbled. */
 static void page_labels(struct render *r)
 {
 	const struct dlist *dl = r->dl;
 	if (!dl->nlabels)
 		return;
 	static const char *const style[] = {NULL, "D", "R", "r", "A", "a"};
-	r->doing = "adding page labels";
+	r->doing = N_("adding page labels");
 	HPDF_MMgr mm = r->pdf->mmgr;
 	HPDF_Dict tree = HPDF_Dict_New(mm);
 	HPDF_Array nums = HPDF_Array_New(mm);
@@ -149,7 +149,7 @@ static const char id_zero_hex[] = "<00000000000000000000000000000000>";
 
 void pdf_meta_id_placeholder(struct render *r)
 {
-	r->doing = "saving";
+	r->doing = N_("saving");
 	static const HPDF_BYTE zero[ID_BYTES] = {0};
 	HPDF_MMgr mm = r->pdf->mmgr;
 	HPDF_Array id = HPDF_Array_New(mm);
@@ -179,8 +179,8 @@ void pdf_meta_id_fill(struct buf *out, size_t start)
 			at[found++] = pdf + i;
 	if (found < 2 || at[0] - at[1] > (ptrdiff_t)k + 2)
 		return; /* not found: the trailer keeps zeros (still valid) */
-	uint8_t digest[SHA256_BYTES];
-	sha256(pdf, len, digest);
+	uint8_t digest[HASH_BYTES];
+	hash_sha256(pdf, len, digest);
 	static const char hex[] = "0123456789ABCDEF";
 	for (int half = 0; half < 2; half++)
 		for (int i = 0; i < ID_BYTES; i++) {

@@ -12,11 +12,14 @@
 #include "font.h"
 #include "layout.h"
 #include "load.h"
+#include "load_file.h"
 #include "model_doc.h"
 #include "output.h"
 #include "pdf.h"
 #include "manifest.h"
 #include "render_cert.h"
+#include "render_volume.h"
+#include "model_volume.h"
 #include "text.h"
 #include "util.h"
 
@@ -28,7 +31,7 @@ struct batch {
 	struct manifest *manifest;
 };
 
-static const char *const face_label[FACE_COUNT] = {"regular", "bold", "italic", "bold italic"};
+static const char *const face_label[FACE_COUNT] = {N_("regular"), N_("bold"), N_("italic"), N_("bold italic")};
 
 /* Every character must have a glyph in the face it is set in; libharu
  * would draw nothing and say nothing. */
@@ -49,8 +52,8 @@ static bool check_coverage(const struct fontset *fs, const struct blocks *b)
 					p.col += (int)idx;
 				char ch[5] = {0};
 				utf8_encode(cp, ch);
-				diag_text(DIAG_ERROR, &p, "the font has no glyph for U+%04X \"%s\" (Liberation Serif %s)",
-				     cp, ch, face_label[run->face]);
+				diag(NO_GLYPH, &p,
+				     cp, ch, diag_word(face_label[run->face]));
 				ok = false;
 			}
 			free(upper);
@@ -72,7 +75,7 @@ static void emit(struct batch *r, const char *source, struct composed *c)
 	dl->meta = c->meta;
 	memset(&c->meta, 0, sizeof c->meta);
 	if (r->o->dump) {
-		dlist_dump(dl, stdout);
+		dlist_dump_opts(dl, stdout, r->o->dump_positions);
 		dlist_free(dl);
 		return;
 	}
@@ -98,12 +101,29 @@ static bool printable(void *ctx, uint32_t cp)
 	return true;
 }
 
-static bool load_layout(struct batch *r, const char *name, const struct srcpos *from,
-			struct layout *lay)
+void render_search(const struct render_opts *o, const char *input, struct layout_search *s)
 {
-	char *dir = xasprintf("%s/layouts", r->o->home);
-	bool ok = layout_load(dir, name, from, lay);
-	free(dir);
+	*s = (struct layout_search){0};
+	if (input)
+		layout_search_add_parent(s, input);
+	layout_search_add(s, o->layouts);
+	char *home = xasprintf("%s/layouts", o->home);
+	layout_search_add(s, home);
+	free(home);
+	if (o->installed) {
+		char *inst = xasprintf("%s/layouts", o->installed);
+		layout_search_add(s, inst);
+		free(inst);
+	}
+}
+
+static bool load_layout(struct batch *r, const char *input, const char *name,
+			const struct srcpos *from, struct layout *lay)
+{
+	struct layout_search s;
+	render_search(r->o, input, &s);
+	bool ok = layout_load(&s, name, from, lay);
+	layout_search_free(&s);
 	return ok;
 }
 
@@ -172,7 +192,7 @@ static void compose_decisions(struct batch *r, const struct docfile *df, struct 
 		const char *lname = is ? (is->layout.s ? is->layout.s : default_layout(is->style.s))
 				       : df->layout.s ? df->layout.s : "nd30";
 		struct layout lay;
-		if (!load_layout(r, lname, is && is->layout.s ? &is->layout.pos : &d->pos, &lay))
+		if (!load_layout(r, df->path, lname, is && is->layout.s ? &is->layout.pos : &d->pos, &lay))
 			continue;
 		struct recipient *owned;
 		struct roster ro = make_roster(d, &owned);
@@ -190,27 +210,34 @@ static void compose_decisions(struct batch *r, const struct docfile *df, struct 
 	}
 }
 
-static void render_one(struct batch *r, const char *path)
+/* Composes every document of a file, and its decisions' certificates, and
+ * checks that the fonts can print them. */
+static void compose_file(struct batch *r, const struct docfile *df, struct doclist *docs)
 {
-	int errors = diag_errors();
-	struct load_limits lim = {.printable = printable, .printable_ctx = r->fs,
-				  .font_name = "Liberation Serif", .encoding = r->o->encoding};
-	struct docfile *df = docfile_load(path, &lim);
-	if (!df)
-		return;
-	struct doclist docs = {0};
 	struct layout lay;
 	if ((df->has_minutes || df->has_document) &&
-	    load_layout(r, df->layout.s ? df->layout.s : "nd30", &df->layout.pos, &lay)) {
-		if (df->has_minutes && compose_minutes(df, &lay, next_doc(&docs)))
-			docs.n++;
-		if (df->has_document && compose_free(df, &lay, next_doc(&docs)))
-			docs.n++;
+	    load_layout(r, df->path, df->layout.s ? df->layout.s : "nd30", &df->layout.pos, &lay)) {
+		if (df->has_minutes && compose_minutes(df, &lay, next_doc(docs)))
+			docs->n++;
+		if (df->has_document && compose_free(df, &lay, next_doc(docs)))
+			docs->n++;
 		layout_free(&lay);
 	}
-	compose_decisions(r, df, &docs);
-	for (size_t i = 0; i < docs.n; i++)
-		check_coverage(r->fs, &docs.v[i].blocks);
+	compose_decisions(r, df, docs);
+	for (size_t i = 0; i < docs->n; i++)
+		check_coverage(r->fs, &docs->v[i].blocks);
+}
+
+static struct load_limits limits(struct batch *r)
+{
+	return (struct load_limits){.printable = printable, .printable_ctx = r->fs,
+				    .font_name = "Liberation Serif", .encoding = r->o->encoding};
+}
+
+static void render_docfile(struct batch *r, const char *path, struct docfile *df, int errors)
+{
+	struct doclist docs = {0};
+	compose_file(r, df, &docs);
 	/* all or nothing per file: no document of a file with errors is written */
 	for (size_t i = 0; i < docs.n; i++) {
 		if (diag_errors() == errors)
@@ -225,11 +252,108 @@ static void render_one(struct batch *r, const char *path)
 	}
 	free(docs.certs);
 	free(docs.v);
+}
+
+static void render_one(struct batch *r, const char *path)
+{
+	int errors = diag_errors();
+	struct load_limits lim = limits(r);
+	struct load_info info = {0};
+	struct node *tree = load_yaml(path, &lim, &info);
+	if (!tree)
+		return;
+	enum input_kind kind = input_kind_of(tree);
+	if (kind != INPUT_DOCUMENTS) {
+		struct cert_env env = cert_env(r);
+		if (kind == INPUT_VOLUME)
+			render_volume(&env, tree);
+		else
+			render_records(&env, tree);
+		return;
+	}
+	struct docfile *df = docfile_from_tree(tree, &lim, &info);
+	if (!df)
+		return;
+	render_docfile(r, path, df, errors);
 	docfile_free(df);
+}
+
+static struct batch batch_of(const struct cert_env *env)
+{
+	/* the env's fonts and PDF context are shared read-only, as certificates share them */
+	return (struct batch){env->o, (struct fontset *)env->fs, (struct pdf_ctx *)env->pdf, env->od,
+			      env->manifest};
+}
+
+bool render_layout(const struct cert_env *env, const char *input, const char *name,
+		   const struct srcpos *from, struct layout *lay)
+{
+	struct batch r = batch_of(env);
+	return load_layout(&r, input, name, from, lay);
+}
+
+void typeset_docs_free(struct typeset_docs *d)
+{
+	for (size_t i = 0; i < d->n; i++)
+		dlist_free(d->v[i]);
+	free(d->v);
+	free(d->kind);
+	memset(d, 0, sizeof *d);
+}
+
+static void typeset_into(struct batch *r, struct composed *c, struct typeset_docs *out)
+{
+	struct dlist *dl = dlist_new();
+	if (!typeset(r->fs, &c->page, &c->blocks, dl)) {
+		dlist_free(dl);
+		return;
+	}
+	dl->meta = c->meta;
+	memset(&c->meta, 0, sizeof c->meta);
+	size_t cap = out->cap;
+	grow(&out->v, &out->cap, out->n + 1, sizeof *out->v);
+	grow(&out->kind, &cap, out->n + 1, sizeof *out->kind);
+	out->v[out->n] = dl;
+	out->kind[out->n++] = c->kind;
+}
+
+bool render_typeset_file(const struct cert_env *env, const char *path, struct typeset_docs *out)
+{
+	struct batch r = batch_of(env);
+	int errors = diag_errors();
+	struct load_limits lim = limits(&r);
+	struct load_info info = {0};
+	struct node *tree = load_yaml(path, &lim, &info);
+	if (!tree)
+		return false;
+	if (input_kind_of(tree) != INPUT_DOCUMENTS) {
+		diag(VOLUME_SOURCE_NESTED, &tree->pos, tree->pos.file);
+		node_free(tree);
+		return false;
+	}
+	struct docfile *df = docfile_from_tree(tree, &lim, &info);
+	if (!df)
+		return false;
+	struct doclist docs = {0};
+	compose_file(&r, df, &docs);
+	for (size_t i = 0; i < docs.n; i++) {
+		if (diag_errors() == errors)
+			typeset_into(&r, &docs.v[i], out);
+		composed_free(&docs.v[i]);
+	}
+	for (size_t i = 0; i < docs.ncerts; i++)
+		cert_job_free(docs.certs[i]);
+	free(docs.certs);
+	free(docs.v);
+	docfile_free(df);
+	return diag_errors() == errors;
 }
 
 int render_files(const struct render_opts *o, char **files, int nfiles)
 {
+	for (int i = 0; i < o->nallow_paths; i++)
+		if (!load_file_allow(o->allow_paths[i]))
+			return diag_worst();
 	struct batch r = {.o = o, .manifest = manifest_new()};
 	char *fontdir = xasprintf("%s/fonts", o->home);
 	r.fs = fontset_open(fontdir);
@@ -252,8 +376,11 @@ int render_files(const struct render_opts *o, char **files, int nfiles)
 			return diag_worst();
 		}
 	}
-	for (int i = 0; i < nfiles; i++)
+	for (int i = 0; i < nfiles; i++) {
+		diag_file_begin();
 		render_one(&r, files[i]);
+		diag_file_end(files[i]);
+	}
 	if (writing) {
 		manifest_write(r.manifest, r.od);
 		outdir_close(r.od);
@@ -261,5 +388,6 @@ int render_files(const struct render_opts *o, char **files, int nfiles)
 	}
 	manifest_free(r.manifest);
 	fontset_free(r.fs);
+	load_file_allow_reset();
 	return diag_worst();
 }

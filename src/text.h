@@ -72,7 +72,7 @@ uint32_t vn_letter_compose(enum vn_base base, enum vn_tone tone, bool upper);
 
 /* --- text_collate.c ---------------------------------------------------- */
 
-/* Where sắc sits among the tones; sources disagree (formats.md §5.1). */
+/* Where sắc sits among the tones; sources disagree (docs/rules.md §5.1). */
 enum tone_order {
 	TONE_LEXICO, /* none, huyền, hỏi, ngã, sắc, nặng (Vietnam Lexicography Centre; default) */
 	TONE_ALT,    /* none, huyền, sắc, hỏi, ngã, nặng */
@@ -206,7 +206,26 @@ char *text_cp1252_bytes(const char *s, size_t len, size_t *outlen);
  * print: no C0/C1 controls except tab and newline, no U+FEFF, no bidi
  * embeddings/overrides/isolates, nothing outside the BMP, no noncharacters.
  * Returns true if safe; else *index is the 0-based character index of the
- * first bad one, *cp the code point and *why a short English reason. */
-bool text_check_safe(const char *s, size_t len, size_t *index, uint32_t *cp, const char **why);
+ * first bad one, *cp the code point (the byte, for invalid UTF-8) and *why
+ * what is wrong with it. */
+enum text_unsafe {
+	UNSAFE_NONE,
+	UNSAFE_BAD_UTF8,
+	UNSAFE_CONTROL,  /* C0 but tab and newline, and DEL */
+	UNSAFE_C1,
+	UNSAFE_BOM,      /* U+FEFF inside text */
+	UNSAFE_BIDI,     /* embeddings, overrides, isolates, marks */
+	UNSAFE_NONCHAR,
+	UNSAFE_ASTRAL,   /* outside the BMP */
+};
+bool text_check_safe(const char *s, size_t len, size_t *index, uint32_t *cp, enum text_unsafe *why);
+
+/* --- text_fill.c --------------------------------------------------------
+ * fmt with each "{key}" replaced by its value; a key without a value (or
+ * with a NULL value) stays as written. */
+struct text_subst {
+	const char *key, *value;
+};
+char *text_fill(const char *fmt, const struct text_subst *subst, size_t n);
 
 #endif

@@ -1,5 +1,5 @@
 /* typeset_list.c — list items with hanging markers, and the markers
- * themselves (Vietnamese letters for điểm, formats.md §5.2). */
+ * themselves (Vietnamese letters for điểm, docs/rules.md §5.2). */
 #include "typeset.h"
 #include "util.h"
 

@@ -91,8 +91,7 @@ void paginate(const struct fontset *fs, const struct page_style *ps, struct vlis
 		bool forced;
 		size_t end = fit_page(vl, start, body_h, &forced);
 		if (forced)
-			diag_text(DIAG_WARNING, &vl->items[start].pos,
-			     "a block that must stay together is taller than a page; it was split");
+			diag(KEEP_TOGETHER_TOO_TALL, &vl->items[start].pos);
 		dlist_add_page(dl, ps->width, ps->height);
 		n++;
 		page_number(fs, ps, dl, n);

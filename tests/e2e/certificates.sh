@@ -190,7 +190,7 @@ if not ok: print("signature", sig_x0, sig_x1, "seal", seal_x0, seal_x1, imgs); s
 PYEOF
 check "certificates: PDF with images passes qpdf --check" qpdf_ok "$(ls "$D"/png/out/giay-khen-15-QD-TCT-01-*.pdf)"
 
-# formats.md §7.27: the authority and "GIẤY KHEN" are red; all other text is black.
+# docs/rules.md §7.27: the authority and "GIẤY KHEN" are red; all other text is black.
 check "certificates: only the authority and GIẤY KHEN are red" $PY - "$(ls "$D"/png/out/giay-khen-15-QD-TCT-01-*.pdf)" <<'PYEOF'
 import sys
 sys.path.insert(0, "tests/e2e")

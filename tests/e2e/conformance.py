@@ -1,4 +1,4 @@
-"""Conformance of a rendered decision or minutes with formats.md §7, measured
+"""Conformance of a rendered decision or minutes with docs/rules.md §7, measured
 from the PDF itself (mutool trace: fonts, sizes, positions, rules).
 Usage: conformance.py KIND STYLE FILE.pdf   (KIND decision|minutes, STYLE state|party|union)
 Prints one "ok - …" / "not ok - …" line per checklist item."""

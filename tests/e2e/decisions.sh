@@ -1,4 +1,4 @@
-# The seed's award decisions in three styles, measured against formats.md §7.
+# The seed's award decisions in three styles, measured against docs/rules.md §7.
 . tests/e2e/lib.sh
 D=$OUT/decisions
 rm -rf "$D"; mkdir -p "$D"

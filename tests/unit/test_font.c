@@ -1,5 +1,6 @@
 #include <stdlib.h>
 
+#include "diag.h"
 #include "font.h"
 #include "text.h"
 #include "unit.h"

@@ -1,4 +1,4 @@
-/* File-name slugs: the attack set of reliability.md plus Vietnamese names. */
+/* File-name slugs: the attack set of docs/reliability.md plus Vietnamese names. */
 #include <stdlib.h>
 #include <time.h>
 

@@ -3,6 +3,7 @@
 
 #include "font.h"
 #include "typeset.h"
+#include "markup.h"
 #include "unit.h"
 #include "unit_fonts.h"
 

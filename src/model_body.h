@@ -1,0 +1,69 @@
+/* model_body.h — the body of any document: a list of blocks, each one of a
+ * paragraph, a numbered heading, a centred line, "- " or "+ " items, an
+ * article (Điều) with its clauses (khoản) and points (điểm), a table, a
+ * vote, a page break or vertical space. Every kind shares them. */
+#ifndef VANBAN_MODEL_BODY_H
+#define VANBAN_MODEL_BODY_H
+
+#include "model.h"
+
+struct clause {
+	struct text text;          /* khoản, numbered 1., 2. … */
+	struct texts points;       /* điểm, lettered a), b) … đ) … */
+};
+
+struct article {
+	struct text title;         /* "Điều N. <title>": N counted in the body */
+	struct text text;          /* the article's own text, after the title */
+	struct records clauses;    /* struct clause */
+	struct srcpos pos;         /* line > 0 when the block is an article */
+};
+
+/* A table (owned by the typesetting work: model_table.c, compose_table.c). */
+struct table_spec {
+	struct texts columns;      /* header cells */
+	struct text_rows rows;     /* body rows, each a list of cells */
+	struct texts align;        /* per column: left, center, right */
+	struct srcpos pos;         /* line > 0 when the block is a table */
+};
+
+/* "Biểu quyết: 42/45 đại biểu tán thành, đạt 93,3 %" (layout vote_format). */
+struct vote {
+	struct integer agree;      /* key "for" */
+	struct integer present;
+	struct integer against, abstain;
+	struct srcpos pos;         /* line > 0 when the block is a vote */
+};
+
+enum body_type {
+	BODY_TEXT, BODY_HEADING, BODY_CENTER, BODY_ITEMS, BODY_PLUS, BODY_ARTICLE,
+	BODY_TABLE, BODY_VOTE, BODY_PAGEBREAK, BODY_SPACE, BODY_NONE
+};
+
+struct body_block {
+	struct text text;          /* paragraphs: a blank line starts another */
+	struct text heading;       /* a heading's title */
+	struct text level;         /* part chapter section roman number subnumber letter */
+	struct text number;        /* as written ("IV", "2"); absent = counted */
+	struct text center;        /* a bold centred line */
+	struct texts items;        /* "- …" */
+	struct texts plus;         /* "+ …" */
+	struct article article;
+	struct table_spec table;
+	struct vote vote;
+	struct flag pagebreak;
+	struct number space;       /* pt */
+	enum body_type type;       /* set by body_check */
+	struct srcpos pos;
+};
+
+extern const struct schema body_block_schema;
+extern const struct schema table_schema; /* model_table.c */
+
+/* Sets each block's type; reports a block with none or two of the kinds,
+ * an unknown heading level or a vote with more for than present. */
+bool body_check(struct records *body);
+/* Table checks (model_table.c): rows no wider than the columns. */
+bool table_check(const struct table_spec *t, const struct srcpos *at);
+
+#endif
