@@ -106,7 +106,6 @@ static const char *const text_defaults[] = {LAYOUT_TEXTS(TEXT_DEFAULT)};
 
 const char *const layout_keys[] = {LAYOUT_NUMBERS(KEY) LAYOUT_TEXTS(KEY) "prefixes", "headings", NULL};
 
-static const char *const default_prefixes[] = {"TM.", "KT.", "Q.", "TL.", "TUQ."};
 static const struct text default_prefix_texts[] = {
 	{"TM.", {0}}, {"KT.", {0}}, {"Q.", {0}}, {"TL.", {0}}, {"TUQ.", {0}},
 };
@@ -146,7 +145,7 @@ void layout_defaults(struct layout *out)
 	for (size_t i = 0; i < NTEXTS; i++)
 		((struct text *)((char *)out + layout_fields[NNUMBERS + i].offset))->s = text_defaults[i];
 	out->prefixes.v = (struct text *)default_prefix_texts;
-	out->prefixes.n = sizeof default_prefixes / sizeof default_prefixes[0];
+	out->prefixes.n = sizeof default_prefix_texts / sizeof default_prefix_texts[0];
 }
 
 static bool check_layout(const struct layout *lay)

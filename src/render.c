@@ -20,6 +20,7 @@
 #include "render_cert.h"
 #include "render_volume.h"
 #include "model_volume.h"
+#include "render_index.h"
 #include "text.h"
 #include "util.h"
 
@@ -29,6 +30,7 @@ struct batch {
 	struct pdf_ctx *pdf;
 	struct outdir *od;
 	struct manifest *manifest;
+	struct index_source *sources; /* each input's warnings, for index.html */
 };
 
 static const char *const face_label[FACE_COUNT] = {N_("regular"), N_("bold"), N_("italic"), N_("bold italic")};
@@ -282,7 +284,7 @@ static struct batch batch_of(const struct cert_env *env)
 {
 	/* the env's fonts and PDF context are shared read-only, as certificates share them */
 	return (struct batch){env->o, (struct fontset *)env->fs, (struct pdf_ctx *)env->pdf, env->od,
-			      env->manifest};
+			      env->manifest, NULL};
 }
 
 bool render_layout(const struct cert_env *env, const char *input, const char *name,
@@ -376,16 +378,21 @@ int render_files(const struct render_opts *o, char **files, int nfiles)
 			return diag_worst();
 		}
 	}
+	r.sources = xcalloc((size_t)nfiles + 1, sizeof *r.sources);
 	for (int i = 0; i < nfiles; i++) {
+		int warnings = diag_warnings();
 		diag_file_begin();
 		render_one(&r, files[i]);
 		diag_file_end(files[i]);
+		r.sources[i] = (struct index_source){files[i], diag_warnings() - warnings};
 	}
 	if (writing) {
+		render_index(r.od, r.manifest, r.sources, (size_t)nfiles, o->preview);
 		manifest_write(r.manifest, r.od);
 		outdir_close(r.od);
 		pdf_ctx_free(r.pdf);
 	}
+	free(r.sources);
 	manifest_free(r.manifest);
 	fontset_free(r.fs);
 	load_file_allow_reset();
