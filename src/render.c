@@ -212,6 +212,58 @@ static void compose_decisions(struct batch *r, const struct docfile *df, struct 
 	}
 }
 
+/* The document's kind from the layout's kinds file, or an error with the
+ * nearest id and the list. */
+static const struct kind *find_kind(const struct kinds *ks, const struct text *id)
+{
+	const struct kind *k = kinds_find(ks, id->s);
+	if (k)
+		return k;
+	const char **ids = kinds_ids(ks);
+	const char *near = model_did_you_mean(id->s, ids, ks->n);
+	if (near) {
+		diag(UNKNOWN_KIND, &id->pos, id->s, near);
+	} else {
+		struct buf all = {0};
+		for (size_t i = 0; i < ks->n; i++)
+			buf_printf(&all, "%s%s", i ? ", " : "", ids[i]);
+		diag(UNKNOWN_KIND_LIST, &id->pos, id->s, all.data ? all.data : "");
+		buf_free(&all);
+	}
+	free(ids);
+	return NULL;
+}
+
+static void compose_one_document(struct batch *r, const struct docfile *df, size_t i, struct doclist *docs)
+{
+	const struct document *d = (const struct document *)df->documents.v + i;
+	const struct issuer *is = d->issuer.s ? docfile_issuer(df, d->issuer.s) : NULL;
+	const struct organisation *org = is ? &is->org : &df->org;
+	const char *lname = is ? (is->layout.s ? is->layout.s : default_layout(is->style.s))
+			       : df->layout.s ? df->layout.s : "nd30";
+	struct layout lay;
+	if (!load_layout(r, df->path, lname, is && is->layout.s ? &is->layout.pos : &d->pos, &lay))
+		return;
+	struct kinds ks;
+	struct layout_search search;
+	render_search(r->o, df->path, &search);
+	bool ok = kinds_load(&search, lay.kinds.s, &lay.kinds.pos, &ks);
+	layout_search_free(&search);
+	if (ok) {
+		const struct kind *k = find_kind(&ks, &d->kind);
+		const struct node *list = node_get(df->tree, "documents");
+		if (k && document_check_parts(list->items[i], k)) {
+			struct composed *c = next_doc(docs);
+			if (compose_document(d, k, org, &lay, c))
+				docs->n++;
+			else
+				composed_free(c);
+		}
+		kinds_free(&ks);
+	}
+	layout_free(&lay);
+}
+
 /* Composes every document of a file, and its decisions' certificates, and
  * checks that the fonts can print them. */
 static void compose_file(struct batch *r, const struct docfile *df, struct doclist *docs)
@@ -226,6 +278,8 @@ static void compose_file(struct batch *r, const struct docfile *df, struct docli
 		layout_free(&lay);
 	}
 	compose_decisions(r, df, docs);
+	for (size_t i = 0; i < df->documents.n; i++)
+		compose_one_document(r, df, i, docs);
 	for (size_t i = 0; i < docs->n; i++)
 		check_coverage(r->fs, &docs->v[i].blocks);
 }
