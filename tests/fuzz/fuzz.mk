@@ -19,7 +19,7 @@ FUZZ_DIR := build/fuzz
 FUZZ_BIN := $(FUZZ_DIR)/fuzz_load$(if $(LIBYAML_SRC),-src)
 # Every source but main.c, with the program's own libraries: a list kept by
 # hand broke whenever a loader gained a helper file.
-FUZZ_LIB_SRC := $(filter-out src/main.c,$(wildcard src/*.c))
+FUZZ_LIB_SRC := $(filter-out src/main.c,$(SRC))
 FUZZ_CFLAGS := -std=c11 -D_GNU_SOURCE -g -O1 -Wall -Wextra -Werror \
 	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -Isrc
 
