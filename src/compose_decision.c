@@ -308,7 +308,10 @@ bool compose_decision(const struct docfile *df, const struct decision *d, const 
 	if (roster->n)
 		appendix(b, lay, org, d, roster, number, pad, &ws);
 
-	compose_finish(out, lay, "decision", "Quyết định", d->summary.s, org->name.s, number);
+	char *ref = compose_number_ref(number); /* the record: "15/QĐ-TCT", ISO date */
+	compose_finish(out, lay, "decision", "Quyết định", d->summary.s, org->name.s, ref);
+	out->meta.date = xasprintf("%04d-%02d-%02d", d->date.d.y, d->date.d.m, d->date.d.d);
+	free(ref);
 	char *slug = text_slug(symbol, 100);
 	out->name = d->number.set ? xasprintf("quyet-dinh-%02lld-%s", d->number.v, slug)
 				  : xasprintf("quyet-dinh-%s", slug);
