@@ -24,6 +24,7 @@
 
 #include "diag.h"
 #include "font_subset.h"
+#include "pdf_image.h"
 #include "text.h"
 
 /* libharu clamps reals to ±32767 and its HPDF_FToA misbehaves on extreme
@@ -256,7 +257,7 @@ static void small_content_stream(HPDF_Page page)
 /* ---- one document ------------------------------------------------------ */
 
 struct image_slot {
-	const char *path; /* borrowed from the display list */
+	const struct image *picture; /* borrowed from the display list */
 	HPDF_Image image;
 };
 
@@ -460,7 +461,7 @@ static int scan(struct render *r)
 				}
 				break;
 			case DL_IMAGE:
-				if (op->w <= 0 || op->h <= 0 || !op->text || !*op->text) {
+				if (op->w <= 0 || op->h <= 0 || !op->text || !op->image) {
 					diag(PDF_BAD_IMAGE, &op->pos);
 					return -1;
 				}
@@ -619,15 +620,18 @@ static void set_stroke(struct render *r, HPDF_Page page, uint32_t color, int32_t
 	}
 }
 
-static HPDF_Image image_for(struct render *r, const char *path)
+/* Each picture once per document, however many pages draw it. */
+static HPDF_Image image_for(struct render *r, const struct dl_op *op)
 {
 	for (size_t i = 0; i < r->nimages; i++)
-		if (strcmp(r->images[i].path, path) == 0)
+		if (r->images[i].picture == op->image)
 			return r->images[i].image;
 	r->doing = N_("loading an image");
-	HPDF_Image img = HPDF_LoadPngImageFromFile(r->pdf, path);
+	HPDF_Image img = pdf_image_embed(r->pdf, op->image);
+	if (!img)
+		check(r, HPDF_INVALID_IMAGE);
 	grow(&r->images, &r->capimages, r->nimages + 1, sizeof *r->images);
-	r->images[r->nimages].path = path;
+	r->images[r->nimages].picture = op->image;
 	r->images[r->nimages++].image = img;
 	return img;
 }
@@ -673,7 +677,7 @@ static void draw_op(struct render *r, HPDF_Page page, int32_t page_h, const stru
 		break;
 	case DL_IMAGE: {
 		end_text(r, page);
-		HPDF_Image img = image_for(r, op->text);
+		HPDF_Image img = image_for(r, op);
 		r->doing = N_("drawing");
 		HPDF_Page_DrawImage(page, img, pt(op->x), pt((int64_t)page_h - op->y - op->h), pt(op->w),
 				    pt(op->h));
@@ -742,7 +746,7 @@ static void share_stream(struct render *r, HPDF_Page page, HPDF_Dict shared_stre
 			if (!HPDF_Page_GetLocalFontName(page, r->font[op->face]))
 				check(r, HPDF_Error_GetCode(page->error));
 		} else if (op->kind == DL_IMAGE) {
-			if (!HPDF_Page_GetXObjectName(page, image_for(r, op->text)))
+			if (!HPDF_Page_GetXObjectName(page, image_for(r, op)))
 				check(r, HPDF_Error_GetCode(page->error));
 		}
 	}
