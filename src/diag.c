@@ -17,7 +17,7 @@
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 
 static enum diag_level worst = DIAG_NOTE;
-static int nerrors;
+static int nerrors, nwarnings;
 static bool quiet;
 static FILE *out;
 
@@ -134,6 +134,8 @@ static bool count(enum diag_level level)
 		worst = level;
 	if (level >= DIAG_ERROR)
 		nerrors++;
+	else if (level == DIAG_WARNING)
+		nwarnings++;
 	if (in_file && file_errors >= FILE_MAX_ERRORS) {
 		file_hidden += level >= DIAG_ERROR;
 		return false;
@@ -213,5 +215,6 @@ void diag_emit(enum msg code, const struct srcpos *pos, ...)
 enum diag_level diag_worst(void) { return worst; }
 void diag_reset_worst(void) { worst = DIAG_NOTE; }
 int diag_errors(void) { return nerrors; }
+int diag_warnings(void) { return nwarnings; }
 void diag_set_quiet(bool q) { quiet = q; }
 void diag_set_stream(FILE *f) { out = f; }

@@ -76,6 +76,8 @@ enum diag_level diag_worst(void);
 void diag_reset_worst(void);
 /* Number of errors (DIAG_ERROR and worse) reported so far. */
 int diag_errors(void);
+/* Number of warnings reported so far. */
+int diag_warnings(void);
 
 /* Tests and `--quiet` may silence notes; warnings and errors always print. */
 void diag_set_quiet(bool quiet);
