@@ -84,9 +84,11 @@ static void emit(struct batch *r, const char *source, struct composed *c)
 	struct buf pdf = {0};
 	if (pdf_render(r->pdf, dl, &pdf) == 0) {
 		char *name = outdir_claim(r->od, c->name, ".pdf");
-		if (outdir_write(r->od, name, pdf.data, pdf.len) == 0)
+		if (outdir_write(r->od, name, pdf.data, pdf.len) == 0) {
 			manifest_add(r->manifest, c->kind, source, name, (int)dl->npages, pdf.data,
 				     pdf.len);
+			manifest_describe(r->manifest, &dl->meta, 0);
+		}
 		free(name);
 	}
 	buf_free(&pdf);
@@ -348,6 +350,28 @@ bool render_layout(const struct cert_env *env, const char *input, const char *na
 	return load_layout(&r, input, name, from, lay);
 }
 
+void render_emit(const struct cert_env *env, const char *source, struct composed *c)
+{
+	struct batch r = batch_of(env);
+	emit(&r, source, c);
+}
+
+struct node *render_load(const struct cert_env *env, const char *from, const struct text *name,
+			 const char *what, struct load_info *info)
+{
+	struct batch r = batch_of(env);
+	struct load_limits lim = limits(&r);
+	size_t len;
+	char *shown;
+	char *data = load_file_read(from, name->s, &name->pos, what, LOAD_MAX_FILE, &len, &shown);
+	if (!data)
+		return NULL;
+	struct node *tree = load_yaml_mem(shown, data, len, &lim, info);
+	free(data);
+	free(shown);
+	return tree;
+}
+
 void typeset_docs_free(struct typeset_docs *d)
 {
 	for (size_t i = 0; i < d->n; i++)
@@ -373,13 +397,14 @@ static void typeset_into(struct batch *r, struct composed *c, struct typeset_doc
 	out->kind[out->n++] = c->kind;
 }
 
-bool render_typeset_file(const struct cert_env *env, const char *path, struct typeset_docs *out)
+bool render_typeset_file(const struct cert_env *env, const char *from, const struct text *name,
+			 struct typeset_docs *out)
 {
 	struct batch r = batch_of(env);
 	int errors = diag_errors();
 	struct load_limits lim = limits(&r);
 	struct load_info info = {0};
-	struct node *tree = load_yaml(path, &lim, &info);
+	struct node *tree = render_load(env, from, name, N_("document file"), &info);
 	if (!tree)
 		return false;
 	if (input_kind_of(tree) != INPUT_DOCUMENTS) {
