@@ -199,11 +199,7 @@ bool layout_load(const struct layout_search *search, const char *name, const str
 		diag(LAYOUT_BAD_NAME, from, name);
 		return false;
 	}
-	char *path = layout_find(search, LAYOUT_DOCUMENT, name, from);
-	if (!path)
-		return false;
-	struct node *tree = load_yaml(path, NULL, NULL);
-	free(path);
+	struct node *tree = layout_find(search, LAYOUT_DOCUMENT, name, from);
 	if (!tree)
 		return false;
 	struct layout over = {0};
