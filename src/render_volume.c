@@ -379,11 +379,8 @@ static bool write_pdf(struct volume_build *vb)
 			pl[n++] = (struct pdf_placement){p->first_page + k, p->scan, k};
 		}
 	}
-	int rc = 0;
-	if (n)
-		rc = pdf_import_place(raw.data, raw.len, pl, n, &vb->pdf);
-	else
-		vb->pdf = raw, raw = (struct buf){0};
+	/* every volume through qpdf: its scans, and a file PDF/A readers accept */
+	int rc = pdf_import_place(raw.data, raw.len, pl, n, &vb->pdf);
 	free(pl);
 	buf_free(&raw);
 	return rc == 0;
