@@ -52,11 +52,26 @@ const char *msg_format(enum msg code);
 /* The code's name as in msg.def ("UNKNOWN_KEY"). */
 const char *msg_name(enum msg code);
 
+/* Texts that are not diagnostics (the summary, the progress line) in the
+ * user's language: the English msgid, or its plural form for n. */
+const char *diag_tr(const char *msgid) __attribute__((format_arg(1)));
+const char *diag_ntr(const char *singular, const char *plural, unsigned long n)
+	__attribute__((format_arg(1), format_arg(2)));
+
 /* Worst level reported since the last diag_reset(). */
 enum diag_level diag_worst(void);
 void diag_reset_worst(void);
 /* Number of errors (DIAG_ERROR and worse) reported so far. */
 int diag_errors(void);
+/* Number of messages of exactly this level so far (folded ones included). */
+int diag_count(enum diag_level level);
+
+/* Per-record messages (one per certificate, say) are folded into a count
+ * unless verbose: diag_fold(MSG_X) marks a code; diag_folded() is how many
+ * were not printed. */
+void diag_fold(enum msg code);
+void diag_set_verbose(bool verbose);
+int diag_folded(void);
 
 /* Tests and `--quiet` may silence notes; warnings and errors always print. */
 void diag_set_quiet(bool quiet);

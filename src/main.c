@@ -1,6 +1,7 @@
 /* main.c — the command line: a command, then options and files in any
  * order (GNU getopt_long permutation; "--" ends the options). It sees only
  * the driver's header. */
+#include <errno.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
@@ -16,9 +17,10 @@
 
 static void usage(FILE *f)
 {
-	fputs("usage: vanban render [-o DIR] [--dump] [--encoding NAME] FILE.yaml...\n"
+	fputs("usage: vanban render [-o DIR] [-j N] [--shard K/N] [--dump] [--encoding NAME] FILE.yaml...\n"
 	      "       vanban check [--encoding NAME] FILE.yaml...\n"
 	      "       vanban calibrate [-o DIR] [--dump] LAYOUT\n"
+	      "       vanban manifest merge MANIFEST.tsv...\n"
 	      "       vanban --help | --version\n"
 	      "\n"
 	      "render  turns each input file's documents into PDFs in DIR (default output/)\n"
@@ -27,6 +29,15 @@ static void usage(FILE *f)
 	      "check   validates the files and reports problems, writing nothing\n"
 	      "calibrate  writes DIR/calibrate-LAYOUT.pdf, a grid with a crosshair at each\n"
 	      "        field of certificate layout LAYOUT, to measure a printer against a blank\n"
+	      "manifest merge  prints the manifests of several shards' folders as one\n"
+	      "-j N    renders N PDFs at a time (default: the number of CPUs); the output\n"
+	      "        is the same for every N\n"
+	      "--shard K/N  renders only the K-th of N parts of the work (by document and\n"
+	      "        recipient); the N parts' folders together hold what one run writes\n"
+	      "--keep-stale  keeps (and lists) PDFs an earlier run wrote from the same\n"
+	      "        inputs that this run did not write; by default they are removed\n"
+	      "--print-part N  puts at most N certificates in each print file (default 1000)\n"
+	      "-v, --verbose  prints every per-record note instead of counting them\n"
 	      "--encoding NAME  reads files that declare no encoding as NAME: utf-8\n"
 	      "        (default), tcvn3 (ABC), tcvn3h, vni (VNI-Windows) or cp1258\n"
 	      "\n"
@@ -67,7 +78,7 @@ static char *find_home(void)
 	return xstrdup(".");
 }
 
-enum command { CMD_RENDER, CMD_CHECK, CMD_CALIBRATE };
+enum command { CMD_RENDER, CMD_CHECK, CMD_CALIBRATE, CMD_MANIFEST };
 
 static const struct {
 	const char *name;
@@ -76,19 +87,78 @@ static const struct {
 	{"render", CMD_RENDER},
 	{"check", CMD_CHECK},
 	{"calibrate", CMD_CALIBRATE},
+	{"manifest", CMD_MANIFEST},
 };
 
 /* Long options without a short form get codes above the char range. */
-enum { OPT_DUMP = 256, OPT_ENCODING, OPT_DUMP_POSITIONS };
+enum { OPT_DUMP = 256, OPT_ENCODING, OPT_DUMP_POSITIONS, OPT_SHARD, OPT_KEEP_STALE, OPT_PRINT_PART };
 
 static const struct option long_options[] = {
 	{"output", required_argument, NULL, 'o'},
 	{"dump", no_argument, NULL, OPT_DUMP},
 	{"dump-positions", no_argument, NULL, OPT_DUMP_POSITIONS},
 	{"encoding", required_argument, NULL, OPT_ENCODING},
+	{"jobs", required_argument, NULL, 'j'},
+	{"shard", required_argument, NULL, OPT_SHARD},
+	{"keep-stale", no_argument, NULL, OPT_KEEP_STALE},
+	{"print-part", required_argument, NULL, OPT_PRINT_PART},
+	{"verbose", no_argument, NULL, 'v'},
 	{"help", no_argument, NULL, 'h'},
 	{NULL, 0, NULL, 0},
 };
+
+/* A whole decimal number in [lo, hi], or -1. */
+static long number_in(const char *s, long lo, long hi)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	return errno || end == s || *end || v < lo || v > hi ? -1 : v;
+}
+
+/* "K/N" with 1 <= K <= N <= 100000. */
+static bool parse_shard(const char *s, struct render_opts *o)
+{
+	const char *slash = strchr(s, '/');
+	if (!slash)
+		return false;
+	char *k = xstrndup(s, (size_t)(slash - s));
+	long kv = number_in(k, 1, 100000), nv = number_in(slash + 1, 1, 100000);
+	free(k);
+	if (kv < 0 || nv < 0 || kv > nv)
+		return false;
+	o->shard_k = (int)kv;
+	o->shard_n = (int)nv;
+	return true;
+}
+
+/* The batch options (-j, --shard, --print-part); false after a diag(). */
+static bool batch_option(int c, const char *arg, struct render_opts *o)
+{
+	long v;
+	switch (c) {
+	case 'j':
+		if ((v = number_in(arg, 1, 64)) < 0) {
+			diag(BAD_JOBS, NULL, arg);
+			return false;
+		}
+		o->jobs = (int)v;
+		return true;
+	case OPT_SHARD:
+		if (!parse_shard(arg, o)) {
+			diag(BAD_SHARD, NULL, arg);
+			return false;
+		}
+		return true;
+	default: /* OPT_PRINT_PART */
+		if ((v = number_in(arg, 1, 30000)) < 0) {
+			diag(BAD_PRINT_PART, NULL, arg);
+			return false;
+		}
+		o->print_part = (int)v;
+		return true;
+	}
+}
 
 /* Parses the options after the command into *o; returns -1 to go on, or
  * the exit status. */
@@ -96,8 +166,20 @@ static int parse_options(int argc, char **argv, enum command cmd, struct render_
 {
 	opterr = 0;
 	int c;
-	while ((c = getopt_long(argc, argv, ":o:h", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":o:j:vh", long_options, NULL)) != -1) {
 		switch (c) {
+		case 'j':
+		case OPT_SHARD:
+		case OPT_PRINT_PART:
+			if (!batch_option(c, optarg, o))
+				return 2;
+			break;
+		case OPT_KEEP_STALE:
+			o->keep_stale = true;
+			break;
+		case 'v':
+			o->verbose = true;
+			break;
 		case 'o':
 			if (cmd == CMD_CHECK)
 				goto unknown;
@@ -153,6 +235,13 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	enum command cmd = commands[k].cmd;
+	if (cmd == CMD_MANIFEST) {
+		if (argc < 4 || strcmp(argv[2], "merge") != 0) {
+			diag(UNKNOWN_COMMAND, NULL, argc < 3 ? "manifest" : argv[2]);
+			return 2;
+		}
+		return render_manifest_merge(argv + 3, argc - 3);
+	}
 	struct render_opts o = {.outdir = "output", .check_only = cmd == CMD_CHECK};
 	int status = parse_options(argc - 1, argv + 1, cmd, &o);
 	if (status >= 0)

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "compose.h"
 #include "diag.h"
@@ -13,10 +14,10 @@
 #include "layout.h"
 #include "load.h"
 #include "model_doc.h"
-#include "output.h"
 #include "pdf.h"
-#include "manifest.h"
 #include "render_cert.h"
+#include "render_out.h"
+#include "render_queue.h"
 #include "text.h"
 #include "util.h"
 
@@ -24,8 +25,8 @@ struct batch {
 	const struct render_opts *o;
 	struct fontset *fs;
 	struct pdf_ctx *pdf;
-	struct outdir *od;
-	struct manifest *manifest;
+	struct run_out *out;     /* NULL when not writing */
+	struct render_queue *q;
 };
 
 static const char *const face_label[FACE_COUNT] = {"regular", "bold", "italic", "bold italic"};
@@ -61,7 +62,26 @@ static bool check_coverage(const struct fontset *fs, const struct blocks *b)
 	return ok;
 }
 
-/* Typesets one composed document and writes it (or dumps it). */
+struct doc_task {
+	struct batch *r;
+	const char *kind, *source; /* borrowed: static, and the run's argv */
+	char *name;
+	struct dlist *dl;
+};
+
+static void run_doc(void *arg)
+{
+	struct doc_task *t = arg;
+	struct buf pdf = {0};
+	if (pdf_render(t->r->pdf, t->dl, &pdf) == 0)
+		run_out_write(t->r->out, t->kind, t->source, t->name, (int)t->dl->npages, pdf.data, pdf.len);
+	buf_free(&pdf);
+	dlist_free(t->dl);
+	free(t->name);
+	free(t);
+}
+
+/* Typesets one composed document and queues it (or dumps it). */
 static void emit(struct batch *r, const char *source, struct composed *c)
 {
 	struct dlist *dl = dlist_new();
@@ -76,16 +96,16 @@ static void emit(struct batch *r, const char *source, struct composed *c)
 		dlist_free(dl);
 		return;
 	}
-	struct buf pdf = {0};
-	if (pdf_render(r->pdf, dl, &pdf) == 0) {
-		char *name = outdir_claim(r->od, c->name, ".pdf");
-		if (outdir_write(r->od, name, pdf.data, pdf.len) == 0)
-			manifest_add(r->manifest, c->kind, source, name, (int)dl->npages, pdf.data,
-				     pdf.len);
+	struct srcpos pos = {source, 0, 0};
+	char *name = run_out_claim(r->out, c->name, &pos);
+	if (!run_out_mine(r->out, source, c->name)) {
 		free(name);
+		dlist_free(dl);
+		return;
 	}
-	buf_free(&pdf);
-	dlist_free(dl);
+	struct doc_task *t = xmalloc(sizeof *t);
+	*t = (struct doc_task){r, c->kind, source, name, dl};
+	rq_submit(r->q, run_doc, t);
 }
 
 /* A character is printable if every face has it (text may be set bold). */
@@ -152,7 +172,7 @@ struct doclist {
 
 static struct cert_env cert_env(const struct batch *r)
 {
-	return (struct cert_env){r->o, r->fs, r->pdf, r->od, r->manifest};
+	return (struct cert_env){r->o, r->fs, r->pdf, r->out, r->q};
 }
 
 static struct composed *next_doc(struct doclist *dl)
@@ -220,46 +240,52 @@ static void render_one(struct batch *r, const char *path)
 	struct cert_env env = cert_env(r);
 	for (size_t i = 0; i < docs.ncerts; i++) {
 		if (diag_errors() == errors && !r->o->check_only)
-			cert_emit(&env, path, docs.certs[i]);
-		cert_job_free(docs.certs[i]);
+			cert_emit(&env, path, docs.certs[i]); /* takes the job */
+		else
+			cert_job_free(docs.certs[i]);
 	}
 	free(docs.certs);
 	free(docs.v);
 	docfile_free(df);
 }
 
+/* Per-record notes, folded into the summary's count unless -v. */
+static const enum msg per_record[] = {MSG_CERT_SHRUNK_TO_FIT};
+
 int render_files(const struct render_opts *o, char **files, int nfiles)
 {
-	struct batch r = {.o = o, .manifest = manifest_new()};
+	struct batch r = {.o = o};
+	diag_set_verbose(o->verbose);
+	for (size_t i = 0; i < sizeof per_record / sizeof *per_record; i++)
+		diag_fold(per_record[i]);
 	char *fontdir = xasprintf("%s/fonts", o->home);
 	r.fs = fontset_open(fontdir);
 	free(fontdir);
-	if (!r.fs) {
-		manifest_free(r.manifest);
+	if (!r.fs)
 		return diag_worst();
-	}
 	bool writing = !o->check_only && !o->dump;
 	if (writing) {
 		struct pdf_fonts pf;
 		for (int i = 0; i < FACE_COUNT; i++)
 			pf.path[i] = fontset_path(r.fs, (enum face)i);
 		r.pdf = pdf_ctx_new(&pf);
-		r.od = r.pdf ? outdir_open(o->outdir) : NULL;
-		if (!r.od) {
+		r.out = r.pdf ? run_out_open(o) : NULL;
+		if (!r.out) {
 			pdf_ctx_free(r.pdf);
 			fontset_free(r.fs);
-			manifest_free(r.manifest);
 			return diag_worst();
 		}
+		r.q = rq_new(o->jobs > 0 ? o->jobs : rq_cpus(), isatty(STDERR_FILENO) && !o->verbose);
 	}
 	for (int i = 0; i < nfiles; i++)
 		render_one(&r, files[i]);
 	if (writing) {
-		manifest_write(r.manifest, r.od);
-		outdir_close(r.od);
+		rq_finish(r.q);
+		run_out_close(r.out, files, nfiles, true);
 		pdf_ctx_free(r.pdf);
+	} else if (o->check_only) {
+		run_summary_check(nfiles);
 	}
-	manifest_free(r.manifest);
 	fontset_free(r.fs);
 	return diag_worst();
 }
