@@ -17,6 +17,8 @@ DEB_PKGS += nettle-dev # SHA-256 of fonts and outputs (hash.c)
 DEB_PKGS += fonts-liberation2
 DEB_PKGS += poppler-utils qpdf mupdf-tools python3 python3-yaml # tests
 DEB_PKGS += pmccabe # tests/e2e/style.sh: function length and complexity
+DEB_PKGS += gettext # msgfmt: po/vi.po into vanban.mo; xgettext, msgcmp: the catalogue is complete
+DEB_PKGS += mandoc   # man pages: `mandoc -Tlint` in the tests
 FONT_SRC := /usr/share/fonts/truetype/liberation2
 
 CC ?= cc
@@ -39,10 +41,24 @@ OBJ := $(SRC:src/%.c=$(BUILD)/obj/%.o)
 LIBOBJ := $(filter-out $(BUILD)/obj/main.o,$(OBJ))
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+# Message catalogues, compiled beside the program (found as PREFIX/share/locale once installed).
+PO_FILES := $(wildcard po/*.po)
+MO_FILES := $(PO_FILES:po/%.po=$(BUILD)/locale/%/LC_MESSAGES/vanban.mo)
 FONT_FILES := $(shell awk -F'\t' '!/^#/ && NF>=4 {print "fonts/" $$3}' fonts/fontmap.tsv)
 
-.PHONY: all deps fonts demo check test asan tsan bench clean
-all: $(BUILD)/vanban fonts
+# make install [PREFIX=/usr/local] [DESTDIR=]: the program finds its data
+# relative to itself (PREFIX/bin/vanban -> PREFIX/share/vanban, home.c), so
+# the installed tree may be moved as a whole.
+PREFIX ?= /usr/local
+DESTDIR ?=
+BINDIR = $(DESTDIR)$(PREFIX)/bin
+SHAREDIR = $(DESTDIR)$(PREFIX)/share
+DATADIR = $(SHAREDIR)/vanban
+# layouts that exist for the tests and the bench, not for offices
+TEST_LAYOUTS := layouts/bench-w2.yaml layouts/golden-small.yaml
+
+.PHONY: all deps fonts demo check test asan tsan bench clean install uninstall
+all: $(BUILD)/vanban fonts $(MO_FILES)
 
 $(BUILD)/vanban: $(OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
@@ -55,6 +71,10 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIBOBJ) | $(BUILD)/tests
 
 $(BUILD)/obj $(BUILD)/tests:
 	mkdir -p $@
+
+$(BUILD)/locale/%/LC_MESSAGES/vanban.mo: po/%.po
+	@mkdir -p $(@D)
+	msgfmt -c --check-format -o $@ $<
 
 # Installs whatever Debian package is missing (needs root, as on CI).
 deps:
@@ -92,6 +112,29 @@ tsan: deps
 bench: deps
 	$(MAKE) all
 	sh tests/bench.sh $(BUILD)/vanban
+
+install: all
+	install -d $(BINDIR) $(DATADIR)/fonts $(DATADIR)/layouts $(DATADIR)/starters \
+		$(SHAREDIR)/man/man1 $(SHAREDIR)/man/man5 $(SHAREDIR)/bash-completion/completions
+	install -m 755 $(BUILD)/vanban $(BINDIR)/vanban
+	install -m 644 fonts/fontmap.tsv $(FONT_FILES) $(DATADIR)/fonts/
+	install -m 644 $(filter-out $(TEST_LAYOUTS),$(wildcard layouts/*.yaml)) $(DATADIR)/layouts/
+	install -m 644 $(wildcard starters/*.yaml) $(DATADIR)/starters/
+	install -m 644 $(wildcard man/*.1) $(SHAREDIR)/man/man1/
+	install -m 644 $(wildcard man/*.5) $(SHAREDIR)/man/man5/
+	install -m 644 completion/vanban.bash $(SHAREDIR)/bash-completion/completions/vanban
+	@for mo in $(BUILD)/locale/*/LC_MESSAGES/vanban.mo build/locale/*/LC_MESSAGES/vanban.mo; do \
+		[ -f "$$mo" ] || continue; lang=$${mo%/LC_MESSAGES/vanban.mo}; lang=$${lang##*/}; \
+		install -d $(SHAREDIR)/locale/$$lang/LC_MESSAGES; \
+		install -m 644 $$mo $(SHAREDIR)/locale/$$lang/LC_MESSAGES/vanban.mo; done
+	@if [ -x $(BUILD)/vanban-preview ]; then install -d $(DESTDIR)$(PREFIX)/libexec/vanban; \
+		install -m 755 $(BUILD)/vanban-preview $(DESTDIR)$(PREFIX)/libexec/vanban/; fi
+
+uninstall:
+	rm -f $(BINDIR)/vanban $(SHAREDIR)/bash-completion/completions/vanban \
+		$(SHAREDIR)/man/man1/vanban.1 $(SHAREDIR)/man/man5/vanban-input.5 \
+		$(SHAREDIR)/locale/*/LC_MESSAGES/vanban.mo
+	rm -rf $(DATADIR) $(DESTDIR)$(PREFIX)/libexec/vanban
 
 clean:
 	rm -rf build

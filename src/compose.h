@@ -59,6 +59,9 @@ struct para_style compose_style(int32_t size, enum align align);
  * lines (Quốc hiệu and Tiêu ngữ, or "ĐẢNG CỘNG SẢN VIỆT NAM") with a rule as
  * long as the last of them and, when date_line is not NULL, the place and
  * date level with "Số". NULL number_line leaves "Số" out (an appendix). */
+/* The gap from a text's last baseline to the rule under it: rule_gap em
+ * of the text's size (layout). */
+int32_t compose_rule_gap(const struct layout *lay, const struct number *size_above);
 void compose_header(struct blocks *b, const struct layout *lay, const struct organisation *org,
 		    const char *number_line, const char *date_line);
 

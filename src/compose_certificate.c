@@ -371,9 +371,9 @@ static bool field(const struct fontset *fs, struct dlist *dl, const struct cert_
 		int32_t x = f->align_v == CERT_LEFT ? bx : f->align_v == CERT_RIGHT ? bx + bw - w
 											: bx + (bw - w) / 2;
 		dl_text(dl, x, base + i * pitch, f->face_v, r.size, f->rgb, lines[i], strlen(lines[i]), pos);
+		int32_t under = base + i * pitch + (int32_t)(f->rule_gap.v * r.size + 0.5);
 		if (f->underline.v && i == n - 1)
-			dl_rule(dl, x, base + i * pitch + (int32_t)((int64_t)desc * r.size / 1000), x + w,
-				base + i * pitch + (int32_t)((int64_t)desc * r.size / 1000), 600, f->rgb);
+			dl_rule(dl, x, under, x + w, under, 600, f->rgb);
 		free(lines[i]);
 	}
 	free(lines);

@@ -62,6 +62,11 @@ static struct block *centred(struct blocks *b, const struct number *size, enum f
 	return compose_para(b, &st, face, text, pos, false);
 }
 
+int32_t compose_rule_gap(const struct layout *lay, const struct number *size_above)
+{
+	return (int32_t)(lay->rule_gap.v * layout_pt(size_above) + 0.5);
+}
+
 void compose_header(struct blocks *b, const struct layout *lay, const struct organisation *org,
 		    const char *number_line, const char *date_line)
 {
@@ -79,7 +84,7 @@ void compose_header(struct blocks *b, const struct layout *lay, const struct org
 	if (!strcmp(lay->issuer_mark.s, "star"))
 		centred(left, &lay->issuer_size, FACE_REGULAR, "*", NULL, false);
 	else
-		blocks_rule(left, lay->issuer_rule.v, 0, layout_pt(&lay->rule_gap), rule);
+		blocks_rule(left, lay->issuer_rule.v, 0, compose_rule_gap(lay, &lay->issuer_size), rule);
 	blocks_space(left, layout_pt(&lay->header_gap))->sync = 1;
 	if (number_line)
 		centred(left, &lay->number_size, FACE_REGULAR, number_line, NULL, false);
@@ -87,7 +92,8 @@ void compose_header(struct blocks *b, const struct layout *lay, const struct org
 	centred(right, &lay->national_size, FACE_BOLD, lay->national.s, NULL, false);
 	if (lay->motto.s[0])
 		centred(right, &lay->motto_size, FACE_BOLD, lay->motto.s, NULL, false);
-	blocks_rule(right, 1.0, 0, layout_pt(&lay->rule_gap), rule); /* as long as the line above */
+	const struct number *above = lay->motto.s[0] ? &lay->motto_size : &lay->national_size;
+	blocks_rule(right, 1.0, 0, compose_rule_gap(lay, above), rule); /* as long as the line above */
 	blocks_space(right, layout_pt(&lay->header_gap))->sync = 1;
 	if (date_line) {
 		struct para_style st = compose_style(layout_pt(&lay->date_size), ALIGN_CENTER);
@@ -118,6 +124,7 @@ void compose_signatures(struct blocks *b, const struct layout *lay, const struct
 	cols->cols[0] = (struct column){0, lw, {0}};
 	cols->cols[1] = (struct column){lw, width - lw, {0}};
 	cols->keep_prev_lines = 2;
+	cols->st.space_before = layout_pt(&lay->signature_space);
 	compose_signer(&cols->cols[0].blocks, lay, left);
 	compose_signer(&cols->cols[1].blocks, lay, right);
 }

@@ -148,6 +148,7 @@ static void footer(struct blocks *b, const struct layout *lay, const struct deci
 	cols->cols[0] = (struct column){0, width * 2 / 5, {0}};
 	cols->cols[1] = (struct column){width * 2 / 5, width - width * 2 / 5, {0}};
 	cols->keep_prev_lines = 2;
+	cols->st.space_before = layout_pt(&lay->signature_space);
 	cols->level_baselines = true; /* "Nơi nhận:" level with the signer's title (ND30 ô 9b) */
 	compose_recipients_into(&cols->cols[0].blocks, lay, &d->recipients_to, &d->filed, 0);
 	char *title = signer_title(&d->signer);
@@ -199,7 +200,8 @@ static void appendix(struct blocks *b, const struct layout *lay, const struct or
 	t->pad_x = PT(4);
 	t->pad_y = PT(3);
 	t->cols[0].nowrap = true; /* "STT" or the largest number, on one line */
-	t->cols[1].nowrap = true; /* a name is read whole */
+	t->cols[1].nowrap = true; /* a name is read whole (an outlier wraps: typeset_table.c) */
+	t->name = xstrdup("Danh sách");
 	if (has_money)
 		t->cols[3].width = MM(30);
 	struct table_row *h = table_add_row(t);
@@ -225,6 +227,8 @@ static void appendix(struct blocks *b, const struct layout *lay, const struct or
 			free(m);
 		}
 	}
+	for (size_t j = 0; j < ncols; j++) /* the header row's texts name the columns */
+		t->cols[j].title = xstrdup(t->rows[0].cells[j].blocks.v[0].runs.v[0].text);
 	struct counts c = count_roster(d, r);
 	struct buf s = {0};
 	struct para_style cs = body_style(lay);
@@ -263,13 +267,14 @@ bool compose_decision(const struct docfile *df, const struct decision *d, const 
 	char *date = text_date_line(org->place.s ? org->place.s : df->org.place.s, d->date.d);
 	compose_header(b, lay, org, number, date);
 	free(date);
-	blocks_space(b, PT(12));
+	blocks_space(b, layout_pt(&lay->title_space));
 
 	centred_line(b, layout_pt(&lay->type_size), FACE_BOLD, "QUYẾT ĐỊNH", NULL, false);
 	struct para_style st = compose_style(layout_pt(&lay->summary_size), ALIGN_CENTER);
 	compose_para(b, &st, FACE_BOLD, d->summary.s, &d->summary.pos, false)->keep_with_next = true;
-	blocks_rule(b, lay->summary_rule.v, 0, PT(6), layout_pt(&lay->rule_width))->keep_with_next = true;
-	blocks_space(b, PT(6))->keep_with_next = true;
+	blocks_rule(b, lay->summary_rule.v, 0, compose_rule_gap(lay, &lay->summary_size),
+		    layout_pt(&lay->rule_width))->keep_with_next = true;
+	blocks_space(b, layout_pt(&lay->opening_space))->keep_with_next = true;
 	centred_line(b, layout_pt(&lay->body_size), FACE_BOLD, d->authority.s, &d->authority.pos, true);
 	blocks_space(b, PT(6))->keep_with_next = true;
 

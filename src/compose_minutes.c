@@ -81,12 +81,14 @@ bool compose_minutes(const struct docfile *df, const struct layout *lay, struct 
 	compose_header(b, lay, org, number, NULL);
 
 	struct para_style st = compose_style(layout_pt(&lay->type_size), ALIGN_CENTER);
-	st.space_before = PT(18);
+	/* the date line's room stays empty: Mẫu 1.9 sets BIÊN BẢN that much lower */
+	st.space_before = layout_pt(&lay->title_space) + layout_pt(&lay->date_size) * 6 / 5;
 	compose_para(b, &st, FACE_BOLD, "BIÊN BẢN", NULL, false)->keep_with_next = true;
 	st = compose_style(layout_pt(&lay->summary_size), ALIGN_CENTER);
 	compose_para(b, &st, FACE_BOLD, m->title.s, &m->title.pos, false);
-	blocks_rule(b, lay->summary_rule.v, 0, PT(6), layout_pt(&lay->rule_width));
-	blocks_space(b, PT(12));
+	blocks_rule(b, lay->summary_rule.v, 0, compose_rule_gap(lay, &lay->summary_size),
+		    layout_pt(&lay->rule_width));
+	blocks_space(b, layout_pt(&lay->opening_space));
 
 	char *when = text_time(m->start.h, m->start.m);
 	char *day = text_date_words(m->date.d);

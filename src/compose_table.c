@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "compose.h"
+#include "util.h"
 
 static enum align align_of(const struct table_spec *t, size_t col)
 {
@@ -36,8 +37,10 @@ void compose_table(struct blocks *b, const struct layout *lay, const struct tabl
 	t->pad_x = layout_pt(&lay->table_pad_x);
 	t->pad_y = layout_pt(&lay->table_pad_y);
 	struct table_row *h = table_add_row(t);
-	for (size_t c = 0; c < ncols; c++)
+	for (size_t c = 0; c < ncols; c++) {
 		cell(h, c, size, FACE_BOLD, ALIGN_CENTER, &spec->columns.v[c]);
+		t->cols[c].title = xstrdup(spec->columns.v[c].s);
+	}
 	for (size_t r = 0; r < spec->rows.n; r++) {
 		struct table_row *row = table_add_row(t);
 		const struct texts *cells = &spec->rows.v[r];

@@ -2,9 +2,12 @@
 #include "diag.h"
 
 #include <libintl.h>
+#include <locale.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 /* Certificates are written to PDF on worker threads, whose rare failures
  * are reported from there: one message at a time, counts kept exact. */
@@ -37,11 +40,62 @@ int diag_format_check(const char *fmt, ...)
 	return 0;
 }
 
+const char *diag_word(const char *english)
+{
+	return dgettext("vanban", english);
+}
+
+static bool is_c_locale(const char *name)
+{
+	return !name || !*name || !strcmp(name, "C") || !strcmp(name, "POSIX");
+}
+
+/* The first of the variables that name the messages' locale, as glibc reads them. */
+static const char *messages_locale_env(void)
+{
+	static const char *const vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+	for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+		const char *v = getenv(vars[i]);
+		if (v && *v)
+			return v;
+	}
+	return NULL;
+}
+
+/* Only LC_MESSAGES follows the environment: numbers in PDFs and dumps must
+ * keep their "." whatever the user's locale. glibc ignores LANGUAGE under
+ * the C locale and translates nothing when the named locale (vi_VN.UTF-8)
+ * is not installed; messages come from our own catalogue, so in both cases
+ * we read them under C.UTF-8, with LANGUAGE taken from the locale's name
+ * ("vi_VN.UTF-8" gives "vi") if it was not set. */
+void diag_set_language(const char *localedir)
+{
+	const char *got = setlocale(LC_MESSAGES, "");
+	const char *language = getenv("LANGUAGE");
+	const char *name = messages_locale_env();
+	if (is_c_locale(got) && !(language && *language) && !is_c_locale(name) &&
+	    strncmp(name, "C.", 2) != 0) {
+		char lang[16];
+		size_t n = strcspn(name, "_.@");
+		if (n > 0 && n < sizeof lang) {
+			memcpy(lang, name, n);
+			lang[n] = '\0';
+			setenv("LANGUAGE", lang, 1);
+			language = getenv("LANGUAGE");
+		}
+	}
+	if (is_c_locale(got) && language && *language)
+		setlocale(LC_MESSAGES, "C.UTF-8");
+	bindtextdomain("vanban", localedir);
+	bind_textdomain_codeset("vanban", "UTF-8");
+	textdomain("vanban");
+}
+
 /* The level words are translated after the stable "vanban: FILE:LINE:COL: "
  * prefix that tools parse. */
 static const char *level_word(enum diag_level level)
 {
-	static const char *const word[] = {"note", "warning", "error", "error"};
+	static const char *const word[] = {N_("note"), N_("warning"), N_("error"), N_("error")};
 	return dgettext("vanban", word[level]);
 }
 

@@ -57,6 +57,16 @@ const char *msg_name(enum msg code);
 const char *diag_tr(const char *msgid) __attribute__((format_arg(1)));
 const char *diag_ntr(const char *singular, const char *plural, unsigned long n)
 	__attribute__((format_arg(1), format_arg(2)));
+/* Marks a word or phrase that a message takes as an argument ("a list",
+ * "person") for translation where it is written (xgettext -kN_ finds it);
+ * diag_word() translates it where it is used. */
+#define N_(english) english
+const char *diag_word(const char *english);
+
+/* Takes the message language from the environment (LANGUAGE, LC_ALL,
+ * LC_MESSAGES, LANG) and the translations from localedir
+ * (localedir/vi/LC_MESSAGES/vanban.mo). Without it, messages are English. */
+void diag_set_language(const char *localedir);
 
 /* Worst level reported since the last diag_reset(). */
 enum diag_level diag_worst(void);

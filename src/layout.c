@@ -33,12 +33,12 @@
 	X(date_size, "date_size", 4, 72, 13) \
 	X(issuer_rule, "issuer_rule", 0.05, 1, 0.4) \
 	X(rule_width, "rule_width", 0.1, 5, 0.6) \
-	X(rule_gap, "rule_gap", 0, 36, 6) \
+	X(rule_gap, "rule_gap", 0.3, 3, 0.8) \
 	X(header_gap, "header_gap", 0, 72, 6) \
 	X(type_size, "type_size", 4, 72, 14) \
 	X(summary_size, "summary_size", 4, 72, 14) \
 	X(summary_rule, "summary_rule", 0.05, 1, 0.4) \
-	X(title_space, "title_space", 0, 144, 12) \
+	X(title_space, "title_space", 0, 144, 28.5) \
 	X(vv_size, "vv_size", 4, 72, 12) \
 	X(vv_gap, "vv_gap", 0, 72, 6) \
 	X(sign_title_size, "sign_title_size", 4, 72, 14) \
@@ -54,7 +54,10 @@
 	X(table_rule, "table_rule", 0, 5, 0.5) \
 	X(table_pad_x, "table_pad_x", 0, 36, 4) \
 	X(table_pad_y, "table_pad_y", 0, 36, 3) \
-	X(footer_size, "footer_size", 4, 72, 11)
+	X(footer_size, "footer_size", 4, 72, 11) \
+	/* typesetting (issue #10): the model forms' vertical proportions */ \
+	X(opening_space, "opening_space", 0, 144, 20) \
+	X(signature_space, "signature_space", 0, 144, 7)
 
 /* X(member, key, default) */
 #define LAYOUT_TEXTS(X) \
@@ -85,7 +88,7 @@ static const struct field heading_fields[] = {
 	{"face", F_TEXT, H(face), 0, NULL, 0, 0, NULL},
 };
 #undef H
-static const struct schema heading_schema = {"heading", sizeof(struct heading_style),
+static const struct schema heading_schema = {N_("heading"), sizeof(struct heading_style),
 					     FIELDS(heading_fields)};
 
 static const struct field layout_fields[] = {
@@ -94,7 +97,7 @@ static const struct field layout_fields[] = {
 	{"prefixes", F_TEXTS, offsetof(struct layout, prefixes), 0, NULL, 0, 0, NULL},
 	{"headings", F_RECORDS, offsetof(struct layout, headings), 0, &heading_schema, 0, 0, NULL},
 };
-static const struct schema layout_schema = {"layout", sizeof(struct layout), FIELDS(layout_fields)};
+static const struct schema layout_schema = {N_("layout"), sizeof(struct layout), FIELDS(layout_fields)};
 
 static const double number_defaults[] = {LAYOUT_NUMBERS(NUM_DEFAULT)};
 static const char *const text_defaults[] = {LAYOUT_TEXTS(TEXT_DEFAULT)};
@@ -123,6 +126,14 @@ static const struct heading_style default_headings[] = {
 #undef T_
 #undef B_
 #define NHEADINGS (sizeof default_headings / sizeof default_headings[0])
+
+bool layout_is_key(const char *key)
+{
+	for (size_t i = 0; i < layout_schema.nfields; i++)
+		if (!strcmp(layout_schema.fields[i].key, key))
+			return true;
+	return false;
+}
 
 void layout_defaults(struct layout *out)
 {
@@ -179,14 +190,17 @@ static void overlay(struct layout *out, struct layout *over)
 	}
 }
 
-bool layout_load(const char *dir, const char *name, const struct srcpos *from, struct layout *out)
+bool layout_load(const struct layout_search *search, const char *name, const struct srcpos *from,
+		 struct layout *out)
 {
 	layout_defaults(out);
 	if (!name[0] || strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789_-") != strlen(name)) {
 		diag(LAYOUT_BAD_NAME, from, name);
 		return false;
 	}
-	char *path = xasprintf("%s/%s.yaml", dir, name);
+	char *path = layout_find(search, LAYOUT_DOCUMENT, name, from);
+	if (!path)
+		return false;
 	struct node *tree = load_yaml(path, NULL, NULL);
 	free(path);
 	if (!tree)

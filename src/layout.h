@@ -7,6 +7,7 @@
 #ifndef VANBAN_LAYOUT_H
 #define VANBAN_LAYOUT_H
 
+#include "layout_find.h"
 #include "model.h"
 
 /* A numbered heading's form (docs/rules.md §1.3, §5.2): "Chương {roman}"
@@ -28,7 +29,8 @@ struct layout {
 	struct number parent_size, issuer_size, number_size;
 	struct number national_size, motto_size, date_size;
 	struct number issuer_rule, rule_width;                       /* ratio, pt */
-	struct number rule_gap, header_gap;                          /* pt under a rule's line; before Số/date */
+	struct number rule_gap, header_gap;                          /* em of the text above from its baseline
+									down to its rule; pt before Số/date */
 	struct number type_size, summary_size, summary_rule;
 	struct number title_space;                                   /* pt above the tên loại */
 	struct number vv_size, vv_gap;                               /* "V/v …" of a công văn */
@@ -39,6 +41,9 @@ struct layout {
 	struct number page_number_size;
 	struct number table_size, table_rule, table_pad_x, table_pad_y; /* pt */
 	struct number footer_size;                                   /* the page-1 address footer (ô 13) */
+	/* Typesetting (issue #10): pt from the trích yếu's rule to the opening
+	 * and from the last body line to the signatures (Mẫu 1.2: 48, 30 pt). */
+	struct number opening_space, signature_space;
 	/* The house style as data (docs/rules.md §1–§2): header lines, the mark
 	 * under the issuing body, number formats, signing prefixes. */
 	struct text national;      /* "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" / "ĐẢNG CỘNG SẢN VIỆT NAM" */
@@ -56,10 +61,12 @@ struct layout {
 	struct node *tree;         /* owns the strings read from the file */
 };
 
-/* Loads DIR/NAME.yaml over the defaults. NAME must be a plain name
- * ([a-z0-9_-]). Returns false after reporting errors (at `from`, where
- * the input file named the layout, for a bad name). */
-bool layout_load(const char *dir, const char *name, const struct srcpos *from, struct layout *out);
+/* Loads NAME.yaml, found along search (layout_find.h), over the defaults.
+ * NAME must be a plain name ([a-z0-9_-]). Returns false after reporting
+ * errors (at `from`, where the input file named the layout, for a bad or
+ * unknown name). */
+bool layout_load(const struct layout_search *search, const char *name, const struct srcpos *from,
+		 struct layout *out);
 /* The built-in defaults alone (no file). */
 void layout_defaults(struct layout *out);
 void layout_free(struct layout *lay);

@@ -19,7 +19,7 @@ static const struct field box_fields[] = {
 	{"h", F_NUMBER, OFF(struct cert_box, h), REQUIRED, NULL, 0.1, 2000, NULL},
 	{"", F_POS, OFF(struct cert_box, pos), 0, NULL, 0, 0, NULL},
 };
-static const struct schema box_schema = {"box", sizeof(struct cert_box), FIELDS(box_fields)};
+static const struct schema box_schema = {N_("box"), sizeof(struct cert_box), FIELDS(box_fields)};
 
 #define F(m) OFF(struct cert_field, m)
 static const struct field field_fields[] = {
@@ -39,17 +39,18 @@ static const struct field field_fields[] = {
 	{"fit", F_TEXT, F(fit), 0, NULL, 0, 0, NULL},
 	{"upper", F_BOOL, F(upper), 0, NULL, 0, 0, NULL},
 	{"underline", F_BOOL, F(underline), 0, NULL, 0, 0, NULL},
+	{"rule_gap", F_NUMBER, F(rule_gap), 0, NULL, 0.3, 3, NULL},
 	{"", F_POS, F(pos), 0, NULL, 0, 0, NULL},
 };
 #undef F
-static const struct schema field_schema = {"field", sizeof(struct cert_field), FIELDS(field_fields)};
+static const struct schema field_schema = {N_("field"), sizeof(struct cert_field), FIELDS(field_fields)};
 
 static const struct field border_fields[] = {
 	{"inset", F_NUMBER, OFF(struct cert_border, inset), REQUIRED, NULL, 0, 500, NULL},
 	{"width", F_NUMBER, OFF(struct cert_border, width), REQUIRED, NULL, 0.1, 20, NULL},
 	{"color", F_TEXT, OFF(struct cert_border, color), 0, NULL, 0, 0, NULL},
 };
-static const struct schema border_schema = {"border", sizeof(struct cert_border), FIELDS(border_fields)};
+static const struct schema border_schema = {N_("border"), sizeof(struct cert_border), FIELDS(border_fields)};
 
 #define C(m) OFF(struct cert_layout, m)
 static const struct field cert_fields[] = {
@@ -66,7 +67,7 @@ static const struct field cert_fields[] = {
 	{"fields", F_RECORDS, C(fields), REQUIRED, &field_schema, 0, 0, NULL},
 };
 #undef C
-static const struct schema cert_schema = {"certificate layout", sizeof(struct cert_layout),
+static const struct schema cert_schema = {N_("certificate layout"), sizeof(struct cert_layout),
 					  FIELDS(cert_fields)};
 
 struct printer_profile {
@@ -77,7 +78,7 @@ static const struct field printer_fields[] = {
 	{"offset_y", F_NUMBER, OFF(struct printer_profile, offset_y), 0, NULL, -50, 50, NULL},
 	{"scale", F_NUMBER, OFF(struct printer_profile, scale), 0, NULL, 0.5, 1.5, NULL},
 };
-static const struct schema printer_schema = {"printer profile", sizeof(struct printer_profile),
+static const struct schema printer_schema = {N_("printer profile"), sizeof(struct printer_profile),
 					     FIELDS(printer_fields)};
 
 const char *const cert_key_name[CK_COUNT] = {
@@ -112,10 +113,7 @@ static bool check_template(const struct text *t)
 	return true;
 }
 
-static bool plain_name(const char *name)
-{
-	return name[0] && strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789_-") == strlen(name);
-}
+#define plain_name layout_plain_name
 
 /* "#RRGGBB" (or absent: dflt) into 0xRRGGBB; false after one error. */
 static bool color(const struct text *t, uint32_t dflt, uint32_t *out)
@@ -163,6 +161,8 @@ static bool resolve_field(struct cert_field *f)
 	f->face_v = (enum face)face;
 	f->align_v = (enum cert_align)align;
 	f->fit_v = (enum cert_fit)fit;
+	if (!f->rule_gap.set)
+		f->rule_gap.v = 0.8; /* as the documents' rules (layout.c) */
 	if (!f->min_size.set)
 		f->min_size.v = f->size.v * 0.7;
 	if (!f->leading.set)
@@ -177,14 +177,16 @@ static bool resolve_field(struct cert_field *f)
 	return true;
 }
 
-static bool load_printer(const char *dir, struct cert_layout *lay)
+static bool load_printer(const struct layout_search *search, struct cert_layout *lay)
 {
 	if (!plain_name(lay->printer.s)) {
 		diag(PRINTER_BAD_NAME, &lay->printer.pos,
 		     lay->printer.s);
 		return false;
 	}
-	char *path = xasprintf("%s/printer-%s.yaml", dir, lay->printer.s);
+	char *path = layout_find(search, LAYOUT_PRINTER, lay->printer.s, &lay->printer.pos);
+	if (!path)
+		return false;
 	lay->printer_tree = load_yaml(path, NULL, NULL);
 	free(path);
 	if (!lay->printer_tree)
@@ -198,8 +200,8 @@ static bool load_printer(const char *dir, struct cert_layout *lay)
 	return true;
 }
 
-bool layout_cert_load(const char *dir, const char *name, const struct srcpos *from,
-		      struct cert_layout *out)
+bool layout_cert_load(const struct layout_search *search, const char *name, const struct srcpos *from,
+		      const char *printer, struct cert_layout *out)
 {
 	memset(out, 0, sizeof *out);
 	out->scale = 1;
@@ -208,7 +210,9 @@ bool layout_cert_load(const char *dir, const char *name, const struct srcpos *fr
 		diag(LAYOUT_BAD_NAME, from, name);
 		return false;
 	}
-	char *path = xasprintf("%s/%s.yaml", dir, name);
+	char *path = layout_find(search, LAYOUT_CERTIFICATE, name, from);
+	if (!path)
+		return false;
 	out->tree = load_yaml(path, NULL, NULL);
 	free(path);
 	if (!out->tree)
@@ -227,8 +231,12 @@ bool layout_cert_load(const char *dir, const char *name, const struct srcpos *fr
 	struct cert_field *f = out->fields.v;
 	for (size_t i = 0; ok && i < out->fields.n; i++)
 		ok = resolve_field(&f[i]);
+	if (ok && printer) { /* --printer: the profile of the printer at hand */
+		out->printer.s = printer;
+		out->printer.pos = (struct srcpos){0};
+	}
 	if (ok && out->printer.s)
-		ok = load_printer(dir, out);
+		ok = load_printer(search, out);
 	if (!ok)
 		layout_cert_free(out);
 	return ok;

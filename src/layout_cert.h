@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "face.h"
+#include "layout_find.h"
 #include "model.h"
 
 enum cert_align { CERT_CENTER, CERT_LEFT, CERT_RIGHT };
@@ -50,6 +51,7 @@ struct cert_field {
 	struct text face, color, align, fit;
 	struct flag upper;        /* print in upper case */
 	struct flag underline;    /* a rule under the last line, as long as it */
+	struct number rule_gap;   /* that rule's distance below the baseline, em; default 0.8 */
 	struct srcpos pos;
 	/* resolved by layout_cert_load */
 	enum face face_v;
@@ -81,11 +83,13 @@ struct cert_layout {
 	struct node *tree, *printer_tree;
 };
 
-/* Loads DIR/NAME.yaml (NAME a plain [a-z0-9_-] name) and its printer
- * profile; every problem is reported at its place in the layout file, a bad
- * name at `from`. Returns false after reporting. */
-bool layout_cert_load(const char *dir, const char *name, const struct srcpos *from,
-		      struct cert_layout *out);
+/* Loads NAME.yaml (NAME a plain [a-z0-9_-] name), found along search
+ * (layout_find.h), and its printer profile: `printer` if not NULL (the
+ * command line's --printer), else the layout's own. Every problem is
+ * reported at its place in the layout file, a bad or unknown name at
+ * `from`. Returns false after reporting. */
+bool layout_cert_load(const struct layout_search *search, const char *name, const struct srcpos *from,
+		      const char *printer, struct cert_layout *out);
 void layout_cert_free(struct cert_layout *lay);
 
 struct dlist;

@@ -205,7 +205,7 @@ static const char *value(const struct csv *s, const struct cell *c, const char *
 		struct srcpos at = *pos;
 		at.col += (int)index;
 		diag(CSV_NO_GLYPH, &at,
-		     (unsigned)cp, g, lim->font_name ? lim->font_name : "document font", column);
+		     (unsigned)cp, g, lim->font_name ? lim->font_name : diag_word(N_("document font")), column);
 		ok = false;
 	}
 	const char *res = ok ? node_strndup(tree, nfc, nlen) : NULL;

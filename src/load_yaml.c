@@ -229,8 +229,8 @@ static bool reader_error(const struct loader *L)
 		return false;
 	}
 	if (p->encoding == YAML_UTF16LE_ENCODING || p->encoding == YAML_UTF16BE_ENCODING)
-		return fail(BAD_UTF16, pos, problem);
-	return fail(BAD_UTF8, pos, problem);
+		return fail(BAD_UTF16, pos, diag_word(problem));
+	return fail(BAD_UTF8, pos, diag_word(problem));
 }
 
 static bool parser_error(const struct loader *L)
@@ -249,11 +249,11 @@ static bool parser_error(const struct loader *L)
 		pos = mark_pos(L, p->problem_mark);
 		/* The context matters when it is elsewhere, e.g. an unclosed quote. */
 		if (p->context && p->context_mark.line != p->problem_mark.line)
-			return fail(YAML_SYNTAX_IN, pos, problem, p->context,
+			return fail(YAML_SYNTAX_IN, pos, diag_word(problem), diag_word(p->context),
 				    clamp_int(p->context_mark.line + 1));
-		return fail(YAML_SYNTAX, pos, problem);
+		return fail(YAML_SYNTAX, pos, diag_word(problem));
 	default:
-		return fail(YAML_ERROR, pos, problem);
+		return fail(YAML_ERROR, pos, diag_word(problem));
 	}
 }
 
@@ -469,7 +469,7 @@ static bool check_printable(struct loader *L, const yaml_event_t *ev, const char
 		char g[5] = {0};
 		utf8_encode(cp, g);
 		(void)fail(YAML_NO_GLYPH, scalar_char_pos(L, ev, same ? index : 0),
-		     (unsigned)cp, g, L->lim.font_name ? L->lim.font_name : "document font");
+		     (unsigned)cp, g, L->lim.font_name ? L->lim.font_name : diag_word(N_("document font")));
 		free(nfc);
 		return false;
 	}

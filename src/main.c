@@ -3,6 +3,7 @@
  * the driver's header. */
 #include <errno.h>
 #include <getopt.h>
+#include <libintl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,70 +16,51 @@
 
 #define VERSION "0.1.0"
 
+/* --help: one translatable entry a paragraph, so that a new option adds
+ * one entry (and one msgid in po/vi.po). */
+static const char *const usage_text[] = {
+	N_("usage: vanban render [-o DIR] [-j N] [--shard K/N] [--dump] [--encoding NAME] [--layouts DIR] [--printer NAME] FILE.yaml...\n"
+	   "       vanban check [--encoding NAME] [--layouts DIR] FILE.yaml...\n"
+	   "       vanban calibrate [-o DIR] [--dump] [--printer NAME] LAYOUT|FILE.yaml\n"
+	   "       vanban init KIND [FILE.yaml] | init --list\n"
+	   "       vanban manifest merge MANIFEST.tsv...\n"
+	   "       vanban --help | --version\n\n"),
+	N_("render  turns each input file's documents into PDFs in DIR (default output/)\n"
+	   "        and writes DIR/manifest.tsv; --dump prints the display list instead,\n"
+	   "        --dump-positions with each text's source line:column and the record\n"),
+	N_("check   validates the files and reports problems, writing nothing\n"),
+	N_("calibrate  writes DIR/calibrate-LAYOUT.pdf, a grid with a crosshair at each\n"
+	   "        field of certificate layout LAYOUT, to measure a printer against a blank\n"),
+	N_("init    writes a commented starter file for KIND (minutes, decision, awards …;\n"
+	   "        --list shows them) to FILE (default KIND.yaml) that renders as it is\n"),
+	N_("manifest merge  prints the manifests of several shards' folders as one\n"),
+	N_("-j N    renders N PDFs at a time (default: the number of CPUs); the output\n"
+	   "        is the same for every N\n"),
+	N_("--shard K/N  renders only the K-th of N parts of the work (by document and\n"
+	   "        recipient); the N parts' folders together hold what one run writes\n"),
+	N_("--keep-stale  keeps (and lists) PDFs an earlier run wrote from the same\n"
+	   "        inputs that this run did not write; by default they are removed\n"),
+	N_("--print-part N  puts at most N certificates in each print file (default 1000)\n"),
+	N_("-v, --verbose  prints every per-record note instead of counting them\n"),
+	N_("--encoding NAME  reads files that declare no encoding as NAME: utf-8\n"
+	   "        (default), tcvn3 (ABC), tcvn3h, vni (VNI-Windows) or cp1258\n"),
+	N_("--layouts DIR  looks for layouts there after the input file's folder\n"
+	   "        (then VANBAN_HOME's and the installed layouts)\n"),
+	N_("--printer NAME  prints blank certificates with printer profile\n"
+	   "        printer-NAME.yaml instead of the layout's own\n"),
+	N_("\nOptions may come before or after the files; \"--\" ends them.\n"),
+	N_("Exit status: 0 ok, 1 warnings, 2 input errors, 3 system errors.\n"),
+	N_("Environment: VANBAN_HOME (folder with fonts/ and layouts/), SOURCE_DATE_EPOCH,\n"
+	   "LANGUAGE or LANG (vi: messages in Vietnamese).\n"),
+};
+
 static void usage(FILE *f)
 {
-	fputs("usage: vanban render [-o DIR] [-j N] [--shard K/N] [--dump] [--encoding NAME] FILE.yaml...\n"
-	      "       vanban check [--encoding NAME] FILE.yaml...\n"
-	      "       vanban calibrate [-o DIR] [--dump] LAYOUT\n"
-	      "       vanban manifest merge MANIFEST.tsv...\n"
-	      "       vanban --help | --version\n"
-	      "\n"
-	      "render  turns each input file's documents into PDFs in DIR (default output/)\n"
-	      "        and writes DIR/manifest.tsv; --dump prints the display list instead,\n"
-	      "        --dump-positions with each text's source line:column and the record\n"
-	      "check   validates the files and reports problems, writing nothing\n"
-	      "calibrate  writes DIR/calibrate-LAYOUT.pdf, a grid with a crosshair at each\n"
-	      "        field of certificate layout LAYOUT, to measure a printer against a blank\n"
-	      "manifest merge  prints the manifests of several shards' folders as one\n"
-	      "-j N    renders N PDFs at a time (default: the number of CPUs); the output\n"
-	      "        is the same for every N\n"
-	      "--shard K/N  renders only the K-th of N parts of the work (by document and\n"
-	      "        recipient); the N parts' folders together hold what one run writes\n"
-	      "--keep-stale  keeps (and lists) PDFs an earlier run wrote from the same\n"
-	      "        inputs that this run did not write; by default they are removed\n"
-	      "--print-part N  puts at most N certificates in each print file (default 1000)\n"
-	      "-v, --verbose  prints every per-record note instead of counting them\n"
-	      "--encoding NAME  reads files that declare no encoding as NAME: utf-8\n"
-	      "        (default), tcvn3 (ABC), tcvn3h, vni (VNI-Windows) or cp1258\n"
-	      "\n"
-	      "Options may come before or after the files; \"--\" ends them.\n"
-	      "Exit status: 0 ok, 1 warnings, 2 input errors, 3 system errors.\n"
-	      "Environment: VANBAN_HOME (folder with fonts/ and layouts/), SOURCE_DATE_EPOCH.\n",
-	      f);
+	for (size_t i = 0; i < sizeof usage_text / sizeof usage_text[0]; i++)
+		fputs(gettext(usage_text[i]), f);
 }
 
-static bool has_fontmap(const char *dir)
-{
-	char *p = xasprintf("%s/fonts/fontmap.tsv", dir);
-	bool ok = access(p, R_OK) == 0;
-	free(p);
-	return ok;
-}
-
-/* fonts/ and layouts/ live beside the build folder (build/vanban or
- * build/san/vanban), unless VANBAN_HOME says otherwise. */
-static char *find_home(void)
-{
-	const char *env = getenv("VANBAN_HOME");
-	if (env && *env)
-		return xstrdup(env);
-	char exe[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n > 0) {
-		exe[n] = '\0';
-		for (int up = 0; up < 3; up++) {
-			char *slash = strrchr(exe, '/');
-			if (!slash)
-				break;
-			*slash = '\0';
-			if (has_fontmap(exe))
-				return xstrdup(exe);
-		}
-	}
-	return xstrdup(".");
-}
-
-enum command { CMD_RENDER, CMD_CHECK, CMD_CALIBRATE, CMD_MANIFEST };
+enum command { CMD_RENDER, CMD_CHECK, CMD_CALIBRATE, CMD_INIT, CMD_MANIFEST };
 
 static const struct {
 	const char *name;
@@ -87,17 +69,22 @@ static const struct {
 	{"render", CMD_RENDER},
 	{"check", CMD_CHECK},
 	{"calibrate", CMD_CALIBRATE},
+	{"init", CMD_INIT},
 	{"manifest", CMD_MANIFEST},
 };
 
 /* Long options without a short form get codes above the char range. */
-enum { OPT_DUMP = 256, OPT_ENCODING, OPT_DUMP_POSITIONS, OPT_SHARD, OPT_KEEP_STALE, OPT_PRINT_PART };
+enum { OPT_DUMP = 256, OPT_ENCODING, OPT_DUMP_POSITIONS, OPT_LAYOUTS, OPT_PRINTER, OPT_LIST,
+       OPT_SHARD, OPT_KEEP_STALE, OPT_PRINT_PART };
 
 static const struct option long_options[] = {
 	{"output", required_argument, NULL, 'o'},
 	{"dump", no_argument, NULL, OPT_DUMP},
 	{"dump-positions", no_argument, NULL, OPT_DUMP_POSITIONS},
 	{"encoding", required_argument, NULL, OPT_ENCODING},
+	{"layouts", required_argument, NULL, OPT_LAYOUTS},
+	{"printer", required_argument, NULL, OPT_PRINTER},
+	{"list", no_argument, NULL, OPT_LIST},
 	{"jobs", required_argument, NULL, 'j'},
 	{"shard", required_argument, NULL, OPT_SHARD},
 	{"keep-stale", no_argument, NULL, OPT_KEEP_STALE},
@@ -198,6 +185,17 @@ static int parse_options(int argc, char **argv, enum command cmd, struct render_
 				return 2;
 			}
 			break;
+		case OPT_LIST:
+			if (cmd != CMD_INIT)
+				goto unknown;
+			o->list = true;
+			break;
+		case OPT_LAYOUTS:
+			o->layouts = optarg;
+			break;
+		case OPT_PRINTER:
+			o->printer = optarg;
+			break;
 		case 'h':
 			usage(stdout);
 			return 0;
@@ -213,8 +211,23 @@ static int parse_options(int argc, char **argv, enum command cmd, struct render_
 	return -1;
 }
 
+static int run(enum command cmd, const struct render_opts *o, char **files, int nfiles)
+{
+	switch (cmd) {
+	case CMD_CALIBRATE:
+		return render_calibrate(o, files[0]);
+	case CMD_INIT:
+		return o->list ? init_list(o->home) : init_starter(o->home, files[0], nfiles > 1 ? files[1] : NULL);
+	default:
+		return render_files(o, files, nfiles);
+	}
+}
+
 int main(int argc, char **argv)
 {
+	char *localedir = home_locale_dir(); /* NULL: no catalogue, English */
+	diag_set_language(localedir ? localedir : "/nonexistent");
+	free(localedir);
 	if (argc < 2) {
 		usage(stderr);
 		return 2;
@@ -248,7 +261,11 @@ int main(int argc, char **argv)
 		return status;
 	char **files = argv + 1 + optind;
 	int nfiles = argc - 1 - optind;
-	if (nfiles == 0) {
+	if (cmd == CMD_INIT && (o.list ? nfiles != 0 : nfiles < 1 || nfiles > 2)) {
+		diag(INIT_USAGE, NULL);
+		return 2;
+	}
+	if (nfiles == 0 && cmd != CMD_INIT) {
 		diag(NO_INPUT_FILES, NULL);
 		return 2;
 	}
@@ -256,9 +273,17 @@ int main(int argc, char **argv)
 		diag(CALIBRATE_ONE_LAYOUT, NULL);
 		return 2;
 	}
-	char *home = find_home();
+	char *home = home_dir(), *installed = home_installed();
+	if (!home) {
+		char *where = home_searched();
+		diag(HOME_NOT_FOUND, NULL, where);
+		free(where);
+		return 3;
+	}
 	o.home = home;
-	status = cmd == CMD_CALIBRATE ? render_calibrate(&o, files[0]) : render_files(&o, files, nfiles);
+	o.installed = installed;
+	status = run(cmd, &o, files, nfiles);
 	free(home);
+	free(installed);
 	return status;
 }

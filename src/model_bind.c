@@ -55,11 +55,11 @@ static const char *found(const struct node *n)
 {
 	switch (n->kind) {
 	case NODE_MAP:
-		return "a mapping";
+		return N_("a mapping");
 	case NODE_SEQ:
-		return "a list";
+		return N_("a list");
 	default:
-		return "text";
+		return N_("text");
 	}
 }
 
@@ -67,13 +67,13 @@ static bool expect(const struct node *n, enum node_kind kind, const char *key, c
 {
 	if (n->kind == kind)
 		return true;
-	diag(WRONG_TYPE, &n->pos, key, what, found(n));
+	diag(WRONG_TYPE, &n->pos, key, diag_word(what), diag_word(found(n)));
 	return false;
 }
 
 static bool bind_text(const struct node *n, const char *key, struct text *t)
 {
-	if (!expect(n, NODE_SCALAR, key, "text"))
+	if (!expect(n, NODE_SCALAR, key, N_("text")))
 		return false;
 	t->s = n->str;
 	t->pos = n->pos;
@@ -82,7 +82,7 @@ static bool bind_text(const struct node *n, const char *key, struct text *t)
 
 static bool bind_int(const struct node *n, const struct field *f, struct integer *v)
 {
-	if (!expect(n, NODE_SCALAR, f->key, "a whole number"))
+	if (!expect(n, NODE_SCALAR, f->key, N_("a whole number")))
 		return false;
 	char *end;
 	errno = 0;
@@ -102,7 +102,7 @@ static bool bind_int(const struct node *n, const struct field *f, struct integer
 
 static bool bind_number(const struct node *n, const struct field *f, struct number *v)
 {
-	if (!expect(n, NODE_SCALAR, f->key, "a number"))
+	if (!expect(n, NODE_SCALAR, f->key, N_("a number")))
 		return false;
 	/* Vietnamese writes 0,3 for 0.3: accept both. */
 	char tmp[64];
@@ -130,7 +130,7 @@ bad:
 
 static bool bind_records(const struct node *n, const struct field *f, struct records *r)
 {
-	if (!expect(n, NODE_SEQ, f->key, "a list"))
+	if (!expect(n, NODE_SEQ, f->key, N_("a list")))
 		return false;
 	r->v = xcalloc(n->nitems ? n->nitems : 1, f->sub->size);
 	r->n = n->nitems;
@@ -142,7 +142,7 @@ static bool bind_records(const struct node *n, const struct field *f, struct rec
 
 static bool bind_texts(const struct node *n, const char *key, struct texts *ts)
 {
-	if (!expect(n, NODE_SEQ, key, "a list of text"))
+	if (!expect(n, NODE_SEQ, key, N_("a list of text")))
 		return false;
 	ts->v = xcalloc(n->nitems ? n->nitems : 1, sizeof *ts->v);
 	ts->n = n->nitems;
@@ -155,7 +155,7 @@ static bool bind_texts(const struct node *n, const char *key, struct texts *ts)
 /* Each row a list of cells: [[a, b], [c, d]]. */
 static bool bind_rows(const struct node *n, const char *key, struct text_rows *r)
 {
-	if (!expect(n, NODE_SEQ, key, "a list of rows, each a list of cells"))
+	if (!expect(n, NODE_SEQ, key, N_("a list of rows, each a list of cells")))
 		return false;
 	r->v = xcalloc(n->nitems ? n->nitems : 1, sizeof *r->v);
 	r->n = n->nitems;
@@ -179,7 +179,7 @@ static bool bind_field(const struct node *n, const struct field *f, void *slot)
 	case F_NUMBER:
 		return bind_number(n, f, slot);
 	case F_DATE: {
-		if (!expect(n, NODE_SCALAR, f->key, "a date (YYYY-MM-DD)"))
+		if (!expect(n, NODE_SCALAR, f->key, N_("a date (YYYY-MM-DD)")))
 			return false;
 		struct day *d = slot;
 		if (!date_parse(n->str, &d->d)) {
@@ -192,7 +192,7 @@ static bool bind_field(const struct node *n, const struct field *f, void *slot)
 		return true;
 	}
 	case F_TIME: {
-		if (!expect(n, NODE_SCALAR, f->key, "a time (HH:MM)"))
+		if (!expect(n, NODE_SCALAR, f->key, N_("a time (HH:MM)")))
 			return false;
 		struct clock *c = slot;
 		if (!time_parse(n->str, &c->h, &c->m)) {
@@ -204,7 +204,7 @@ static bool bind_field(const struct node *n, const struct field *f, void *slot)
 		return true;
 	}
 	case F_BOOL: {
-		if (!expect(n, NODE_SCALAR, f->key, "true or false"))
+		if (!expect(n, NODE_SCALAR, f->key, N_("true or false")))
 			return false;
 		struct flag *b = slot;
 		if (!strcmp(n->str, "true") || !strcmp(n->str, "yes"))
@@ -260,8 +260,7 @@ static bool is_present(const void *slot, const struct field *f)
 bool model_bind(const struct node *n, const struct schema *s, void *out)
 {
 	if (n->kind != NODE_MAP) {
-		diag(NOT_A_MAPPING, &n->pos, s->name,
-		     found(n));
+		diag(NOT_A_MAPPING, &n->pos, diag_word(s->name), diag_word(found(n)));
 		return false;
 	}
 	bool ok = true;
@@ -283,13 +282,13 @@ bool model_bind(const struct node *n, const struct schema *s, void *out)
 			const char *near = model_did_you_mean(key->str, cands, nc);
 			if (near) {
 				diag(UNKNOWN_KEY_GUESS, &key->pos,
-				     key->str, s->name, near);
+				     key->str, diag_word(s->name), near);
 				for (size_t k = 0; k < nc; k++)
 					if (cands[k] == near)
 						typo[k] = true; /* "missing" would repeat the news */
 			}
 			else
-				diag(UNKNOWN_KEY, &key->pos, key->str, s->name);
+				diag(UNKNOWN_KEY, &key->pos, key->str, diag_word(s->name));
 			ok = false;
 			continue;
 		}
@@ -311,7 +310,7 @@ bool model_bind(const struct node *n, const struct schema *s, void *out)
 			continue; /* misspelt, or present but wrong: already reported */
 		bool present = f->type == F_RECORD ? seen[slot] : is_present((char *)out + f->offset, f);
 		if (!present || (f->type == F_TEXT && !((struct text *)((char *)out + f->offset))->s[0])) {
-			diag(MISSING_FIELD, &n->pos, f->key, s->name);
+			diag(MISSING_FIELD, &n->pos, f->key, diag_word(s->name));
 			ok = false;
 		}
 	}

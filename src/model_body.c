@@ -11,7 +11,7 @@ static const struct field clause_fields[] = {
 	{"text", F_TEXT, OFF(struct clause, text), REQUIRED, NULL, 0, 0, NULL},
 	{"points", F_TEXTS, OFF(struct clause, points), 0, NULL, 0, 0, NULL},
 };
-static const struct schema clause_schema = {"clause", sizeof(struct clause), FIELDS(clause_fields)};
+static const struct schema clause_schema = {N_("clause"), sizeof(struct clause), FIELDS(clause_fields)};
 
 static const struct field article_fields[] = {
 	{"title", F_TEXT, OFF(struct article, title), 0, NULL, 0, 0, NULL},
@@ -19,7 +19,7 @@ static const struct field article_fields[] = {
 	{"clauses", F_RECORDS, OFF(struct article, clauses), 0, &clause_schema, 0, 0, NULL},
 	{"", F_POS, OFF(struct article, pos), 0, NULL, 0, 0, NULL},
 };
-static const struct schema article_schema = {"article", sizeof(struct article), FIELDS(article_fields)};
+static const struct schema article_schema = {N_("article"), sizeof(struct article), FIELDS(article_fields)};
 
 static const struct field vote_fields[] = {
 	{"for", F_INT, OFF(struct vote, agree), REQUIRED, NULL, 0, 1000000, NULL},
@@ -28,7 +28,7 @@ static const struct field vote_fields[] = {
 	{"abstain", F_INT, OFF(struct vote, abstain), 0, NULL, 0, 1000000, NULL},
 	{"", F_POS, OFF(struct vote, pos), 0, NULL, 0, 0, NULL},
 };
-static const struct schema vote_schema = {"vote", sizeof(struct vote), FIELDS(vote_fields)};
+static const struct schema vote_schema = {N_("vote"), sizeof(struct vote), FIELDS(vote_fields)};
 
 #define B(member) OFF(struct body_block, member)
 static const struct field body_fields[] = {
@@ -47,7 +47,7 @@ static const struct field body_fields[] = {
 	{"", F_POS, B(pos), 0, NULL, 0, 0, NULL},
 };
 #undef B
-const struct schema body_block_schema = {"block", sizeof(struct body_block), FIELDS(body_fields)};
+const struct schema body_block_schema = {N_("block"), sizeof(struct body_block), FIELDS(body_fields)};
 
 static const char *const levels[] = {"part", "chapter", "section", "roman", "number", "subnumber", "letter"};
 #define NLEVELS (sizeof levels / sizeof levels[0])

@@ -17,7 +17,7 @@ static const struct field person_fields[] = {
 	{"degree", F_TEXT, OFF(struct person, degree), 0, NULL, 0, 0, NULL},
 	{"roles", F_TEXTS, OFF(struct person, roles), 0, NULL, 0, 0, NULL},
 };
-static const struct schema person_schema = {"person", sizeof(struct person), FIELDS(person_fields)};
+static const struct schema person_schema = {N_("person"), sizeof(struct person), FIELDS(person_fields)};
 
 static const struct field org_fields[] = {
 	{"parent", F_TEXT, OFF(struct organisation, parent), 0, NULL, 0, 0, NULL},
@@ -25,14 +25,14 @@ static const struct field org_fields[] = {
 	{"abbreviation", F_TEXT, OFF(struct organisation, abbreviation), REQUIRED, NULL, 0, 0, NULL},
 	{"place", F_TEXT, OFF(struct organisation, place), REQUIRED, NULL, 0, 0, NULL},
 };
-static const struct schema org_schema = {"organisation", sizeof(struct organisation),
+static const struct schema org_schema = {N_("organisation"), sizeof(struct organisation),
 					 FIELDS(org_fields)};
 
 static const struct field counted_fields[] = {
 	{"count", F_INT, OFF(struct counted, count), 0, NULL, 0, 1000000, NULL},
 	{"text", F_TEXT, OFF(struct counted, text), REQUIRED, NULL, 0, 0, NULL},
 };
-static const struct schema counted_schema = {"item", sizeof(struct counted), FIELDS(counted_fields)};
+static const struct schema counted_schema = {N_("item"), sizeof(struct counted), FIELDS(counted_fields)};
 
 static const struct field attendance_fields[] = {
 	{"text", F_TEXT, OFF(struct attendance, text), REQUIRED, NULL, 0, 0, NULL},
@@ -40,7 +40,7 @@ static const struct field attendance_fields[] = {
 	{"present", F_INT, OFF(struct attendance, present), 0, NULL, 0, 100000, NULL},
 	{"absent_note", F_TEXT, OFF(struct attendance, absent_note), 0, NULL, 0, 0, NULL},
 };
-static const struct schema attendance_schema = {"attendance", sizeof(struct attendance),
+static const struct schema attendance_schema = {N_("attendance"), sizeof(struct attendance),
 						FIELDS(attendance_fields)};
 
 #define M(member) OFF(struct minutes, member)
@@ -68,14 +68,14 @@ static const struct field minutes_fields[] = {
 	{"filed", F_TEXT, M(filed), 0, NULL, 0, 0, NULL},
 };
 #undef M
-static const struct schema minutes_schema = {"minutes", sizeof(struct minutes),
+static const struct schema minutes_schema = {N_("minutes"), sizeof(struct minutes),
 					     FIELDS(minutes_fields)};
 
 static const struct field freedoc_fields[] = {
 	{"title", F_TEXT, OFF(struct freedoc, title), REQUIRED, NULL, 0, 0, NULL},
 	{"blocks", F_RECORDS, OFF(struct freedoc, blocks), REQUIRED, &body_block_schema, 0, 0, NULL},
 };
-static const struct schema freedoc_schema = {"document", sizeof(struct freedoc),
+static const struct schema freedoc_schema = {N_("document"), sizeof(struct freedoc),
 					     FIELDS(freedoc_fields)};
 
 static const struct field issuer_fields[] = {
@@ -87,7 +87,7 @@ static const struct field issuer_fields[] = {
 	{"abbreviation", F_TEXT, OFF(struct issuer, org.abbreviation), REQUIRED, NULL, 0, 0, NULL},
 	{"place", F_TEXT, OFF(struct issuer, org.place), 0, NULL, 0, 0, NULL},
 };
-static const struct schema issuer_schema = {"issuer", sizeof(struct issuer), FIELDS(issuer_fields)};
+static const struct schema issuer_schema = {N_("issuer"), sizeof(struct issuer), FIELDS(issuer_fields)};
 
 static const struct field signer_fields[] = {
 	{"prefix", F_TEXT, OFF(struct signer, prefix), 0, NULL, 0, 0, NULL},
@@ -97,7 +97,7 @@ static const struct field signer_fields[] = {
 	{"signature", F_TEXT, OFF(struct signer, signature), 0, NULL, 0, 0, NULL},
 	{"seal", F_TEXT, OFF(struct signer, seal), 0, NULL, 0, 0, NULL},
 };
-static const struct schema signer_schema = {"signer", sizeof(struct signer), FIELDS(signer_fields)};
+static const struct schema signer_schema = {N_("signer"), sizeof(struct signer), FIELDS(signer_fields)};
 
 static const struct field recipient_fields[] = {
 	{"name", F_TEXT, OFF(struct recipient, name), REQUIRED, NULL, 0, 0, NULL},
@@ -107,7 +107,7 @@ static const struct field recipient_fields[] = {
 	{"achievement", F_TEXT, OFF(struct recipient, achievement), 0, NULL, 0, 0, NULL},
 	{"", F_POS, OFF(struct recipient, pos), 0, NULL, 0, 0, NULL},
 };
-const struct schema recipient_schema = {"recipient", sizeof(struct recipient),
+const struct schema recipient_schema = {N_("recipient"), sizeof(struct recipient),
 					FIELDS(recipient_fields)};
 
 static const struct field csv_fields[] = {
@@ -119,7 +119,7 @@ static const struct field csv_fields[] = {
 	{"achievement", F_TEXT, OFF(struct csv_source, achievement), 0, NULL, 0, 0, NULL},
 	{"encoding", F_TEXT, OFF(struct csv_source, encoding), 0, NULL, 0, 0, NULL},
 };
-static const struct schema csv_schema = {"csv", sizeof(struct csv_source), FIELDS(csv_fields)};
+static const struct schema csv_schema = {N_("csv"), sizeof(struct csv_source), FIELDS(csv_fields)};
 
 static const struct field list_fields[] = {
 	{"title", F_TEXT, OFF(struct award_list, title), 0, NULL, 0, 0, NULL},
@@ -128,7 +128,7 @@ static const struct field list_fields[] = {
 	{"recipients", F_RECORDS, OFF(struct award_list, recipients), 0, &recipient_schema, 0, 0, NULL},
 	{"csv", F_RECORD, OFF(struct award_list, csv), 0, &csv_schema, 0, 0, NULL},
 };
-static const struct schema list_schema = {"list", sizeof(struct award_list), FIELDS(list_fields)};
+static const struct schema list_schema = {N_("list"), sizeof(struct award_list), FIELDS(list_fields)};
 
 static const struct field amount_fields[] = {
 	{"coefficient", F_NUMBER, OFF(struct amount, coefficient), REQUIRED, NULL, 0.01, 100, NULL},
@@ -136,7 +136,7 @@ static const struct field amount_fields[] = {
 	{"base_date", F_DATE, OFF(struct amount, base_date), 0, NULL, 0, 0, NULL},
 	{"collective_factor", F_NUMBER, OFF(struct amount, collective_factor), 0, NULL, 1, 10, NULL},
 };
-static const struct schema amount_schema = {"amount", sizeof(struct amount), FIELDS(amount_fields)};
+static const struct schema amount_schema = {N_("amount"), sizeof(struct amount), FIELDS(amount_fields)};
 
 #define D(member) OFF(struct decision, member)
 static const struct field decision_fields[] = {
@@ -165,7 +165,7 @@ static const struct field decision_fields[] = {
 	{"", F_POS, D(pos), 0, NULL, 0, 0, NULL},
 };
 #undef D
-static const struct schema decision_schema = {"decision", sizeof(struct decision),
+static const struct schema decision_schema = {N_("decision"), sizeof(struct decision),
 					      FIELDS(decision_fields)};
 
 static const struct field style_fields[] = {
@@ -175,7 +175,7 @@ static const struct field style_fields[] = {
 	{"zero_tens", F_TEXT, OFF(struct style, zero_tens), 0, NULL, 0, 0, NULL},
 	{"four", F_TEXT, OFF(struct style, four), 0, NULL, 0, 0, NULL},
 };
-static const struct schema style_schema = {"style", sizeof(struct style), FIELDS(style_fields)};
+static const struct schema style_schema = {N_("style"), sizeof(struct style), FIELDS(style_fields)};
 
 static const struct field file_fields[] = {
 	{"encoding", F_TEXT, OFF(struct docfile, encoding), 0, NULL, 0, 0, NULL}, /* read by load_encoding.c */
@@ -187,7 +187,7 @@ static const struct field file_fields[] = {
 	{"issuers", F_RECORDS, OFF(struct docfile, issuers), 0, &issuer_schema, 0, 0, NULL},
 	{"decisions", F_RECORDS, OFF(struct docfile, decisions), 0, &decision_schema, 0, 0, NULL},
 };
-static const struct schema file_schema = {"the file", sizeof(struct docfile), FIELDS(file_fields)};
+static const struct schema file_schema = {N_("the file"), sizeof(struct docfile), FIELDS(file_fields)};
 
 static bool check_minutes(const struct minutes *m)
 {

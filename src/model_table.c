@@ -13,7 +13,7 @@ static const struct field table_fields[] = {
 	{"", F_POS, T(pos), 0, NULL, 0, 0, NULL},
 };
 #undef T
-const struct schema table_schema = {"table", sizeof(struct table_spec), FIELDS(table_fields)};
+const struct schema table_schema = {N_("table"), sizeof(struct table_spec), FIELDS(table_fields)};
 
 bool table_check(const struct table_spec *t, const struct srcpos *at)
 {

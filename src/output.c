@@ -319,23 +319,23 @@ int outdir_write(struct outdir *od, const char *name, const void *data, size_t l
 	if (write_all(fd, data, len) < 0)
 		; /* errno says why */
 	else if (fsync(fd) < 0)
-		step = " (fsync)";
+		step = N_(" (fsync)");
 	else
 		rc = 0;
 	int e = errno;
 	if (close(fd) < 0 && rc == 0) {
 		e = errno;
 		rc = -1;
-		step = " (close)";
+		step = N_(" (close)");
 	}
 	if (rc == 0 && renameat(od->dirfd, tmp, od->dirfd, name) < 0) {
 		e = errno;
 		rc = -1;
-		step = " (rename)";
+		step = N_(" (rename)");
 	}
 	if (rc < 0) {
 		unlinkat(od->dirfd, tmp, 0);
-		diag(WRITE_FAILED_STEP, NULL, od->path, name, strerror(e), step);
+		diag(WRITE_FAILED_STEP, NULL, od->path, name, strerror(e), diag_word(step));
 		free(tmp);
 		return -1;
 	}

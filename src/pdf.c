@@ -305,21 +305,21 @@ static void check(struct render *r, HPDF_STATUS st)
 static const char *hpdf_error_text(HPDF_STATUS code)
 {
 	switch (code) {
-	case HPDF_FAILD_TO_ALLOC_MEM: return "out of memory";
-	case HPDF_FILE_IO_ERROR: return "file I/O error";
-	case HPDF_FILE_OPEN_ERROR: return "cannot open file";
-	case HPDF_INVALID_DOCUMENT: return "invalid document";
-	case HPDF_INVALID_FONT_NAME: return "unknown font name";
-	case HPDF_INVALID_IMAGE: return "invalid image";
-	case HPDF_INVALID_PNG_IMAGE: return "invalid PNG image";
-	case HPDF_LIBPNG_ERROR: return "libpng error";
-	case HPDF_INVALID_PARAMETER: return "invalid parameter";
-	case HPDF_PAGE_INVALID_FONT_SIZE: return "invalid font size";
-	case HPDF_PAGE_INVALID_SIZE: return "invalid page size";
-	case HPDF_TTF_INVALID_CMAP: return "font has an unusable cmap";
-	case HPDF_TTF_INVALID_FOMAT: return "unsupported TrueType format";
-	case HPDF_TTF_MISSING_TABLE: return "font is missing a table";
-	default: return "libharu error";
+	case HPDF_FAILD_TO_ALLOC_MEM: return N_("out of memory");
+	case HPDF_FILE_IO_ERROR: return N_("file I/O error");
+	case HPDF_FILE_OPEN_ERROR: return N_("cannot open file");
+	case HPDF_INVALID_DOCUMENT: return N_("invalid document");
+	case HPDF_INVALID_FONT_NAME: return N_("unknown font name");
+	case HPDF_INVALID_IMAGE: return N_("invalid image");
+	case HPDF_INVALID_PNG_IMAGE: return N_("invalid PNG image");
+	case HPDF_LIBPNG_ERROR: return N_("libpng error");
+	case HPDF_INVALID_PARAMETER: return N_("invalid parameter");
+	case HPDF_PAGE_INVALID_FONT_SIZE: return N_("invalid font size");
+	case HPDF_PAGE_INVALID_SIZE: return N_("invalid page size");
+	case HPDF_TTF_INVALID_CMAP: return N_("font has an unusable cmap");
+	case HPDF_TTF_INVALID_FOMAT: return N_("unsupported TrueType format");
+	case HPDF_TTF_MISSING_TABLE: return N_("font is missing a table");
+	default: return N_("libharu error");
 	}
 }
 
@@ -624,7 +624,7 @@ static HPDF_Image image_for(struct render *r, const char *path)
 	for (size_t i = 0; i < r->nimages; i++)
 		if (strcmp(r->images[i].path, path) == 0)
 			return r->images[i].image;
-	r->doing = "loading an image";
+	r->doing = N_("loading an image");
 	HPDF_Image img = HPDF_LoadPngImageFromFile(r->pdf, path);
 	grow(&r->images, &r->capimages, r->nimages + 1, sizeof *r->images);
 	r->images[r->nimages].path = path;
@@ -635,7 +635,7 @@ static HPDF_Image image_for(struct render *r, const char *path)
 static void draw_op(struct render *r, HPDF_Page page, int32_t page_h, const struct dl_op *op)
 {
 	r->op = op;
-	r->doing = "drawing";
+	r->doing = N_("drawing");
 	switch (op->kind) {
 	case DL_TEXT:
 		if (!op->text || !*op->text)
@@ -674,7 +674,7 @@ static void draw_op(struct render *r, HPDF_Page page, int32_t page_h, const stru
 	case DL_IMAGE: {
 		end_text(r, page);
 		HPDF_Image img = image_for(r, op->text);
-		r->doing = "drawing";
+		r->doing = N_("drawing");
 		HPDF_Page_DrawImage(page, img, pt(op->x), pt((int64_t)page_h - op->y - op->h), pt(op->w),
 				    pt(op->h));
 		break;
@@ -757,14 +757,14 @@ static void set_info(struct render *r, HPDF_InfoType type, const char *value)
 /* Everything that calls libharu; any error longjmps back to render_guarded. */
 static void build(struct render *r, struct buf *out)
 {
-	r->doing = "starting the document";
+	r->doing = N_("starting the document");
 	HPDF_SetCompressionMode(r->pdf, HPDF_COMP_ALL);
 	HPDF_UseUTFEncodings(r->pdf);
 	HPDF_SetCurrentEncoder(r->pdf, "UTF-8");
 
 	/* Faces load in a fixed order, so subset tags (HPDFAA, HPDFAB, …)
 	 * depend only on which faces the document uses. */
-	r->doing = "embedding a font";
+	r->doing = N_("embedding a font");
 	for (int f = 0; f < FACE_COUNT; f++) {
 		if (!r->used[f])
 			continue;
@@ -777,7 +777,7 @@ static void build(struct render *r, struct buf *out)
 			 extra ? r->extra_ncps[f] : pf->ncps);
 	}
 
-	r->doing = "setting document information";
+	r->doing = N_("setting document information");
 	const struct dl_meta *m = &r->dl->meta;
 	set_info(r, HPDF_INFO_TITLE, m->title);
 	set_info(r, HPDF_INFO_AUTHOR, m->author);
@@ -793,7 +793,7 @@ static void build(struct render *r, struct buf *out)
 	for (size_t p = 0; p < r->dl->npages; p++) {
 		const struct dl_page *pg = &r->dl->pages[p];
 		r->op = NULL;
-		r->doing = "adding a page";
+		r->doing = N_("adding a page");
 		HPDF_Page page = HPDF_AddPage(r->pdf);
 		/* /ProcSet is obsolete since PDF 1.4; it cost 46 bytes on every page */
 		HPDF_Dict res = HPDF_Dict_GetItem(page, "Resources", HPDF_OCLASS_DICT);
@@ -813,7 +813,7 @@ static void build(struct render *r, struct buf *out)
 			end_text(r, page);
 			HPDF_Page_GRestore(page);
 			shared_stream = ((HPDF_PageAttr)page->attr)->contents;
-			r->doing = "adding a page";
+			r->doing = N_("adding a page");
 			check(r, HPDF_Page_New_Content_Stream(page, NULL));
 			small_content_stream(page);
 			reset_state(r);
@@ -827,7 +827,7 @@ static void build(struct render *r, struct buf *out)
 	}
 
 	r->op = NULL;
-	r->doing = "saving";
+	r->doing = N_("saving");
 	HPDF_SaveToStream(r->pdf);
 	HPDF_UINT32 size = HPDF_GetStreamSize(r->pdf);
 	if (size == 0)
@@ -851,10 +851,10 @@ static void report(const struct render *r)
 		snprintf(detail, sizeof detail, ", detail %u", (unsigned)r->detail);
 	if (r->op && r->op->kind == DL_IMAGE && r->op->text)
 		diag(PDF_WRITE_FAILED_AT, pos,
-		     r->doing, r->op->text, hpdf_error_text(r->code), (unsigned)r->code, detail);
+		     diag_word(r->doing), r->op->text, diag_word(hpdf_error_text(r->code)), (unsigned)r->code, detail);
 	else
-		diag(PDF_WRITE_FAILED, pos, r->doing,
-		     hpdf_error_text(r->code), (unsigned)r->code, detail);
+		diag(PDF_WRITE_FAILED, pos, diag_word(r->doing), diag_word(hpdf_error_text(r->code)),
+		     (unsigned)r->code, detail);
 }
 
 /* The one function with setjmp: it keeps no local state across it. */
@@ -864,7 +864,7 @@ static int render_guarded(struct render *r, struct buf *out)
 		report(r);
 		return -1;
 	}
-	r->doing = "starting the document";
+	r->doing = N_("starting the document");
 	r->pdf = HPDF_New(on_hpdf_error, r);
 	if (!r->pdf)
 		check(r, HPDF_FAILD_TO_ALLOC_MEM);

@@ -29,7 +29,7 @@ struct batch {
 	struct render_queue *q;
 };
 
-static const char *const face_label[FACE_COUNT] = {"regular", "bold", "italic", "bold italic"};
+static const char *const face_label[FACE_COUNT] = {N_("regular"), N_("bold"), N_("italic"), N_("bold italic")};
 
 /* Every character must have a glyph in the face it is set in; libharu
  * would draw nothing and say nothing. */
@@ -51,7 +51,7 @@ static bool check_coverage(const struct fontset *fs, const struct blocks *b)
 				char ch[5] = {0};
 				utf8_encode(cp, ch);
 				diag(NO_GLYPH, &p,
-				     cp, ch, face_label[run->face]);
+				     cp, ch, diag_word(face_label[run->face]));
 				ok = false;
 			}
 			free(upper);
@@ -118,12 +118,29 @@ static bool printable(void *ctx, uint32_t cp)
 	return true;
 }
 
-static bool load_layout(struct batch *r, const char *name, const struct srcpos *from,
-			struct layout *lay)
+void render_search(const struct render_opts *o, const char *input, struct layout_search *s)
 {
-	char *dir = xasprintf("%s/layouts", r->o->home);
-	bool ok = layout_load(dir, name, from, lay);
-	free(dir);
+	*s = (struct layout_search){0};
+	if (input)
+		layout_search_add_parent(s, input);
+	layout_search_add(s, o->layouts);
+	char *home = xasprintf("%s/layouts", o->home);
+	layout_search_add(s, home);
+	free(home);
+	if (o->installed) {
+		char *inst = xasprintf("%s/layouts", o->installed);
+		layout_search_add(s, inst);
+		free(inst);
+	}
+}
+
+static bool load_layout(struct batch *r, const char *input, const char *name,
+			const struct srcpos *from, struct layout *lay)
+{
+	struct layout_search s;
+	render_search(r->o, input, &s);
+	bool ok = layout_load(&s, name, from, lay);
+	layout_search_free(&s);
 	return ok;
 }
 
@@ -192,7 +209,7 @@ static void compose_decisions(struct batch *r, const struct docfile *df, struct 
 		const char *lname = is ? (is->layout.s ? is->layout.s : default_layout(is->style.s))
 				       : df->layout.s ? df->layout.s : "nd30";
 		struct layout lay;
-		if (!load_layout(r, lname, is && is->layout.s ? &is->layout.pos : &d->pos, &lay))
+		if (!load_layout(r, df->path, lname, is && is->layout.s ? &is->layout.pos : &d->pos, &lay))
 			continue;
 		struct recipient *owned;
 		struct roster ro = make_roster(d, &owned);
@@ -221,7 +238,7 @@ static void render_one(struct batch *r, const char *path)
 	struct doclist docs = {0};
 	struct layout lay;
 	if ((df->has_minutes || df->has_document) &&
-	    load_layout(r, df->layout.s ? df->layout.s : "nd30", &df->layout.pos, &lay)) {
+	    load_layout(r, path, df->layout.s ? df->layout.s : "nd30", &df->layout.pos, &lay)) {
 		if (df->has_minutes && compose_minutes(df, &lay, next_doc(&docs)))
 			docs.n++;
 		if (df->has_document && compose_free(df, &lay, next_doc(&docs)))

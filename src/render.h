@@ -8,11 +8,15 @@
 #include "text.h"
 
 struct render_opts {
-	const char *home;    /* folder holding fonts/ and layouts/ */
+	const char *home;    /* folder holding fonts/ and layouts/ (home_dir) */
+	const char *installed; /* the installed data folder (home_installed), or NULL */
+	const char *layouts; /* --layouts DIR: searched after the input's folder, or NULL */
+	const char *printer; /* --printer NAME: the printer profile for blanks, or NULL */
 	const char *outdir;  /* default "output" */
 	bool check_only;     /* validate and report, write nothing */
 	bool dump;           /* print the display list instead of writing PDFs */
 	bool dump_positions; /* with source positions and the document record */
+	bool list;           /* init --list: the kinds there are starters for */
 	enum legacy_enc encoding; /* of files that declare none; LEGACY_NONE = UTF-8 */
 	int jobs;            /* PDFs rendered in parallel; 0 = the online CPUs */
 	int shard_k, shard_n; /* render shard K of N (1-based); N <= 1: everything */
@@ -33,5 +37,12 @@ int render_manifest_merge(char **files, int nfiles);
 /* Writes the calibration sheet of a certificate layout (render_cert.c);
  * returns the exit status. */
 int render_calibrate(const struct render_opts *o, const char *layout);
+
+/* `vanban init KIND [FILE]` (init.c): copies the starter of KIND from
+ * the home's starters/ to FILE (default KIND.yaml; "-" is standard output),
+ * never over an existing file. Returns the exit status. */
+int init_starter(const char *home, const char *kind, const char *file);
+/* Prints each kind and what it is; returns the exit status. */
+int init_list(const char *home);
 
 #endif

@@ -67,7 +67,7 @@ static bool png(struct cert_job *job, int slot, const char *yaml_path, const str
 					       : xasprintf("%.*s/%s", (int)(slash - yaml_path), yaml_path, t->s);
 	job->strings[slot] = path;
 	if (!cert_png_size(path, &img->w, &img->h)) {
-		diag(IMAGE_NOT_PNG, &t->pos, what, path);
+		diag(IMAGE_NOT_PNG, &t->pos, diag_word(what), path);
 		return false;
 	}
 	img->path = path;
@@ -143,18 +143,20 @@ struct cert_job *cert_compose(const struct cert_env *env, const struct docfile *
 		return NULL;
 	}
 	struct cert_job *job = xcalloc(1, sizeof *job);
-	char *dir = xasprintf("%s/layouts", env->o->home);
-	bool ok = layout_cert_load(dir, d->certificate_layout.s, &d->certificate_layout.pos, &job->lay);
-	free(dir);
+	struct layout_search search;
+	render_search(env->o, df->path, &search);
+	bool ok = layout_cert_load(&search, d->certificate_layout.s, &d->certificate_layout.pos,
+				   env->o->printer, &job->lay);
+	layout_search_free(&search);
 	if (!ok) {
 		free(job);
 		return NULL;
 	}
 	struct cert_values v = {0};
 	/* all three are checked, so every missing image is reported at once */
-	ok = png(job, 0, df->path, &d->emblem, "emblem", &v.emblem);
-	ok = png(job, 1, df->path, &d->signer.signature, "signature", &v.signature) && ok;
-	ok = png(job, 2, df->path, &d->signer.seal, "seal", &v.seal) && ok;
+	ok = png(job, 0, df->path, &d->emblem, N_("emblem"), &v.emblem);
+	ok = png(job, 1, df->path, &d->signer.signature, N_("signature"), &v.signature) && ok;
+	ok = png(job, 2, df->path, &d->signer.seal, N_("seal"), &v.seal) && ok;
 	if (!ok) {
 		cert_job_free(job);
 		return NULL;
@@ -384,10 +386,19 @@ int render_calibrate(const struct render_opts *o, const char *layout)
 	free(fontdir);
 	if (!fs)
 		return diag_worst();
+	/* a file name ("blank.yaml", "mau/blank.yaml") is found where it is,
+	 * its printer profile beside it; a bare name along the usual search */
+	size_t len = strlen(layout);
+	bool is_file = strchr(layout, '/') || (len > 5 && !strcmp(layout + len - 5, ".yaml"));
+	const char *base = strrchr(layout, '/') ? strrchr(layout, '/') + 1 : layout;
+	char *name = is_file && len > 5 && !strcmp(layout + len - 5, ".yaml")
+			     ? xstrndup(base, strlen(base) - 5) : xstrdup(base);
+	struct layout_search search;
+	render_search(o, is_file ? layout : NULL, &search);
 	struct cert_layout lay;
-	char *dir = xasprintf("%s/layouts", o->home);
-	bool ok = layout_cert_load(dir, layout, NULL, &lay);
-	free(dir);
+	bool ok = layout_cert_load(&search, name, NULL, o->printer, &lay);
+	layout_search_free(&search);
+	layout = name;
 	if (ok) {
 		struct dlist *dl = dlist_new();
 		compose_calibration(fs, &lay, dl);
@@ -422,6 +433,7 @@ int render_calibrate(const struct render_opts *o, const char *layout)
 		dlist_free(dl);
 		layout_cert_free(&lay);
 	}
+	free(name);
 	fontset_free(fs);
 	return diag_worst();
 }

@@ -25,6 +25,11 @@ struct cert_env {
 	struct render_queue *q;
 };
 
+/* Where the layouts of the input file at `input` are looked for: its own
+ * folder, --layouts, the home's layouts/, the installed layouts/
+ * (render.c). Free with layout_search_free. */
+void render_search(const struct render_opts *o, const char *input, struct layout_search *s);
+
 /* The composed certificates of one decision (owned by the job). */
 struct cert_job;
 

@@ -131,6 +131,7 @@ static void columns_layout(const struct fontset *fs, const struct block *b, int3
 	struct vitem *it = vlist_item(out, 0, &b->pos);
 	size_t me = out->n - 1;
 	it->keep_with_next = b->keep_with_next;
+	it->space_before = b->st.space_before;
 	size_t at[2] = {0, 0};
 	if (b->ncols > 2)
 		abort(); /* struct block has room for two columns */

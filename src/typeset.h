@@ -91,6 +91,7 @@ struct block {
 	bool restart_numbering;        /* PAGEBREAK: the next page is numbered 1 (an appendix) */
 	char *marker;                  /* PARA: list marker hung at the first-line indent;
 					  the text starts at `hang` on every line. Owned. */
+	bool cut_reported;             /* PARA in a table cell: the table reported its cut word */
 	struct srcpos pos;
 };
 
@@ -123,7 +124,8 @@ struct table_col {
 	 * width unless every column is fixed. */
 	int32_t width;            /* fixed width; 0 = from content */
 	int32_t min, max;         /* bounds on the width from content; 0 = none */
-	bool nowrap;              /* prefer one line: min = the widest cell (names) */
+	bool nowrap;              /* prefer one line: min = the widest cell (names), up to the cap */
+	char *title;              /* names the column in messages; owned, may be NULL */
 };
 
 struct table_cell {
@@ -144,7 +146,13 @@ struct table {
 	size_t header_rows;       /* repeated on each page */
 	int32_t rule;             /* border line width; 0 = no borders */
 	int32_t pad_x, pad_y;     /* cell padding */
+	/* No column's preferred width (its widest cell on one line) counts for
+	 * more than this share of the table, so one long cell wraps rather than
+	 * starving the other columns; 0 = TABLE_MAX_SHARE. */
+	double max_share;
+	char *name;               /* names the table in messages; owned, may be NULL */
 };
+#define TABLE_MAX_SHARE 0.4
 
 /* A table block with ncols columns (widths set by the caller afterwards).
  * Its st.space_before/space_after and keep_with_next apply to the table;

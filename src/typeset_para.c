@@ -19,6 +19,13 @@ struct piece {
 	struct srcpos pos;
 };
 
+/* A last word narrower than 1/RUNT_SHARE of the line is a runt; breaking
+ * before it costs RUNT_PENALTY (demerits grow with its square, so 1000 is
+ * worth about a line of badness 900: rarely refused). */
+#define RUNT_SHARE 4
+#define RUNT_PENALTY 1000
+#define RUNT_MAX_RATIO 2.0
+
 struct para {
 	const struct fontset *fs;
 	int32_t size;
@@ -167,6 +174,62 @@ static void add_forced_break(struct para *p)
 	add_item(p, BRK_PENALTY, 0)->penalty = -BRK_INF;
 }
 
+/* Inserts an item of the given type before item i (the maps follow). */
+static void insert_item(struct para *p, size_t i, enum brk_type type, int32_t penalty)
+{
+	add_item(p, type, 0);
+	size_t n = p->nitems - 1;
+	memmove(p->items + i + 1, p->items + i, (n - i) * sizeof *p->items);
+	memmove(p->first_piece + i + 1, p->first_piece + i, (n - i) * sizeof *p->first_piece);
+	memmove(p->npiece + i + 1, p->npiece + i, (n - i) * sizeof *p->npiece);
+	memmove(p->glue_face + i + 1, p->glue_face + i, (n - i) * sizeof *p->glue_face);
+	p->items[i] = (struct brk_item){.type = type, .penalty = penalty};
+	p->first_piece[i] = p->npiece[i] = 0;
+	p->glue_face[i] = FACE_REGULAR;
+}
+
+/* A justified paragraph should not end on one short word alone (a runt,
+ * "trang;" under a full line): breaking before a last word narrower than a
+ * quarter of the line costs a penalty, so the breaker sets the lines
+ * above a little looser or tighter to take a second word down with it. */
+static void discourage_runt(struct para *p, int32_t line_width)
+{
+	size_t n = p->nitems;
+	if (n < 3 || p->items[n - 1].type != BRK_BOX || p->items[n - 2].type != BRK_GLUE ||
+	    p->items[n - 3].type != BRK_BOX || p->items[n - 1].width >= line_width / RUNT_SHARE)
+		return;
+	insert_item(p, n - 2, BRK_PENALTY, RUNT_PENALTY);
+}
+
+static bool ends_in_runt(const struct para *p, const struct brk_line *lines, size_t nl)
+{
+	if (nl < 2)
+		return false;
+	size_t e = lines[nl - 2].end;
+	return e < p->nitems && p->items[e].type == BRK_PENALTY && p->items[e].penalty == RUNT_PENALTY;
+}
+
+/* The first pass's tolerance can leave the runt as the only way; a second
+ * try accepts looser lines, up to RUNT_MAX_RATIO (spaces at most twice
+ * their natural width), and keeps the runt if it needs more. */
+static size_t avoid_runt(const struct para *p, const struct brk_params *bp, size_t nl,
+			 struct brk_line **lines, bool *overfull)
+{
+	struct brk_params loose = *bp;
+	loose.tolerance = 100 * RUNT_MAX_RATIO * RUNT_MAX_RATIO * RUNT_MAX_RATIO;
+	struct brk_line *l = NULL;
+	bool over = false;
+	size_t n = brk_paragraph(p->items, p->nitems, &loose, &l, &over);
+	if (over || ends_in_runt(p, l, n)) {
+		free(l);
+		return nl;
+	}
+	free(*lines);
+	*lines = l;
+	*overfull = over;
+	return n;
+}
+
 static void tokenize(struct para *p, const struct runs *runs)
 {
 	for (size_t r = 0; r < runs->n; r++) {
@@ -305,6 +368,8 @@ void para_layout(const struct fontset *fs, const struct block *b, int32_t x0, in
 	struct para p = {.fs = fs, .size = st->size, .ragged = st->align != ALIGN_JUSTIFY};
 	p.max_box = first_w < rest_w ? first_w : rest_w;
 	tokenize(&p, runs);
+	if (!p.ragged)
+		discourage_runt(&p, rest_w);
 
 	struct brk_params bp;
 	brk_params_default(&bp, rest_w);
@@ -318,9 +383,11 @@ void para_layout(const struct fontset *fs, const struct block *b, int32_t x0, in
 		first_fit = e && *e == '1';
 	}
 	size_t nl = (first_fit ? brk_greedy : brk_paragraph)(p.items, p.nitems, &bp, &lines, &overfull);
+	if (!first_fit && ends_in_runt(&p, lines, nl))
+		nl = avoid_runt(&p, &bp, nl, &lines, &overfull);
 	if (st->align == ALIGN_CENTER && nl >= 2 && !overfull)
 		nl = balance(&p, &bp, nl, &lines);
-	if (p.split_word)
+	if (p.split_word && !b->cut_reported)
 		diag(WORD_CUT, &p.split_pos);
 	else if (overfull)
 		diag(LINE_OVERFULL, &b->pos);

@@ -2,6 +2,7 @@
  * rows laid out once each (linear in the number of rows), grid borders,
  * and rows taller than a page cut into pieces. Pagination (typeset_page.c)
  * repeats the header rows. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
@@ -42,7 +43,10 @@ void table_free(struct table *t)
 		free(t->rows[r].cells);
 	}
 	free(t->rows);
+	for (size_t j = 0; j < t->ncols; j++)
+		free(t->cols[j].title);
 	free(t->cols);
+	free(t->name);
 	free(t);
 }
 
@@ -69,34 +73,75 @@ static void share(int32_t *w, const bool *is_auto, const int64_t *weight, size_t
 	}
 }
 
-/* Each auto column's min (widest word) and max (widest unbroken cell text),
- * from the span-1 paragraphs of every row: each cell is measured once. */
-static void measure(const struct fontset *fs, const struct table *t, int64_t *min, int64_t *max)
+/* Measures one cell covering columns [col, col + span) into the bounds;
+ * *own (if not NULL) gets the cell's min. */
+static void measure_cell(const struct fontset *fs, const struct table *t, const struct table_cell *cell,
+			 size_t col, size_t span, int64_t *min, int64_t *max, int32_t *own, int32_t *own_max)
 {
 	int32_t extra = t->rule + 2 * t->pad_x;
-	for (size_t j = 0; j < t->ncols; j++)
-		min[j] = max[j] = extra;
-	for (size_t r = 0; r < t->nrows; r++) {
-		size_t col = 0;
-		for (size_t c = 0; c < t->rows[r].ncells && col < t->ncols; c++) {
-			const struct table_cell *cell = &t->rows[r].cells[c];
-			int span = cell->span > 0 ? cell->span : 1;
-			if (span == 1 && !t->cols[col].width) {
-				for (size_t k = 0; k < cell->blocks.n; k++) {
-					if (cell->blocks.v[k].kind != BLK_PARA)
-						continue;
-					int32_t lo, hi;
-					para_measure(fs, &cell->blocks.v[k], &lo, &hi);
-					if (lo + extra > min[col])
-						min[col] = (int64_t)lo + extra;
-					if (hi + extra > max[col])
-						max[col] = (int64_t)hi + extra;
-				}
-			}
-			col += (size_t)span;
-		}
+	int64_t lo = 0, hi = 0;
+	for (size_t k = 0; k < cell->blocks.n; k++) {
+		if (cell->blocks.v[k].kind != BLK_PARA)
+			continue;
+		int32_t a, b;
+		para_measure(fs, &cell->blocks.v[k], &a, &b);
+		lo = a > lo ? a : lo;
+		hi = b > hi ? b : hi;
 	}
-	for (size_t j = 0; j < t->ncols; j++) {
+	lo += extra;
+	hi += extra;
+	if (own) {
+		*own = (int32_t)lo;
+		*own_max = (int32_t)hi;
+	}
+	int64_t have_lo = 0, have_hi = 0;
+	size_t nauto = 0;
+	for (size_t j = col; j < col + span; j++) {
+		have_lo += t->cols[j].width ? t->cols[j].width : min[j];
+		have_hi += t->cols[j].width ? t->cols[j].width : max[j];
+		nauto += !t->cols[j].width;
+	}
+	/* a spanning cell's rules and paddings between its columns are its own room */
+	lo -= (int64_t)(span - 1) * extra;
+	hi -= (int64_t)(span - 1) * extra;
+	for (size_t j = col; j < col + span && nauto; j++) {
+		if (t->cols[j].width)
+			continue;
+		if (lo > have_lo)
+			min[j] += (lo - have_lo + (int64_t)nauto - 1) / (int64_t)nauto;
+		if (hi > have_hi)
+			max[j] += (hi - have_hi + (int64_t)nauto - 1) / (int64_t)nauto;
+	}
+}
+
+/* Each auto column's min (widest word) and max (widest unbroken cell
+ * text), from every row: each cell is measured once, and cell_min keeps
+ * each span-1 cell's own min and max (rows x cols) for the cut check and
+ * the caps once the widths are known. A cell spanning columns that needs more than their
+ * mins together widens them evenly (spans counted, as CSS does). */
+static void measure(const struct fontset *fs, const struct table *t, int64_t *min, int64_t *max,
+		    int32_t *cell_min, int32_t *cell_max)
+{
+	int32_t extra = t->rule + 2 * t->pad_x;
+	size_t n = t->ncols;
+	for (size_t j = 0; j < n; j++)
+		min[j] = max[j] = extra;
+	for (int pass = 0; pass < 2; pass++) /* span 1 first, then the spans */
+		for (size_t r = 0; r < t->nrows; r++) {
+			size_t col = 0;
+			for (size_t c = 0; c < t->rows[r].ncells && col < n; c++) {
+				const struct table_cell *cell = &t->rows[r].cells[c];
+				size_t span = cell->span > 0 ? (size_t)cell->span : 1;
+				if (col + span > n)
+					span = n - col;
+				if ((span == 1) == (pass == 0))
+					measure_cell(fs, t, cell, col, span, min, max,
+						     span == 1 ? &cell_min[r * n + col] : NULL,
+						     &cell_max[r * n + col]);
+				col += span;
+			}
+		}
+	for (size_t j = 0; j < n; j++) {
 		const struct table_col *tc = &t->cols[j];
 		if (tc->min && min[j] < tc->min)
 			min[j] = tc->min;
@@ -104,8 +149,32 @@ static void measure(const struct fontset *fs, const struct table *t, int64_t *mi
 			max[j] = tc->max;
 		if (max[j] < min[j])
 			max[j] = min[j];
-		if (tc->nowrap)
-			min[j] = max[j]; /* keep it on one line while the others can give */
+	}
+}
+
+/* The preferred widths, capped at max_share of the table: a wrapping
+ * column's max is at most the cap (so one long cell cannot take all the
+ * slack), and a nowrap column's is its widest cell within the cap (never
+ * less than its min), which is also its min — names stay on one line, and
+ * only one longer than the cap wraps, in its own row, without widening
+ * the column for the others. */
+static void cap_shares(const struct table *t, int64_t avail, int64_t *min, int64_t *max,
+		       const int32_t *cell_max)
+{
+	double share = t->max_share > 0 ? t->max_share : TABLE_MAX_SHARE;
+	int64_t cap = (int64_t)(share * (double)avail);
+	size_t n = t->ncols;
+	for (size_t j = 0; j < n; j++) {
+		if (max[j] > cap && !t->cols[j].nowrap)
+			max[j] = cap > min[j] ? cap : min[j];
+		if (max[j] > cap) {
+			max[j] = min[j];
+			for (size_t r = 0; r < t->nrows; r++)
+				if (cell_max[r * n + j] <= cap && cell_max[r * n + j] > max[j])
+					max[j] = cell_max[r * n + j];
+		}
+		if (t->cols[j].nowrap)
+			min[j] = max[j];
 	}
 }
 
@@ -142,13 +211,12 @@ static void narrow(int32_t *w, const int64_t *want, size_t n, int64_t avail)
  * least their min and share the rest in proportion to max - min (HTML
  * auto layout, TeX's tabularx). If even the mins do not fit, every column
  * is narrowed in proportion and long words are cut by the paragraphs. */
-static void col_widths(const struct fontset *fs, const struct block *b, int32_t avail, int32_t *w)
+static bool distribute(const struct block *b, int64_t *min, int64_t *max, const int64_t *full,
+		       int32_t avail, int32_t *w)
 {
 	const struct table *t = b->table;
 	size_t n = t->ncols;
-	int64_t *min = xcalloc(n, sizeof *min), *max = xcalloc(n, sizeof *max);
 	bool *is_auto = xcalloc(n, sizeof *is_auto);
-	measure(fs, t, min, max);
 	int64_t fixed = 0, smin = 0, smax = 0;
 	size_t nauto = 0;
 	for (size_t j = 0; j < n; j++) {
@@ -159,10 +227,8 @@ static void col_widths(const struct fontset *fs, const struct block *b, int32_t 
 		smax += is_auto[j] ? max[j] : 0;
 		w[j] = is_auto[j] ? 0 : t->cols[j].width;
 	}
-	if (avail < 0)
-		avail = 0;
-	if (fixed + smin > avail) {
-		diag(TABLE_NARROWED, &b->pos);
+	bool narrowed = fixed + smin > avail;
+	if (narrowed) {
 		for (size_t j = 0; j < n; j++)
 			min[j] = is_auto[j] ? min[j] : t->cols[j].width;
 		narrow(w, min, n, avail);
@@ -170,17 +236,78 @@ static void col_widths(const struct fontset *fs, const struct block *b, int32_t 
 		int64_t rest = avail - fixed;
 		for (size_t j = 0; j < n; j++)
 			w[j] += is_auto[j] ? (int32_t)(rest >= smax ? max[j] : min[j]) : 0;
-		if (rest >= smax) {
-			share(w, is_auto, max, n, rest - smax);
-		} else {
+		int64_t *over = xcalloc(n, sizeof *over), sover = 0;
+		for (size_t j = 0; j < n; j++) {
+			over[j] = is_auto[j] && !t->cols[j].nowrap ? full[j] - max[j] : 0;
+			sover += over[j];
+		}
+		if (rest >= smax) /* what the cap held back first, then by max */
+			share(w, is_auto, sover ? over : max, n, rest - smax);
+		free(over);
+		if (rest < smax) {
 			for (size_t j = 0; j < n; j++)
 				max[j] -= min[j];
 			share(w, is_auto, max, n, rest - smin);
 		}
 	}
+	free(is_auto);
+	return narrowed;
+}
+
+static const struct srcpos *row_pos(const struct block *b, const struct table_row *row);
+
+/* A cell whose widest word is wider than its column is cut by its
+ * paragraph; the table says so once per column, at the first such row,
+ * naming the table and the column (the paragraph then stays quiet). */
+static bool report_cuts(const struct block *b, const int32_t *cell_min, const int32_t *w)
+{
+	bool any = false;
+	struct table *t = b->table;
+	size_t n = t->ncols;
+	for (size_t j = 0; j < n; j++) {
+		bool told = false;
+		for (size_t r = 0; r < t->nrows; r++) {
+			if (cell_min[r * n + j] <= w[j] || j >= t->rows[r].ncells)
+				continue;
+			struct table_cell *cell = &t->rows[r].cells[j];
+			for (size_t k = 0; k < cell->blocks.n; k++)
+				cell->blocks.v[k].cut_reported = true;
+			if (told)
+				continue;
+			told = any = true;
+			char num[24];
+			snprintf(num, sizeof num, "%zu", j + 1);
+			const char *col = t->cols[j].title ? t->cols[j].title : num;
+			if (t->name)
+				diag(TABLE_CELL_CUT, row_pos(b, &t->rows[r]), t->name, col);
+			else
+				diag(TABLE_COLUMN_CUT, row_pos(b, &t->rows[r]), col);
+		}
+	}
+	return any;
+}
+
+void table_col_widths(const struct fontset *fs, const struct block *b, int32_t avail, int32_t *w)
+{
+	const struct table *t = b->table;
+	size_t n = t->ncols;
+	int64_t *min = xcalloc(n, sizeof *min), *max = xcalloc(n, sizeof *max);
+	int32_t *cell_min = xcalloc(n * (t->nrows ? t->nrows : 1), sizeof *cell_min);
+	int32_t *cell_max = xcalloc(n * (t->nrows ? t->nrows : 1), sizeof *cell_max);
+	if (avail < 0)
+		avail = 0;
+	measure(fs, t, min, max, cell_min, cell_max);
+	int64_t *full = xcalloc(n, sizeof *full);
+	memcpy(full, max, n * sizeof *full);
+	cap_shares(t, avail, min, max, cell_max);
+	bool narrowed = distribute(b, min, max, full, avail, w);
+	free(full);
+	if (!report_cuts(b, cell_min, w) && narrowed)
+		diag(TABLE_NARROWED, &b->pos); /* fixed widths too wide: no cell to blame */
+	free(cell_min);
+	free(cell_max);
 	free(min);
 	free(max);
-	free(is_auto);
 }
 
 /* --- rows ---------------------------------------------------------------- */
@@ -369,7 +496,7 @@ void table_layout(const struct fontset *fs, const struct block *b, int32_t x0, i
 	size_t n = t->ncols;
 	int32_t r = t->rule > 0 ? t->rule : 0;
 	int32_t *w = xcalloc(n, sizeof *w);
-	col_widths(fs, b, width - r, w);
+	table_col_widths(fs, b, width - r, w);
 	struct tgeom g = {.x0 = x0, .rule = r, .pad_x = t->pad_x, .pad_y = t->pad_y};
 	g.bx = xcalloc(n + 1, sizeof *g.bx);
 	g.bx[0] = x0 + r / 2;

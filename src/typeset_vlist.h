@@ -50,6 +50,10 @@ void para_layout(const struct fontset *fs, const struct block *b, int32_t x0, in
  * included. */
 void para_measure(const struct fontset *fs, const struct block *b, int32_t *min, int32_t *max);
 
+/* The column widths of a table block in `avail` millipoints (rules between
+ * columns included): w gets ncols widths. Warns of cells that cannot fit. */
+void table_col_widths(const struct fontset *fs, const struct block *b, int32_t avail, int32_t *w);
+
 /* Lays out a table block of width `width` starting at x0 (typeset_table.c). */
 void table_layout(const struct fontset *fs, const struct block *b, int32_t x0, int32_t width,
 		  struct vlist *out);

@@ -38,6 +38,22 @@ int write_all(int fd, const void *data, size_t n);
 /* Reads a whole file; returns NULL and sets errno on failure or if it is larger than max. */
 char *read_file(const char *path, size_t max, size_t *len);
 
+/* Where vanban's own files are (home.c); each result is malloc'd.
+ * home_dir: the folder with fonts/, layouts/ and starters/: $VANBAN_HOME,
+ *   else the build tree or PREFIX/share/vanban found from the program's
+ *   path; NULL if neither.
+ * home_installed: the same ignoring $VANBAN_HOME; NULL if not found.
+ * home_searched: where home_installed looked, for the message saying so.
+ * home_locale_dir: the folder for bindtextdomain (BUILD/locale beside the
+ *   program, or PREFIX/share/locale); NULL if no catalogue is there.
+ * home_helper: the path of helper program NAME beside the program or in
+ *   PREFIX/libexec/vanban; NULL if there is none. */
+char *home_dir(void);
+char *home_installed(void);
+char *home_searched(void);
+char *home_locale_dir(void);
+char *home_helper(const char *name);
+
 #define MM(x) ((int32_t)((x) * 72000.0 / 25.4 + 0.5)) /* millimetres -> millipoints */
 
 #endif

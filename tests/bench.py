@@ -4,7 +4,8 @@ certificate-a4), once as one print file and once as 1,000 files; the
 CSV's two achievement lines are joined into one column.
 W2: minutes.txt as an A4 document with its stated geometry; prints the
 median wall time of 5 runs, the PDF's size, the peak RSS and the
-justification statistics of ../shared/bench/justify_stats.py, for total-fit
+justification statistics of ../shared/bench/justify_stats.py and the number
+of runts (tests/runts.py), for total-fit
 breaking and, for comparison, first-fit (VANBAN_FIRST_FIT=1)."""
 import os, resource, shutil, statistics, subprocess, sys, time
 
@@ -90,7 +91,9 @@ for label, extra in (("total-fit", {}), ("first-fit", {"VANBAN_FIRST_FIT": "1"})
     stats = subprocess.run([sys.executable, os.path.join(bench, "justify_stats.py"),
                             os.path.join(d, pdf), "13"], capture_output=True, text=True).stdout.strip()
     print(f"W2 {label}: {secs:.3f} s, {size} bytes, {pages} pages, peak RSS {rss:.1f} MiB")
-    print(f"W2 {label}: {stats}")
+    runts = subprocess.run([sys.executable, "tests/runts.py", os.path.join(d, pdf)],
+                           capture_output=True, text=True).stdout.strip().splitlines()[-1]
+    print(f"W2 {label}: {stats} {runts}")
 
 # W1 after W2: RUSAGE_CHILDREN keeps the largest child so far, and W1's
 # runs are the larger ones.

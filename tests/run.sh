@@ -10,6 +10,8 @@ rm -rf "$OUT" && mkdir -p "$OUT"
 export OUT VANBAN="$BUILD/vanban"
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 export SOURCE_DATE_EPOCH=1609459200 LC_ALL=C.UTF-8
+# messages in English unless a test asks for Vietnamese
+unset LANGUAGE LANG LC_MESSAGES
 
 log=$OUT/results.txt
 : > "$log"

@@ -3,7 +3,7 @@
 own stage or of the stages below it, never of a stage above.
 
 Layers, bottom up (a file's stage is its name's prefix):
-  0 base     diag util text node face msg
+  0 base     diag util home text node face msg
   1 load     load_* ; dlist (the display list, the seam)
   2 model    model_* layout* ; font* (metrics) ; pdf* output manifest hash image*
   3 typeset  typeset*
@@ -13,7 +13,7 @@ Prints one line per include that looks up; exit 1 if there is any."""
 import os, re, sys
 
 LAYERS = [
-    (0, ("diag", "util", "text", "node", "face", "msg")),
+    (0, ("diag", "util", "home", "text", "node", "face", "msg")),
     (1, ("load", "dlist")),
     (2, ("model", "layout", "font", "pdf", "output", "manifest", "hash", "image")),
     (3, ("typeset",)),
