@@ -23,15 +23,15 @@ _vanban() {
 		return
 	fi
 	case $prev in
-	-o|--output|--layouts) COMPREPLY=($(compgen -d -- "$cur")); return ;;
+	-o|--output|--layouts|--allow-path) COMPREPLY=($(compgen -d -- "$cur")); return ;;
 	--encoding) COMPREPLY=($(compgen -W "utf-8 tcvn3 tcvn3h vni cp1258" -- "$cur")); return ;;
 	--printer) COMPREPLY=($(compgen -W "$(_vanban_names printer-)" -- "$cur")); return ;;
 	esac
 	case $cur in
 	-*)
 		case $cmd in
-		render) COMPREPLY=($(compgen -W "--output --dump --encoding --layouts --printer --preview --help" -- "$cur")) ;;
-		check) COMPREPLY=($(compgen -W "--encoding --layouts --help" -- "$cur")) ;;
+		render) COMPREPLY=($(compgen -W "--output --dump --encoding --layouts --printer --allow-path --preview --help" -- "$cur")) ;;
+		check) COMPREPLY=($(compgen -W "--encoding --layouts --allow-path --help" -- "$cur")) ;;
 		calibrate) COMPREPLY=($(compgen -W "--output --dump --printer --layouts --help" -- "$cur")) ;;
 		esac
 		return ;;

@@ -9,6 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text.h"
+#include "util.h"
+
 /* Certificates are written to PDF on worker threads, whose rare failures
  * are reported from there: one message at a time, counts kept exact. */
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
@@ -16,7 +19,7 @@ static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static enum diag_level worst = DIAG_NOTE;
 static int nerrors;
 static bool quiet, verbose;
-static int count[DIAG_SYSERR + 1], folded;
+static int level_count[DIAG_SYSERR + 1], folded;
 static bool fold[MSG_COUNT];
 static FILE *out;
 
@@ -99,33 +102,107 @@ static const char *level_word(enum diag_level level)
 	return dgettext("vanban", word[level]);
 }
 
-static void emit(enum diag_level level, const struct srcpos *pos, const char *fmt, va_list ap)
+/* Appends s with what must not reach a terminal escaped: bytes that are
+ * not UTF-8 and control characters become \xNN (a file's raw bytes, an
+ * escape sequence in a name). */
+static void add_printable(struct buf *b, const char *s)
 {
-	pthread_mutex_lock(&lock);
-	FILE *f = out ? out : stderr;
+	for (size_t i = 0, len = strlen(s); i < len;) {
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, len - i, &cp);
+		if (k == 0 || cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F)) {
+			for (size_t j = 0; j < (k ? k : 1); j++)
+				buf_printf(b, "\\x%02X", (unsigned char)s[i + j]);
+			i += k ? k : 1;
+			continue;
+		}
+		buf_add(b, s + i, k);
+		i += k;
+	}
+}
+
+/* After this many errors in one input file the rest of its messages are
+ * counted, not printed (diag_file_end says how many). */
+#define FILE_MAX_ERRORS 100
+
+static bool in_file;
+static int file_errors;
+static long file_hidden;
+
+/* Counts the message; false if it is not to be printed. Under the lock. */
+static bool count(enum diag_level level)
+{
 	if (level > worst)
 		worst = level;
 	if (level >= DIAG_ERROR)
 		nerrors++;
-	count[level]++;
-	if (level == DIAG_NOTE && quiet) {
+	level_count[level]++;
+	if (in_file && file_errors >= FILE_MAX_ERRORS) {
+		file_hidden += level >= DIAG_ERROR;
+		return false;
+	}
+	if (in_file && level >= DIAG_ERROR)
+		file_errors++;
+	return !(level == DIAG_NOTE && quiet);
+}
+
+static void emit(enum diag_level level, const struct srcpos *pos, const char *fmt, va_list ap)
+{
+	pthread_mutex_lock(&lock);
+	if (!count(level)) {
 		pthread_mutex_unlock(&lock);
 		return;
 	}
-	fputs("vanban: ", f);
+	struct buf line = {0}, text = {0};
+	buf_adds(&line, "vanban: ");
 	if (pos && pos->file) {
-		fputs(pos->file, f);
+		add_printable(&line, pos->file);
 		if (pos->line > 0) {
-			fprintf(f, ":%d", pos->line);
+			buf_printf(&line, ":%d", pos->line);
 			if (pos->col > 0)
-				fprintf(f, ":%d", pos->col);
+				buf_printf(&line, ":%d", pos->col);
 		}
-		fputs(": ", f);
+		buf_adds(&line, ": ");
 	}
-	fprintf(f, "%s: ", level_word(level));
-	vfprintf(f, fmt, ap);
-	fputc('\n', f);
+	buf_printf(&line, "%s: ", level_word(level));
+	buf_vprintf(&text, fmt, ap);
+	add_printable(&line, text.data ? text.data : "");
+	buf_addc(&line, '\n');
+	/* one write a line: lines from worker threads never interleave */
+	fwrite(line.data, 1, line.len, out ? out : stderr);
 	pthread_mutex_unlock(&lock);
+	buf_free(&line);
+	buf_free(&text);
+}
+
+void diag_file_begin(void)
+{
+	pthread_mutex_lock(&lock);
+	in_file = true;
+	file_errors = 0;
+	file_hidden = 0;
+	pthread_mutex_unlock(&lock);
+}
+
+void diag_file_end(const char *file)
+{
+	pthread_mutex_lock(&lock);
+	long hidden = file_hidden;
+	in_file = false;
+	pthread_mutex_unlock(&lock);
+	struct srcpos pos = {file, 0, 0};
+	if (hidden == 1)
+		diag(ONE_MORE_ERROR, &pos);
+	else if (hidden > 1)
+		diag(MORE_ERRORS, &pos, hidden);
+}
+
+bool diag_file_silenced(void)
+{
+	pthread_mutex_lock(&lock);
+	bool silenced = in_file && file_errors >= FILE_MAX_ERRORS;
+	pthread_mutex_unlock(&lock);
+	return silenced;
 }
 
 void diag_emit(enum msg code, const struct srcpos *pos, ...)
@@ -134,7 +211,7 @@ void diag_emit(enum msg code, const struct srcpos *pos, ...)
 	va_start(ap, pos);
 	if (fold[code] && !verbose && table[code].level < DIAG_ERROR) {
 		pthread_mutex_lock(&lock);
-		count[table[code].level]++;
+		level_count[table[code].level]++;
 		if (table[code].level > worst)
 			worst = table[code].level;
 		folded++;
@@ -148,7 +225,7 @@ void diag_emit(enum msg code, const struct srcpos *pos, ...)
 enum diag_level diag_worst(void) { return worst; }
 void diag_reset_worst(void) { worst = DIAG_NOTE; }
 int diag_errors(void) { return nerrors; }
-int diag_count(enum diag_level level) { return count[level]; }
+int diag_count(enum diag_level level) { return level_count[level]; }
 void diag_fold(enum msg code) { fold[code] = true; }
 void diag_set_verbose(bool v) { verbose = v; }
 int diag_folded(void) { return folded; }

@@ -68,6 +68,14 @@ const char *diag_word(const char *english);
  * (localedir/vi/LC_MESSAGES/vanban.mo). Without it, messages are English. */
 void diag_set_language(const char *localedir);
 
+/* The messages of one input file: after 100 errors, the file's further
+ * messages are counted, not printed, and diag_file_end(file) reports how
+ * many errors were left out in one line. diag_file_silenced() tells a
+ * caller that it may skip work done only for a message (a did-you-mean). */
+void diag_file_begin(void);
+void diag_file_end(const char *file);
+bool diag_file_silenced(void);
+
 /* Worst level reported since the last diag_reset(). */
 enum diag_level diag_worst(void);
 void diag_reset_worst(void);

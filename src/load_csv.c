@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "load_file.h"
 #include "text.h"
 #include "util.h"
 
@@ -273,8 +274,10 @@ static bool map_columns(const struct csv_source *src, const struct row *hdr, con
 			struct buf have = {0};
 			for (size_t i = 0; i < hdr->n; i++)
 				buf_printf(&have, "%s\"%s\"", i ? ", " : "", hdr->c[i].v.data ? hdr->c[i].v.data : "");
-			diag(CSV_NO_COLUMN, &want->pos, want->s,
-			     file, have.data ? have.data : "nothing");
+			/* the header may be any file's first line: quote only its start */
+			char *shown = have.data ? load_file_excerpt(have.data, have.len) : xstrdup("nothing");
+			diag(CSV_NO_COLUMN, &want->pos, want->s, file, shown);
+			free(shown);
 			buf_free(&have);
 			ok = false;
 		}
@@ -289,6 +292,48 @@ static bool row_blank(const struct row *r)
 			if (r->c[i].v.data[j] != ' ' && r->c[i].v.data[j] != '\t')
 				return false;
 	return true;
+}
+
+struct header_key {
+	char *key; /* NFC, lower case, trimmed */
+	size_t col;
+};
+
+static int by_key(const void *a, const void *b)
+{
+	const struct header_key *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+	return c ? c : (x->col > y->col) - (x->col < y->col);
+}
+
+/* A header naming a column twice: the first is the one used, so the other
+ * is almost always a mistake. Sorted, so a huge header stays fast. */
+static void warn_duplicate_headers(const struct csv *s, const struct row *hdr)
+{
+	struct header_key *k = xcalloc(hdr->n + 1, sizeof *k);
+	for (size_t i = 0; i < hdr->n; i++) {
+		size_t lead, n, nlen;
+		const char *t = trimmed(hdr->c[i].v.data ? hdr->c[i].v.data : "", hdr->c[i].v.len, &lead, &n);
+		char *nfc = text_nfc(t, n, &nlen);
+		k[i].key = text_lower(nfc);
+		k[i].col = i;
+		free(nfc);
+	}
+	qsort(k, hdr->n, sizeof *k, by_key);
+	for (size_t i = 1; i < hdr->n; i++) {
+		size_t first = i - 1;
+		while (first > 0 && !strcmp(k[first - 1].key, k[i].key))
+			first--;
+		if (!*k[i].key || strcmp(k[first].key, k[i].key))
+			continue;
+		const struct cell *c = &hdr->c[k[i].col], *f = &hdr->c[k[first].col];
+		struct srcpos at = {s->file, c->line, c->col + (c->quoted ? 1 : 0)};
+		diag(CSV_DUPLICATE_HEADER, &at, s->colname[k[i].col], k[first].col + 1, f->line, f->col,
+		     k[i].col + 1);
+	}
+	for (size_t i = 0; i < hdr->n; i++)
+		free(k[i].key);
+	free(k);
 }
 
 /* One data row into a recipient; false after reporting its problems. */
@@ -318,8 +363,9 @@ static bool bind_row(const struct csv *s, const struct row *r, const struct row 
 			out->collective.set = *v != '\0';
 			out->collective.pos = pos;
 			if (!parse_bool(v, &out->collective.v)) {
-				diag(CSV_BAD_YES_NO, &pos,
-				     column, v);
+				char *shown = load_file_excerpt(v, strlen(v));
+				diag(CSV_BAD_YES_NO, &pos, column, shown);
+				free(shown);
 				ok = false;
 			}
 			continue;
@@ -336,34 +382,21 @@ static bool bind_row(const struct csv *s, const struct row *r, const struct row 
 	return ok;
 }
 
-static char *csv_path(const char *yaml_path, const char *file)
-{
-	const char *slash = strrchr(yaml_path, '/');
-	if (file[0] == '/' || !slash)
-		return xstrdup(file);
-	return xasprintf("%.*s/%s", (int)(slash - yaml_path), yaml_path, file);
-}
-
 bool load_csv(const struct csv_source *src, const char *yaml_path, struct node *tree,
 	      const struct load_limits *lim, struct records *out)
 {
-	char *path = csv_path(yaml_path, src->file.s);
-	struct csv s = {.line = 1, .col = 1, .file = node_strndup(tree, path, strlen(path))};
-	free(path);
 	enum legacy_enc enc = LEGACY_NONE;
 	if (src->encoding.s && !text_legacy_name(src->encoding.s, &enc)) {
 		diag(UNKNOWN_ENCODING, &src->encoding.pos, src->encoding.s);
 		return false;
 	}
 	size_t len;
-	char *data = read_file(s.file, CSV_MAX_FILE, &len);
-	if (!data) {
-		if (errno == EFBIG)
-			diag(CSV_TOO_LARGE, &src->file.pos, s.file);
-		else
-			diag(CSV_UNREADABLE, &src->file.pos, s.file, strerror(errno));
+	char *path;
+	char *data = load_file_read(yaml_path, src->file.s, &src->file.pos, "CSV file", CSV_MAX_FILE, &len, &path);
+	if (!data)
 		return false;
-	}
+	struct csv s = {.line = 1, .col = 1, .file = node_strndup(tree, path, strlen(path))};
+	free(path);
 	if (enc != LEGACY_NONE) {
 		size_t n;
 		char *u = text_from_legacy(enc, data, len, &n);
@@ -393,10 +426,14 @@ bool load_csv(const struct csv_source *src, const char *yaml_path, struct node *
 	const char **names = NULL;
 	if (ok) {
 		names = xcalloc(hdr.n + 1, sizeof *names);
-		for (size_t i = 0; i < hdr.n; i++)
-			names[i] = hdr.c[i].v.data ? hdr.c[i].v.data : "";
+		for (size_t i = 0; i < hdr.n; i++) { /* for messages: only the start of a cell */
+			char *e = load_file_excerpt(hdr.c[i].v.data ? hdr.c[i].v.data : "", hdr.c[i].v.len);
+			names[i] = node_strndup(tree, e, strlen(e));
+			free(e);
+		}
 		s.colname = names;
 		s.ncols = hdr.n;
+		warn_duplicate_headers(&s, &hdr);
 	}
 	size_t cap = out->n;
 	while (names) {

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "load_file.h"
 #include "text.h"
 #include "util.h"
 
@@ -690,18 +691,9 @@ struct node *load_yaml(const char *path, const struct load_limits *lim, struct l
 	if (info)
 		*info = (struct load_info){0};
 	size_t len = 0;
-	char *data = read_file(path, l.max_file, &len);
-	if (!data) {
-		struct srcpos pos = {path, 0, 0};
-		char size[32];
-		if (errno == EFBIG)
-			diag(FILE_TOO_LARGE, &pos, size_name(l.max_file, size));
-		else if (errno == EINVAL)
-			diag(FILE_NOT_REGULAR, &pos);
-		else
-			diag(FILE_UNREADABLE, &pos, strerror(errno));
+	char *data = load_file_read_arg(path, l.max_file, &len);
+	if (!data)
 		return NULL;
-	}
 	struct node *root = load_yaml_mem(path, data, len, &l, info);
 	free(data);
 	return root;

@@ -48,6 +48,8 @@ static const char *const usage_text[] = {
 	   "        (then VANBAN_HOME's and the installed layouts)\n"),
 	N_("--printer NAME  prints blank certificates with printer profile\n"
 	   "        printer-NAME.yaml instead of the layout's own\n"),
+	N_("--allow-path DIR  files a YAML file names (CSV lists, images) must be in\n"
+	   "        its folder; this allows DIR too (repeatable)\n"),
 	N_("\nOptions may come before or after the files; \"--\" ends them.\n"),
 	N_("Exit status: 0 ok, 1 warnings, 2 input errors, 3 system errors.\n"),
 	N_("Environment: VANBAN_HOME (folder with fonts/ and layouts/), SOURCE_DATE_EPOCH,\n"
@@ -74,7 +76,7 @@ static const struct {
 };
 
 /* Long options without a short form get codes above the char range. */
-enum { OPT_DUMP = 256, OPT_ENCODING, OPT_DUMP_POSITIONS, OPT_LAYOUTS, OPT_PRINTER, OPT_LIST,
+enum { OPT_DUMP = 256, OPT_ENCODING, OPT_DUMP_POSITIONS, OPT_LAYOUTS, OPT_PRINTER, OPT_LIST, OPT_ALLOW_PATH,
        OPT_SHARD, OPT_KEEP_STALE, OPT_PRINT_PART };
 
 static const struct option long_options[] = {
@@ -85,6 +87,7 @@ static const struct option long_options[] = {
 	{"layouts", required_argument, NULL, OPT_LAYOUTS},
 	{"printer", required_argument, NULL, OPT_PRINTER},
 	{"list", no_argument, NULL, OPT_LIST},
+	{"allow-path", required_argument, NULL, OPT_ALLOW_PATH},
 	{"jobs", required_argument, NULL, 'j'},
 	{"shard", required_argument, NULL, OPT_SHARD},
 	{"keep-stale", no_argument, NULL, OPT_KEEP_STALE},
@@ -185,6 +188,10 @@ static int parse_options(int argc, char **argv, enum command cmd, struct render_
 				return 2;
 			}
 			break;
+		case OPT_ALLOW_PATH:
+			o->allow_paths = xrealloc(o->allow_paths, (o->nallow_paths + 1) * sizeof *o->allow_paths);
+			o->allow_paths[o->nallow_paths++] = optarg;
+			break;
 		case OPT_LIST:
 			if (cmd != CMD_INIT)
 				goto unknown;
@@ -283,6 +290,7 @@ int main(int argc, char **argv)
 	o.home = home;
 	o.installed = installed;
 	status = run(cmd, &o, files, nfiles);
+	free(o.allow_paths);
 	free(home);
 	free(installed);
 	return status;

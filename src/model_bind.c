@@ -279,7 +279,8 @@ bool model_bind(const struct node *n, const struct schema *s, void *out)
 			size_t nc = s->nfields < 64 ? s->nfields : 64;
 			for (size_t k = 0; k < nc; k++)
 				cands[k] = s->fields[k].key;
-			const char *near = model_did_you_mean(key->str, cands, nc);
+			/* past the message cap nobody reads the guess */
+			const char *near = diag_file_silenced() ? NULL : model_did_you_mean(key->str, cands, nc);
 			if (near) {
 				diag(UNKNOWN_KEY_GUESS, &key->pos,
 				     key->str, diag_word(s->name), near);

@@ -310,10 +310,14 @@ struct docfile *docfile_load(const char *path, const struct load_limits *lim)
 {
 	struct load_info info = {0};
 	struct node *tree = load_yaml(path, lim, &info);
-	if (!tree)
-		return NULL;
-	if (info.not_nfc)
-		diag(NOT_NFC, &info.first_not_nfc);
+	return tree ? docfile_from_tree(tree, lim, &info) : NULL;
+}
+
+struct docfile *docfile_from_tree(struct node *tree, const struct load_limits *lim,
+				  const struct load_info *info)
+{
+	if (info && info->not_nfc)
+		diag(NOT_NFC, &info->first_not_nfc);
 	struct docfile *df = xcalloc(1, sizeof *df);
 	df->tree = tree;
 	df->path = tree->pos.file;

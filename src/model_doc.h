@@ -166,6 +166,12 @@ struct docfile {
 /* Loads and checks a document file. Returns NULL after reporting errors. */
 struct load_limits;
 struct docfile *docfile_load(const char *path, const struct load_limits *lim);
+/* The same for a tree load_yaml() gave (taken over: freed with the
+ * result, or on failure); lim is for the CSV files it names; info may be NULL. */
+struct load_info;
+struct node;
+struct docfile *docfile_from_tree(struct node *tree, const struct load_limits *lim,
+				  const struct load_info *info);
 void docfile_free(struct docfile *df);
 /* The number-words style the file asks for. */
 struct words_style style_words(const struct style *st);

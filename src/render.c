@@ -13,11 +13,14 @@
 #include "font.h"
 #include "layout.h"
 #include "load.h"
+#include "load_file.h"
 #include "model_doc.h"
 #include "pdf.h"
 #include "render_cert.h"
 #include "render_out.h"
 #include "render_queue.h"
+#include "render_volume.h"
+#include "model_volume.h"
 #include "text.h"
 #include "util.h"
 
@@ -62,6 +65,7 @@ static bool check_coverage(const struct fontset *fs, const struct blocks *b)
 	return ok;
 }
 
+/* Typesets one composed document and writes it (or dumps it). */
 struct doc_task {
 	struct batch *r;
 	const char *kind, *source; /* borrowed: static, and the run's argv */
@@ -227,27 +231,34 @@ static void compose_decisions(struct batch *r, const struct docfile *df, struct 
 	}
 }
 
-static void render_one(struct batch *r, const char *path)
+/* Composes every document of a file, and its decisions' certificates, and
+ * checks that the fonts can print them. */
+static void compose_file(struct batch *r, const struct docfile *df, struct doclist *docs)
 {
-	int errors = diag_errors();
-	struct load_limits lim = {.printable = printable, .printable_ctx = r->fs,
-				  .font_name = "Liberation Serif", .encoding = r->o->encoding};
-	struct docfile *df = docfile_load(path, &lim);
-	if (!df)
-		return;
-	struct doclist docs = {0};
 	struct layout lay;
 	if ((df->has_minutes || df->has_document) &&
-	    load_layout(r, path, df->layout.s ? df->layout.s : "nd30", &df->layout.pos, &lay)) {
-		if (df->has_minutes && compose_minutes(df, &lay, next_doc(&docs)))
-			docs.n++;
-		if (df->has_document && compose_free(df, &lay, next_doc(&docs)))
-			docs.n++;
+	    load_layout(r, df->path, df->layout.s ? df->layout.s : "nd30", &df->layout.pos, &lay)) {
+		if (df->has_minutes && compose_minutes(df, &lay, next_doc(docs)))
+			docs->n++;
+		if (df->has_document && compose_free(df, &lay, next_doc(docs)))
+			docs->n++;
 		layout_free(&lay);
 	}
-	compose_decisions(r, df, &docs);
-	for (size_t i = 0; i < docs.n; i++)
-		check_coverage(r->fs, &docs.v[i].blocks);
+	compose_decisions(r, df, docs);
+	for (size_t i = 0; i < docs->n; i++)
+		check_coverage(r->fs, &docs->v[i].blocks);
+}
+
+static struct load_limits limits(struct batch *r)
+{
+	return (struct load_limits){.printable = printable, .printable_ctx = r->fs,
+				    .font_name = "Liberation Serif", .encoding = r->o->encoding};
+}
+
+static void render_docfile(struct batch *r, const char *path, struct docfile *df, int errors)
+{
+	struct doclist docs = {0};
+	compose_file(r, df, &docs);
 	/* all or nothing per file: no document of a file with errors is written */
 	for (size_t i = 0; i < docs.n; i++) {
 		if (diag_errors() == errors)
@@ -263,7 +274,101 @@ static void render_one(struct batch *r, const char *path)
 	}
 	free(docs.certs);
 	free(docs.v);
+}
+
+static void render_one(struct batch *r, const char *path)
+{
+	int errors = diag_errors();
+	struct load_limits lim = limits(r);
+	struct load_info info = {0};
+	struct node *tree = load_yaml(path, &lim, &info);
+	if (!tree)
+		return;
+	enum input_kind kind = input_kind_of(tree);
+	if (kind != INPUT_DOCUMENTS) {
+		struct cert_env env = cert_env(r);
+		if (kind == INPUT_VOLUME)
+			render_volume(&env, tree);
+		else
+			render_records(&env, tree);
+		return;
+	}
+	struct docfile *df = docfile_from_tree(tree, &lim, &info);
+	if (!df)
+		return;
+	render_docfile(r, path, df, errors);
 	docfile_free(df);
+}
+
+static struct batch batch_of(const struct cert_env *env)
+{
+	/* the env's fonts and PDF context are shared read-only, as certificates share them */
+	return (struct batch){env->o, (struct fontset *)env->fs, (struct pdf_ctx *)env->pdf, env->out,
+			      env->q};
+}
+
+bool render_layout(const struct cert_env *env, const char *input, const char *name,
+		   const struct srcpos *from, struct layout *lay)
+{
+	struct batch r = batch_of(env);
+	return load_layout(&r, input, name, from, lay);
+}
+
+void typeset_docs_free(struct typeset_docs *d)
+{
+	for (size_t i = 0; i < d->n; i++)
+		dlist_free(d->v[i]);
+	free(d->v);
+	free(d->kind);
+	memset(d, 0, sizeof *d);
+}
+
+static void typeset_into(struct batch *r, struct composed *c, struct typeset_docs *out)
+{
+	struct dlist *dl = dlist_new();
+	if (!typeset(r->fs, &c->page, &c->blocks, dl)) {
+		dlist_free(dl);
+		return;
+	}
+	dl->meta = c->meta;
+	memset(&c->meta, 0, sizeof c->meta);
+	size_t cap = out->cap;
+	grow(&out->v, &out->cap, out->n + 1, sizeof *out->v);
+	grow(&out->kind, &cap, out->n + 1, sizeof *out->kind);
+	out->v[out->n] = dl;
+	out->kind[out->n++] = c->kind;
+}
+
+bool render_typeset_file(const struct cert_env *env, const char *path, struct typeset_docs *out)
+{
+	struct batch r = batch_of(env);
+	int errors = diag_errors();
+	struct load_limits lim = limits(&r);
+	struct load_info info = {0};
+	struct node *tree = load_yaml(path, &lim, &info);
+	if (!tree)
+		return false;
+	if (input_kind_of(tree) != INPUT_DOCUMENTS) {
+		diag(VOLUME_SOURCE_NESTED, &tree->pos, tree->pos.file);
+		node_free(tree);
+		return false;
+	}
+	struct docfile *df = docfile_from_tree(tree, &lim, &info);
+	if (!df)
+		return false;
+	struct doclist docs = {0};
+	compose_file(&r, df, &docs);
+	for (size_t i = 0; i < docs.n; i++) {
+		if (diag_errors() == errors)
+			typeset_into(&r, &docs.v[i], out);
+		composed_free(&docs.v[i]);
+	}
+	for (size_t i = 0; i < docs.ncerts; i++)
+		cert_job_free(docs.certs[i]);
+	free(docs.certs);
+	free(docs.v);
+	docfile_free(df);
+	return diag_errors() == errors;
 }
 
 /* Per-record notes, folded into the summary's count unless -v. */
@@ -271,10 +376,13 @@ static const enum msg per_record[] = {MSG_CERT_SHRUNK_TO_FIT};
 
 int render_files(const struct render_opts *o, char **files, int nfiles)
 {
-	struct batch r = {.o = o};
 	diag_set_verbose(o->verbose);
 	for (size_t i = 0; i < sizeof per_record / sizeof *per_record; i++)
 		diag_fold(per_record[i]);
+	for (int i = 0; i < o->nallow_paths; i++)
+		if (!load_file_allow(o->allow_paths[i]))
+			return diag_worst();
+	struct batch r = {.o = o};
 	char *fontdir = xasprintf("%s/fonts", o->home);
 	r.fs = fontset_open(fontdir);
 	free(fontdir);
@@ -294,8 +402,11 @@ int render_files(const struct render_opts *o, char **files, int nfiles)
 		}
 		r.q = rq_new(o->jobs > 0 ? o->jobs : rq_cpus(), isatty(STDERR_FILENO) && !o->verbose);
 	}
-	for (int i = 0; i < nfiles; i++)
+	for (int i = 0; i < nfiles; i++) {
+		diag_file_begin();
 		render_one(&r, files[i]);
+		diag_file_end(files[i]);
+	}
 	if (writing) {
 		rq_finish(r.q);
 		run_out_close(r.out, files, nfiles, true);
@@ -304,5 +415,6 @@ int render_files(const struct render_opts *o, char **files, int nfiles)
 		run_summary_check(nfiles);
 	}
 	fontset_free(r.fs);
+	load_file_allow_reset();
 	return diag_worst();
 }

@@ -23,6 +23,8 @@ struct render_opts {
 	bool keep_stale;     /* keep (and list) PDFs an earlier run wrote that this one did not */
 	bool verbose;        /* print per-record notes instead of counting them */
 	int print_part;      /* pages per certificate print file; 0 = the default */
+	const char **allow_paths; /* --allow-path: folders inputs may name besides their own */
+	int nallow_paths;
 };
 
 /* Renders every document of every file. Returns the exit status: the

@@ -234,6 +234,7 @@ static const struct {
 	{"document", "%lu document", "%lu documents", true},
 	{"certificate", "%lu certificate", "%lu certificates", false},
 	{"certificates-print", "%lu print file", "%lu print files", false},
+	{"volume", "%lu volume", "%lu volumes", true},
 	{"calibration", "%lu calibration sheet", "%lu calibration sheets", false},
 };
 

@@ -452,7 +452,7 @@ static void files_on_disk(void)
 	fclose(f);
 	char *want = xasprintf("vanban: %s: error: file is larger than 4 bytes\n"
 			       "vanban: /nonexistent/x.yaml: error: cannot read: No such file or directory\n"
-			       "vanban: /tmp: error: cannot read: Is a directory\n",
+			       "vanban: /tmp: error: cannot read: not a regular file (it is a folder)\n",
 			       path);
 	CHECK_STR(out, want);
 	free(want);

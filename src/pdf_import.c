@@ -1,0 +1,295 @@
+/* pdf_import.c — scanned PDFs into a rendered volume with libqpdf's C API
+ * (the only file that includes qpdf). See pdf_import.h for the idea. */
+#include "pdf_import.h"
+
+#include <stdbool.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <qpdf/qpdf-c.h>
+
+#define SCAN_MAX_BYTES ((size_t)256 << 20)
+
+struct scan_page {
+	double llx, lly, urx, ury; /* MediaBox */
+	int rotate;                /* 0, 90, 180 or 270 */
+	unsigned char *content;    /* the page's content streams, decoded and joined (malloc) */
+	size_t content_len;
+	qpdf_oh resources;         /* in the scan's qpdf */
+};
+
+struct pdf_scan {
+	qpdf_data q;
+	char *bytes;               /* qpdf reads from this buffer until it is closed */
+	struct scan_page *pages;
+	size_t npages;
+};
+
+/* The file's bytes, refusing what is not a regular file without blocking
+ * on it (a FIFO). NULL with errno set. */
+static char *slurp(const char *path, size_t *len)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+	if (fd < 0)
+		return NULL;
+	struct stat st;
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || (size_t)st.st_size > SCAN_MAX_BYTES) {
+		int e = fstat(fd, &st) < 0 ? errno : !S_ISREG(st.st_mode) ? EINVAL : EFBIG;
+		close(fd);
+		errno = e;
+		return NULL;
+	}
+	char *data = xmalloc((size_t)st.st_size + 1);
+	size_t got = 0;
+	while (got < (size_t)st.st_size) {
+		ssize_t r = read(fd, data + got, (size_t)st.st_size - got);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0) {
+			int e = r < 0 ? errno : EIO;
+			free(data);
+			close(fd);
+			errno = e;
+			return NULL;
+		}
+		got += (size_t)r;
+	}
+	close(fd);
+	*len = got;
+	return data;
+}
+
+/* qpdf's message for the last error, without the file name it starts with. */
+static const char *qpdf_reason(qpdf_data q)
+{
+	if (!qpdf_has_error(q))
+		return "no pages could be read";
+	const char *detail = qpdf_get_error_message_detail(q, qpdf_get_error(q));
+	return detail && *detail ? detail : "damaged file";
+}
+
+static bool read_box(qpdf_data q, qpdf_oh page, struct scan_page *sp)
+{
+	qpdf_oh box = qpdf_oh_get_key(q, page, "/MediaBox");
+	if (!qpdf_oh_is_array(q, box) || qpdf_oh_get_array_n_items(q, box) != 4)
+		return false;
+	double v[4];
+	for (int i = 0; i < 4; i++) {
+		qpdf_oh it = qpdf_oh_get_array_item(q, box, i);
+		if (!qpdf_oh_is_number(q, it))
+			return false;
+		v[i] = qpdf_oh_get_numeric_value(q, it);
+	}
+	sp->llx = v[0], sp->lly = v[1], sp->urx = v[2], sp->ury = v[3];
+	qpdf_oh rot = qpdf_oh_get_key(q, page, "/Rotate");
+	int r = qpdf_oh_is_integer(q, rot) ? qpdf_oh_get_int_value_as_int(q, rot) : 0;
+	sp->rotate = ((r % 360) + 360) % 360;
+	return sp->urx - sp->llx >= 1 && sp->ury - sp->lly >= 1 && sp->rotate % 90 == 0 &&
+	       sp->urx - sp->llx <= 14400 && sp->ury - sp->lly <= 14400;
+}
+
+/* Reads every page's box, resources and content now, so that a damaged
+ * scan is reported where the volume names it, not while writing. */
+static bool read_pages(struct pdf_scan *s)
+{
+	qpdf_data q = s->q;
+	int n = qpdf_get_num_pages(q);
+	if (n <= 0 || qpdf_has_error(q))
+		return false;
+	qpdf_push_inherited_attributes_to_page(q);
+	s->pages = xcalloc((size_t)n, sizeof *s->pages);
+	s->npages = (size_t)n;
+	for (int i = 0; i < n; i++) {
+		struct scan_page *sp = &s->pages[i];
+		qpdf_oh page = qpdf_get_page_n(q, (size_t)i);
+		if (!read_box(q, page, sp))
+			return false;
+		/* qpdf copies only indirect objects from another file */
+		sp->resources = qpdf_oh_get_key(q, page, "/Resources");
+		if (qpdf_oh_is_dictionary(q, sp->resources) && !qpdf_oh_is_indirect(q, sp->resources))
+			sp->resources = qpdf_make_indirect_object(q, sp->resources);
+		if (qpdf_oh_get_page_content_data(q, page, &sp->content, &sp->content_len) & QPDF_ERRORS)
+			return false;
+		if (qpdf_has_error(q))
+			return false;
+	}
+	return true;
+}
+
+struct pdf_scan *pdf_scan_open(const char *path, const char *shown, const struct srcpos *pos)
+{
+	size_t len;
+	char *bytes = slurp(path, &len);
+	if (!bytes) {
+		diag(SCAN_MISSING, pos, shown, errno == EINVAL ? "not a regular file" : strerror(errno));
+		return NULL;
+	}
+	struct pdf_scan *s = xcalloc(1, sizeof *s);
+	s->bytes = bytes;
+	s->q = qpdf_init();
+	qpdf_silence_errors(s->q);
+	qpdf_set_suppress_warnings(s->q, QPDF_TRUE);
+	qpdf_set_attempt_recovery(s->q, QPDF_FALSE); /* damage is an error, not a guess */
+	if (qpdf_read_memory(s->q, shown, bytes, (unsigned long long)len, "") & QPDF_ERRORS) {
+		/* an encrypted file with a user password fails to open at all */
+		bool locked = qpdf_is_encrypted(s->q);
+		if (locked)
+			diag(SCAN_ENCRYPTED, pos, shown);
+		else
+			diag(SCAN_BROKEN, pos, shown, qpdf_reason(s->q));
+		pdf_scan_close(s);
+		return NULL;
+	}
+	if (qpdf_is_encrypted(s->q)) {
+		diag(SCAN_ENCRYPTED, pos, shown);
+		pdf_scan_close(s);
+		return NULL;
+	}
+	if (!read_pages(s)) {
+		if (s->npages == 0 && !qpdf_has_error(s->q))
+			diag(SCAN_NO_PAGES, pos, shown);
+		else
+			diag(SCAN_BROKEN, pos, shown, qpdf_has_error(s->q) ? qpdf_reason(s->q)
+									  : "a page has no usable MediaBox");
+		pdf_scan_close(s);
+		return NULL;
+	}
+	return s;
+}
+
+void pdf_scan_close(struct pdf_scan *s)
+{
+	if (!s)
+		return;
+	for (size_t i = 0; i < s->npages; i++)
+		free(s->pages[i].content);
+	free(s->pages);
+	while (qpdf_has_error(s->q)) /* reported already: qpdf would print it again */
+		qpdf_get_error(s->q);
+	qpdf_cleanup(&s->q);
+	free(s->bytes);
+	free(s);
+}
+
+size_t pdf_scan_pages(const struct pdf_scan *s)
+{
+	return s->npages;
+}
+
+void pdf_scan_page_size(const struct pdf_scan *s, size_t page, int32_t *w, int32_t *h)
+{
+	const struct scan_page *sp = &s->pages[page];
+	double bw = sp->urx - sp->llx, bh = sp->ury - sp->lly;
+	bool turned = sp->rotate == 90 || sp->rotate == 270;
+	*w = (int32_t)((turned ? bh : bw) * 1000 + 0.5);
+	*h = (int32_t)((turned ? bw : bh) * 1000 + 0.5);
+}
+
+/* The form XObject of a scanned page, in the volume's qpdf. */
+static qpdf_oh make_form(qpdf_data q, const struct pdf_scan *s, const struct scan_page *sp)
+{
+	qpdf_oh form = qpdf_oh_new_stream(q);
+	qpdf_oh none = qpdf_oh_new_null(q);
+	qpdf_oh_replace_stream_data(q, form, sp->content, sp->content_len, none, none);
+	qpdf_oh dict = qpdf_oh_get_dict(q, form);
+	qpdf_oh_replace_key(q, dict, "/Type", qpdf_oh_new_name(q, "/XObject"));
+	qpdf_oh_replace_key(q, dict, "/Subtype", qpdf_oh_new_name(q, "/Form"));
+	char box[160];
+	snprintf(box, sizeof box, "[%.4f %.4f %.4f %.4f]", sp->llx, sp->lly, sp->urx, sp->ury);
+	qpdf_oh_replace_key(q, dict, "/BBox", qpdf_oh_parse(q, box));
+	if (qpdf_oh_is_dictionary(s->q, sp->resources))
+		qpdf_oh_replace_key(q, dict, "/Resources",
+				    qpdf_oh_copy_foreign_object(q, s->q, sp->resources));
+	return form;
+}
+
+/* The matrix that shows the form upright on the placeholder, as a viewer
+ * would show the scanned page with its /Rotate. */
+static void place_ops(const struct scan_page *sp, char *ops, size_t n)
+{
+	double w = sp->urx - sp->llx, h = sp->ury - sp->lly;
+	const char *rot;
+	char buf[96];
+	switch (sp->rotate) {
+	case 90: snprintf(buf, sizeof buf, "0 -1 1 0 0 %.4f", w); break;
+	case 180: snprintf(buf, sizeof buf, "-1 0 0 -1 %.4f %.4f", w, h); break;
+	case 270: snprintf(buf, sizeof buf, "0 1 -1 0 %.4f 0", h); break;
+	default: snprintf(buf, sizeof buf, "1 0 0 1 0 0"); break;
+	}
+	rot = buf;
+	snprintf(ops, n, "q %s cm 1 0 0 1 %.4f %.4f cm /VbScan Do Q\n", rot, -sp->llx, -sp->lly);
+}
+
+/* The placeholder's resources get /XObject /VbScan; its contents become
+ * [the form's Do, what vanban drew]. */
+static void place_one(qpdf_data q, const struct pdf_placement *p)
+{
+	const struct scan_page *sp = &p->scan->pages[p->scan_page];
+	qpdf_oh page = qpdf_get_page_n(q, p->page);
+	qpdf_oh form = make_form(q, p->scan, sp);
+	qpdf_oh res = qpdf_oh_get_key(q, page, "/Resources");
+	if (!qpdf_oh_is_dictionary(q, res)) {
+		res = qpdf_oh_new_dictionary(q);
+		qpdf_oh_replace_key(q, page, "/Resources", res);
+	}
+	qpdf_oh xobj = qpdf_oh_get_key(q, res, "/XObject");
+	if (!qpdf_oh_is_dictionary(q, xobj)) {
+		xobj = qpdf_oh_new_dictionary(q);
+		qpdf_oh_replace_key(q, res, "/XObject", xobj);
+	}
+	qpdf_oh_replace_key(q, xobj, "/VbScan", form);
+	char ops[256];
+	place_ops(sp, ops, sizeof ops);
+	qpdf_oh draw = qpdf_oh_new_stream(q);
+	qpdf_oh none = qpdf_oh_new_null(q);
+	qpdf_oh_replace_stream_data(q, draw, (unsigned char *)ops, strlen(ops), none, none);
+	qpdf_oh contents = qpdf_oh_get_key(q, page, "/Contents");
+	qpdf_oh list = qpdf_oh_new_array(q);
+	qpdf_oh_append_item(q, list, draw);
+	if (qpdf_oh_is_array(q, contents)) {
+		int k = qpdf_oh_get_array_n_items(q, contents);
+		for (int i = 0; i < k; i++)
+			qpdf_oh_append_item(q, list, qpdf_oh_get_array_item(q, contents, i));
+	} else if (qpdf_oh_is_stream(q, contents)) {
+		qpdf_oh_append_item(q, list, contents);
+	}
+	qpdf_oh_replace_key(q, page, "/Contents", list);
+}
+
+int pdf_import_place(const char *in, size_t len, const struct pdf_placement *p, size_t n,
+		     struct buf *out)
+{
+	qpdf_data q = qpdf_init();
+	qpdf_silence_errors(q);
+	qpdf_set_suppress_warnings(q, QPDF_TRUE);
+	int rc = -1;
+	if (qpdf_read_memory(q, "volume", in, (unsigned long long)len, "") & QPDF_ERRORS)
+		goto done;
+	int pages = qpdf_get_num_pages(q); /* also loads the page list qpdf_get_page_n reads */
+	for (size_t i = 0; i < n && !qpdf_has_error(q); i++)
+		if (p[i].page < (size_t)(pages > 0 ? pages : 0))
+			place_one(q, &p[i]);
+	if (qpdf_has_error(q) || (qpdf_init_write_memory(q) & QPDF_ERRORS))
+		goto done;
+	qpdf_set_deterministic_ID(q, QPDF_TRUE);
+	qpdf_set_object_stream_mode(q, qpdf_o_disable);
+	qpdf_set_decode_level(q, qpdf_dl_none); /* the scans' images stay byte for byte */
+	qpdf_set_compress_streams(q, QPDF_TRUE);
+	if (qpdf_write(q) & QPDF_ERRORS)
+		goto done;
+	buf_add(out, (const char *)qpdf_get_buffer(q), qpdf_get_buffer_length(q));
+	rc = 0;
+done:
+	if (rc)
+		diag(SCAN_EMBED, NULL, n ? "(volume)" : "", qpdf_has_error(q) ? qpdf_reason(q) : "qpdf failed");
+	while (qpdf_has_error(q))
+		qpdf_get_error(q);
+	qpdf_cleanup(&q);
+	return rc;
+}

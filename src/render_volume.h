@@ -1,0 +1,34 @@
+/* render_volume.h — the archivist's runs: a hồ sơ volume (cover, Mục lục
+ * văn bản, the documents with their sheet numbers, Chứng từ kết thúc) as
+ * one PDF, and a year's records (Danh mục hồ sơ, every volume, Mục lục hồ
+ * sơ nộp lưu). Drivers, like render.c. */
+#ifndef VANBAN_RENDER_VOLUME_H
+#define VANBAN_RENDER_VOLUME_H
+
+#include "node.h"
+#include "render_cert.h"
+
+/* Render the file whose loaded tree holds `volume:` or `records:` (the
+ * tree is taken over). A file with errors writes nothing. */
+void render_volume(const struct cert_env *env, struct node *tree);
+void render_records(const struct cert_env *env, struct node *tree);
+
+/* --- in render.c --------------------------------------------------------- */
+
+/* The documents one vanban input renders, each typeset as its standalone
+ * PDF would be, with its manifest kind. */
+struct typeset_docs {
+	struct dlist **v;
+	const char **kind;
+	size_t n, cap;
+};
+/* Loads, composes and typesets the input at path (certificates are left
+ * out). False after errors (reported at their positions); what was
+ * typeset is in out either way: free it with typeset_docs_free. */
+bool render_typeset_file(const struct cert_env *env, const char *path, struct typeset_docs *out);
+void typeset_docs_free(struct typeset_docs *d);
+/* The layout NAME as the input file at path `input` finds it; errors at from. */
+bool render_layout(const struct cert_env *env, const char *input, const char *name,
+		   const struct srcpos *from, struct layout *lay);
+
+#endif
