@@ -21,6 +21,8 @@ DEB_PKGS += poppler-utils qpdf mupdf-tools python3 python3-yaml # tests
 DEB_PKGS += pmccabe # tests/e2e/style.sh: function length and complexity
 DEB_PKGS += gettext # msgfmt: po/vi.po into vanban.mo; xgettext, msgcmp: the catalogue is complete
 DEB_PKGS += mandoc   # man pages: `mandoc -Tlint` in the tests
+DEB_PKGS += libpoppler-glib-dev libcairo2-dev # vanban-preview (src/preview.c)
+DEB_PKGS += chromium # tests/e2e/index.sh opens output/index.html headless
 FONT_SRC := /usr/share/fonts/truetype/liberation2
 
 CC ?= cc
@@ -38,7 +40,8 @@ override CFLAGS += -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno
 LDFLAGS += -fsanitize=address,undefined
 endif
 
-SRC := $(wildcard src/*.c)
+# src/preview.c is a program of its own (vanban-preview), see below.
+SRC := $(filter-out src/preview.c,$(wildcard src/*.c))
 OBJ := $(SRC:src/%.c=$(BUILD)/obj/%.o)
 LIBOBJ := $(filter-out $(BUILD)/obj/main.o,$(OBJ))
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
@@ -60,10 +63,20 @@ DATADIR = $(SHAREDIR)/vanban
 TEST_LAYOUTS := layouts/bench-w2.yaml layouts/golden-small.yaml
 
 .PHONY: all deps fonts demo check test asan tsan bench clean install uninstall
-all: $(BUILD)/vanban fonts $(MO_FILES)
+all: $(BUILD)/vanban $(BUILD)/vanban-preview fonts $(MO_FILES)
 
 $(BUILD)/vanban: $(OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+# `render --preview` runs this helper, the only user of poppler-glib and
+# cairo, so that every other run starts without loading them (README,
+# "Previews"). Built without the sanitizers: glib's one-time allocations
+# would read as leaks, and it never sees the input.
+PREVIEW_PKGS := poppler-glib # page 1 of each PDF (preview.c)
+PREVIEW_PKGS += cairo        # the image it is drawn on, PNG out (preview.c)
+$(BUILD)/vanban-preview: src/preview.c | $(BUILD)/obj
+	$(CC) -std=c11 -D_GNU_SOURCE -O2 -g -Wall -Wextra -Werror $(shell pkg-config --cflags $(PREVIEW_PKGS)) \
+		-o $@ $< $(shell pkg-config --libs $(PREVIEW_PKGS)) -lm
 
 $(BUILD)/obj/%.o: src/%.c | $(BUILD)/obj
 	$(CC) $(CFLAGS) -c -o $@ $<

@@ -6,6 +6,7 @@
 #define VANBAN_COMPOSE_H
 
 #include "layout.h"
+#include "layout_kinds.h"
 #include "model_doc.h"
 #include "typeset.h"
 
@@ -35,6 +36,9 @@ long long decision_amount(const struct amount *a, bool collective);
 bool compose_decision(const struct docfile *df, const struct decision *d, const struct organisation *org,
 		      const struct layout *lay, const struct roster *roster, struct composed *out);
 bool compose_free(const struct docfile *df, const struct layout *lay, struct composed *out);
+/* Any ND30 kind (compose_document.c); false after reporting a problem. */
+bool compose_document(const struct document *d, const struct kind *k, const struct organisation *org,
+		      const struct layout *lay, struct composed *out);
 
 /* Page style and PDF metadata of a state-format document: the title is
  * "<type> <title>", the subject "<type> <number>". */
@@ -58,12 +62,13 @@ struct para_style compose_style(int32_t size, enum align align);
  * (ND30's short rule or HD36's star) and "Số"; right the layout's national
  * lines (Quốc hiệu and Tiêu ngữ, or "ĐẢNG CỘNG SẢN VIỆT NAM") with a rule as
  * long as the last of them and, when date_line is not NULL, the place and
- * date level with "Số". NULL number_line leaves "Số" out (an appendix). */
+ * date level with "Số". NULL number_line leaves "Số" out (an appendix);
+ * vv, when given, is a công văn's "V/v …" under the number. */
 /* The gap from a text's last baseline to the rule under it: rule_gap em
  * of the text's size (layout). */
 int32_t compose_rule_gap(const struct layout *lay, const struct number *size_above);
 void compose_header(struct blocks *b, const struct layout *lay, const struct organisation *org,
-		    const char *number_line, const char *date_line);
+		    const char *number_line, const char *date_line, const struct text *vv);
 
 /* Signature columns: each side a title (upper case, bold), room to sign
  * and a name. A NULL title leaves that side empty. Kept with the last two
@@ -104,6 +109,30 @@ bool compose_blocks(struct blocks *b, const struct layout *lay, const struct rec
 void compose_article(struct blocks *b, const struct layout *lay, int n, const struct article *a);
 /* The body paragraph's style: justified, first-line indent, space after. */
 struct para_style compose_body_style(const struct layout *lay);
+
+/* --- compose_parts.c: the parts every kind is made of ------------------- */
+
+/* Space, TÊN LOẠI (upper, bold), the trích yếu (bold) and a rule under it. */
+void compose_title_block(struct blocks *b, const struct layout *lay, const char *type_name,
+			 const struct text *summary);
+/* Thẩm quyền (bold, upper, centred), căn cứ and đề nghị (italic), then the
+ * opening line ("QUYẾT ĐỊNH:", "QUYẾT NGHỊ:") when not NULL. */
+void compose_opening(struct blocks *b, const struct layout *lay, const struct text *authority,
+		     const struct texts *bases, const struct text *proposal, const char *opening);
+/* "Kính gửi:" and its addressees (ND30 ô 9a). */
+void compose_to(struct blocks *b, const struct layout *lay, const struct texts *to);
+/* Ends the last paragraph with "./." (ND30: the content's last sentence). */
+void compose_close(struct blocks *b);
+/* "KT. HIỆU TRƯỞNG\nPHÓ HIỆU TRƯỞNG" from prefix, authority and title. */
+char *compose_signer_title(const struct signer *s);
+/* The signature table: one signer with Nơi nhận level beside it, or
+ * co-signers side by side with Nơi nhận under them. */
+void compose_footer(struct blocks *b, const struct layout *lay, const struct signer *signers, size_t n,
+		    const struct texts *recipients, const struct text *filed);
+/* "15/QĐ-TCT" from "Số: 15/QĐ-TCT" (the record's number, a reference). */
+char *compose_number_ref(const char *number_line);
+/* "(Kèm theo Quyết định số 15/QĐ-TCT ngày 30 tháng 12 năm 2020 của …)". */
+char *compose_kem_theo(const char *type_name, const char *number_line, struct date day, const char *by);
 
 /* --- compose_table.c ---------------------------------------------------- */
 void compose_table(struct blocks *b, const struct layout *lay, const struct table_spec *t);

@@ -223,7 +223,10 @@ static void vote(struct blocks *b, const struct layout *lay, const struct vote *
 	snprintf(present, sizeof present, "%lld", v->present.v);
 	snprintf(against, sizeof against, "%lld", v->against.v);
 	snprintf(abstain, sizeof abstain, "%lld", v->abstain.v);
-	char *pct = text_decimal(100.0 * (double)v->agree.v / (double)v->present.v, 1);
+	/* one decimal, comma; a whole percentage without it ("100 %") */
+	bool whole = v->agree.v * 100 % v->present.v == 0;
+	char *pct = whole ? xasprintf("%lld", v->agree.v * 100 / v->present.v)
+			  : text_decimal(100.0 * (double)v->agree.v / (double)v->present.v, 1);
 	const struct text_subst s[] = {{"for", agree}, {"present", present}, {"percent", pct},
 				       {"against", against}, {"abstain", abstain}};
 	char *line = text_fill(lay->vote_format.s, s, sizeof s / sizeof s[0]);

@@ -68,7 +68,7 @@ int32_t compose_rule_gap(const struct layout *lay, const struct number *size_abo
 }
 
 void compose_header(struct blocks *b, const struct layout *lay, const struct organisation *org,
-		    const char *number_line, const char *date_line)
+		    const char *number_line, const char *date_line, const struct text *vv)
 {
 	int32_t width = MM(lay->width.v - lay->left.v - lay->right.v);
 	int32_t lw = (int32_t)(width * lay->header_left_share.v);
@@ -88,6 +88,15 @@ void compose_header(struct blocks *b, const struct layout *lay, const struct org
 	blocks_space(left, layout_pt(&lay->header_gap))->sync = 1;
 	if (number_line)
 		centred(left, &lay->number_size, FACE_REGULAR, number_line, NULL, false);
+	if (vv && vv->s) { /* a công văn's trích yếu under its number (ô 5b) */
+		const struct text_subst sub[] = {{"summary", vv->s}};
+		char *line = text_fill(lay->vv_format.s, sub, 1);
+		struct para_style st = compose_style(layout_pt(&lay->vv_size), ALIGN_CENTER);
+		st.space_before = layout_pt(&lay->vv_gap);
+		compose_para(left, &st, strcmp(lay->vv_face.s, "italic") ? FACE_REGULAR : FACE_ITALIC, line,
+			     &vv->pos, false);
+		free(line);
+	}
 
 	centred(right, &lay->national_size, FACE_BOLD, lay->national.s, NULL, false);
 	if (lay->motto.s[0])

@@ -170,7 +170,7 @@ static void appendix(struct blocks *b, const struct layout *lay, const struct or
 		     const struct words_style *ws)
 {
 	blocks_pagebreak(b)->restart_numbering = true;
-	compose_header(b, lay, org, NULL, NULL);
+	compose_header(b, lay, org, NULL, NULL, NULL);
 	blocks_space(b, PT(12));
 	int32_t size = layout_pt(&lay->type_size);
 	centred_line(b, size, FACE_BOLD, "DANH SÁCH", NULL, false);
@@ -265,7 +265,7 @@ bool compose_decision(const struct docfile *df, const struct decision *d, const 
 	char *symbol = d->symbol.s ? xstrdup(d->symbol.s) : layout_symbol(lay, "QĐ", org->abbreviation.s);
 	char *number = layout_number(lay, d->number.set ? d->number.v : 0, symbol);
 	char *date = text_date_line(org->place.s ? org->place.s : df->org.place.s, d->date.d);
-	compose_header(b, lay, org, number, date);
+	compose_header(b, lay, org, number, date, NULL);
 	free(date);
 	blocks_space(b, layout_pt(&lay->title_space));
 

@@ -78,7 +78,7 @@ bool compose_minutes(const struct docfile *df, const struct layout *lay, struct 
 
 	char *symbol = m->symbol.s ? xstrdup(m->symbol.s) : layout_symbol(lay, "BB", org->abbreviation.s);
 	char *number = layout_number(lay, m->number.set ? m->number.v : 0, symbol);
-	compose_header(b, lay, org, number, NULL);
+	compose_header(b, lay, org, number, NULL, NULL);
 
 	struct para_style st = compose_style(layout_pt(&lay->type_size), ALIGN_CENTER);
 	/* the date line's room stays empty: Mẫu 1.9 sets BIÊN BẢN that much lower */

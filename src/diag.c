@@ -17,7 +17,7 @@
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 
 static enum diag_level worst = DIAG_NOTE;
-static int nerrors;
+static int nerrors, nwarnings;
 static bool quiet, verbose;
 static int level_count[DIAG_SYSERR + 1], folded;
 static bool fold[MSG_COUNT];
@@ -136,6 +136,8 @@ static bool count(enum diag_level level)
 		worst = level;
 	if (level >= DIAG_ERROR)
 		nerrors++;
+	else if (level == DIAG_WARNING)
+		nwarnings++;
 	level_count[level]++;
 	if (in_file && file_errors >= FILE_MAX_ERRORS) {
 		file_hidden += level >= DIAG_ERROR;
@@ -236,5 +238,6 @@ const char *diag_ntr(const char *singular, const char *plural, unsigned long n)
 {
 	return dngettext("vanban", singular, plural, n);
 }
+int diag_warnings(void) { return nwarnings; }
 void diag_set_quiet(bool q) { quiet = q; }
 void diag_set_stream(FILE *f) { out = f; }

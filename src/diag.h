@@ -90,6 +90,8 @@ int diag_count(enum diag_level level);
 void diag_fold(enum msg code);
 void diag_set_verbose(bool verbose);
 int diag_folded(void);
+/* Number of warnings reported so far. */
+int diag_warnings(void);
 
 /* Tests and `--quiet` may silence notes; warnings and errors always print. */
 void diag_set_quiet(bool quiet);

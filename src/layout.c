@@ -55,6 +55,8 @@
 	X(table_pad_x, "table_pad_x", 0, 36, 4) \
 	X(table_pad_y, "table_pad_y", 0, 36, 3) \
 	X(footer_size, "footer_size", 4, 72, 11) \
+	X(to_share, "to_share", 0.05, 0.9, 0.33) \
+	X(draft_room, "draft_room", 0, 100, 12) \
 	/* typesetting (issue #10): the model forms' vertical proportions */ \
 	X(opening_space, "opening_space", 0, 144, 20) \
 	X(signature_space, "signature_space", 0, 144, 7)
@@ -70,7 +72,7 @@
 	X(vv_format, "vv_format", "V/v {summary}") \
 	X(vv_face, "vv_face", "regular") \
 	X(vote_format, "vote_format", "Biểu quyết: {for}/{present} đại biểu tán thành, đạt {percent} %") \
-	X(kinds, "kinds", "kinds")
+	X(kinds, "kinds_file", "kinds")
 
 #define NUM_FIELD(m, k, lo, hi, d) {k, F_NUMBER, offsetof(struct layout, m), 0, NULL, lo, hi, NULL},
 #define TEXT_FIELD(m, k, d) {k, F_TEXT, offsetof(struct layout, m), 0, NULL, 0, 0, NULL},
@@ -106,7 +108,6 @@ static const char *const text_defaults[] = {LAYOUT_TEXTS(TEXT_DEFAULT)};
 
 const char *const layout_keys[] = {LAYOUT_NUMBERS(KEY) LAYOUT_TEXTS(KEY) "prefixes", "headings", NULL};
 
-static const char *const default_prefixes[] = {"TM.", "KT.", "Q.", "TL.", "TUQ."};
 static const struct text default_prefix_texts[] = {
 	{"TM.", {0}}, {"KT.", {0}}, {"Q.", {0}}, {"TL.", {0}}, {"TUQ.", {0}},
 };
@@ -146,7 +147,7 @@ void layout_defaults(struct layout *out)
 	for (size_t i = 0; i < NTEXTS; i++)
 		((struct text *)((char *)out + layout_fields[NNUMBERS + i].offset))->s = text_defaults[i];
 	out->prefixes.v = (struct text *)default_prefix_texts;
-	out->prefixes.n = sizeof default_prefixes / sizeof default_prefixes[0];
+	out->prefixes.n = sizeof default_prefix_texts / sizeof default_prefix_texts[0];
 }
 
 static bool check_layout(const struct layout *lay)
@@ -241,11 +242,23 @@ const struct heading_style *layout_heading(const struct layout *lay, const char 
 	return NULL;
 }
 
+/* A draft's blank: en spaces (U+2002, half an em by definition, so the
+ * width needs no font) as wide as draft_room at the number's size. */
+static void draft_blank(const struct layout *lay, char *out, size_t cap)
+{
+	double room_pt = lay->draft_room.v * 72 / 25.4;
+	int n = (int)(room_pt / (lay->number_size.v / 2) + 0.5);
+	size_t at = 0;
+	for (int i = 0; i < n && at + 4 < cap; i++, at += 3)
+		memcpy(out + at, "\xe2\x80\x82", 3);
+	out[at] = '\0';
+}
+
 char *layout_number(const struct layout *lay, long long n, const char *symbol)
 {
-	char num[32];
+	char num[96];
 	if (n <= 0)
-		snprintf(num, sizeof num, "%s", "      ");
+		draft_blank(lay, num, sizeof num);
 	else
 		snprintf(num, sizeof num, "%02lld", n);
 	const struct text_subst s[] = {{"number", num}, {"symbol", symbol}};
@@ -264,6 +277,18 @@ bool layout_prefix_ok(const struct layout *lay, const char *prefix)
 		if (!strcmp(lay->prefixes.v[i].s, prefix))
 			return true;
 	return false;
+}
+
+char *layout_draft_date(const struct layout *lay, const char *place, int month, int year)
+{
+	char blank[96];
+	struct layout half = *lay;
+	half.draft_room.v = lay->draft_room.v * 2 / 3;
+	half.number_size = lay->date_size;
+	draft_blank(&half, blank, sizeof blank);
+	/* months 1 and 2 take a leading zero, as in text_date_words */
+	return xasprintf("%s%sngày%s tháng %0*d năm %d", place ? place : "", place ? ", " : "", blank,
+			 month <= 2 ? 2 : 1, month, year);
 }
 
 int32_t layout_pt(const struct number *n) { return (int32_t)(n->v * 1000 + 0.5); }

@@ -41,6 +41,8 @@ struct layout {
 	struct number page_number_size;
 	struct number table_size, table_rule, table_pad_x, table_pad_y; /* pt */
 	struct number footer_size;                                   /* the page-1 address footer (ô 13) */
+	struct number to_share;                                      /* "Kính gửi:" ends at this share of the width */
+	struct number draft_room;                                    /* mm left blank for a draft's number */
 	/* Typesetting (issue #10): pt from the trích yếu's rule to the opening
 	 * and from the last body line to the signatures (Mẫu 1.2: 48, 30 pt). */
 	struct number opening_space, signature_space;
@@ -76,6 +78,8 @@ extern const char *const layout_keys[];
 /* "Số: 05/QĐ-TCT": number_format with {number} (padded below 10, or a
  * blank to fill in by hand when n <= 0) and {symbol}. */
 char *layout_number(const struct layout *lay, long long n, const char *symbol);
+/* "An Giang, ngày    tháng 12 năm 2020": a draft's date, room for the day. */
+char *layout_draft_date(const struct layout *lay, const char *place, int month, int year);
 /* symbol_format with {type} and {abbreviation}: "QĐ-TCT", "QĐ/ĐU". */
 char *layout_symbol(const struct layout *lay, const char *type, const char *abbreviation);
 /* True if prefix is one of the layout's signing prefixes. */

@@ -19,7 +19,7 @@
 /* --help: one translatable entry a paragraph, so that a new option adds
  * one entry (and one msgid in po/vi.po). */
 static const char *const usage_text[] = {
-	N_("usage: vanban render [-o DIR] [-j N] [--shard K/N] [--dump] [--encoding NAME] [--layouts DIR] [--printer NAME] FILE.yaml...\n"
+	N_("usage: vanban render [-o DIR] [-j N] [--shard K/N] [--dump] [--encoding NAME] [--layouts DIR] [--printer NAME] [--preview] FILE.yaml...\n"
 	   "       vanban check [--encoding NAME] [--layouts DIR] FILE.yaml...\n"
 	   "       vanban calibrate [-o DIR] [--dump] [--printer NAME] LAYOUT|FILE.yaml\n"
 	   "       vanban init KIND [FILE.yaml] | init --list\n"
@@ -46,6 +46,8 @@ static const char *const usage_text[] = {
 	   "        (default), tcvn3 (ABC), tcvn3h, vni (VNI-Windows) or cp1258\n"),
 	N_("--layouts DIR  looks for layouts there after the input file's folder\n"
 	   "        (then VANBAN_HOME's and the installed layouts)\n"),
+	N_("--preview  also writes DIR/preview/NAME.png, page 1 of each PDF at 60 dpi,\n"
+	   "        shown in DIR/index.html (which lists every PDF of the run)\n"),
 	N_("--printer NAME  prints blank certificates with printer profile\n"
 	   "        printer-NAME.yaml instead of the layout's own\n"),
 	N_("--allow-path DIR  files a YAML file names (CSV lists, images) must be in\n"
@@ -76,7 +78,7 @@ static const struct {
 };
 
 /* Long options without a short form get codes above the char range. */
-enum { OPT_DUMP = 256, OPT_ENCODING, OPT_DUMP_POSITIONS, OPT_LAYOUTS, OPT_PRINTER, OPT_LIST, OPT_ALLOW_PATH,
+enum { OPT_DUMP = 256, OPT_ENCODING, OPT_DUMP_POSITIONS, OPT_LAYOUTS, OPT_PRINTER, OPT_LIST, OPT_PREVIEW, OPT_ALLOW_PATH,
        OPT_SHARD, OPT_KEEP_STALE, OPT_PRINT_PART };
 
 static const struct option long_options[] = {
@@ -87,6 +89,7 @@ static const struct option long_options[] = {
 	{"layouts", required_argument, NULL, OPT_LAYOUTS},
 	{"printer", required_argument, NULL, OPT_PRINTER},
 	{"list", no_argument, NULL, OPT_LIST},
+	{"preview", no_argument, NULL, OPT_PREVIEW},
 	{"allow-path", required_argument, NULL, OPT_ALLOW_PATH},
 	{"jobs", required_argument, NULL, 'j'},
 	{"shard", required_argument, NULL, OPT_SHARD},
@@ -196,6 +199,11 @@ static int parse_options(int argc, char **argv, enum command cmd, struct render_
 			if (cmd != CMD_INIT)
 				goto unknown;
 			o->list = true;
+			break;
+		case OPT_PREVIEW:
+			if (cmd != CMD_RENDER)
+				goto unknown;
+			o->preview = true;
 			break;
 		case OPT_LAYOUTS:
 			o->layouts = optarg;

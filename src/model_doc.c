@@ -97,7 +97,7 @@ static const struct field signer_fields[] = {
 	{"signature", F_TEXT, OFF(struct signer, signature), 0, NULL, 0, 0, NULL},
 	{"seal", F_TEXT, OFF(struct signer, seal), 0, NULL, 0, 0, NULL},
 };
-static const struct schema signer_schema = {N_("signer"), sizeof(struct signer), FIELDS(signer_fields)};
+const struct schema signer_schema = {N_("signer"), sizeof(struct signer), FIELDS(signer_fields)};
 
 static const struct field recipient_fields[] = {
 	{"name", F_TEXT, OFF(struct recipient, name), REQUIRED, NULL, 0, 0, NULL},
@@ -186,6 +186,7 @@ static const struct field file_fields[] = {
 	{"document", F_RECORD, OFF(struct docfile, document), 0, &freedoc_schema, 0, 0, NULL},
 	{"issuers", F_RECORDS, OFF(struct docfile, issuers), 0, &issuer_schema, 0, 0, NULL},
 	{"decisions", F_RECORDS, OFF(struct docfile, decisions), 0, &decision_schema, 0, 0, NULL},
+	{"documents", F_RECORDS, OFF(struct docfile, documents), 0, &document_schema, 0, 0, NULL},
 };
 static const struct schema file_schema = {N_("the file"), sizeof(struct docfile), FIELDS(file_fields)};
 
@@ -347,7 +348,15 @@ struct docfile *docfile_from_tree(struct node *tree, const struct load_limits *l
 		if (l->csv.file.s) /* recipients from a spreadsheet, positions in the CSV */
 			l->from_csv = ok = load_csv(&l->csv, df->path, tree, lim, &l->recipients);
 	}
-	if (ok && !df->has_minutes && !df->has_document && !df->decisions.n) {
+	for (size_t i = 0; ok && i < df->documents.n; i++) {
+		struct document *d = (struct document *)df->documents.v + i;
+		ok = document_check(d);
+		if (ok && d->issuer.s && !docfile_issuer(df, d->issuer.s)) {
+			diag(UNKNOWN_ISSUER, &d->issuer.pos, d->issuer.s);
+			ok = false;
+		}
+	}
+	if (ok && !df->has_minutes && !df->has_document && !df->decisions.n && !df->documents.n) {
 		diag(NO_DOCUMENT, &tree->pos);
 		ok = false;
 	}

@@ -139,6 +139,63 @@ struct decision {
 	struct srcpos pos;
 };
 
+/* --- model_document.c: every ND30 kind from one model ------------------ */
+
+/* A Phụ lục: "Phụ lục I", its title, "(Kèm theo … số … ngày … của …)". */
+struct appendix {
+	struct text title;
+	struct records body;      /* struct body_block */
+	struct srcpos pos;
+};
+
+/* The document a Quyết định issues or approves (Mẫu 1.3). */
+struct attached {
+	struct text name;         /* tên loại: "Quy chế" */
+	struct text summary;      /* trích yếu */
+	struct records body;
+	struct srcpos pos;        /* line > 0 when given */
+};
+
+struct document {
+	struct text kind;         /* layouts/kinds.yaml id: "giay-moi" */
+	struct text issuer;       /* an issuers[].id; absent = the organisation */
+	struct integer number;    /* absent: a draft, room to write it by hand */
+	struct text symbol;       /* the whole ký hiệu, overriding the kind's */
+	struct text unit;         /* a công văn's drafting unit: "VP" in "TCT-VP" */
+	struct text date;         /* YYYY-MM-DD; YYYY-MM for a draft without the day */
+	struct text summary;      /* trích yếu */
+	struct text by;           /* who issues, in running text ("Hiệu trưởng Trường …") */
+	struct text authority;    /* thẩm quyền ban hành */
+	struct texts bases;       /* căn cứ */
+	struct text proposal;     /* "Theo đề nghị của …" */
+	struct texts to;          /* Kính gửi */
+	struct text guest;        /* Giấy mời: who is invited */
+	struct text event, chair, time, venue;           /* Giấy mời's lines */
+	struct text person, position, sent_to, purpose;  /* Giấy giới thiệu's lines */
+	struct day valid_until;
+	struct records body;      /* struct body_block */
+	struct signer signer;
+	struct records signers;   /* struct signer: co-signers side by side */
+	struct texts recipients;  /* Nơi nhận */
+	struct text filed;        /* "VT, TCHC" */
+	struct records appendices;/* struct appendix */
+	struct attached attachment;
+	struct texts footer;      /* a công văn's page-1 address lines (ô 13) */
+	struct text file;         /* the PDF's name, default from the kind and number */
+	struct srcpos pos;
+	struct date day;          /* parsed date; day.d == 0 for a draft */
+};
+
+extern const struct schema document_schema, signer_schema;
+/* Parses the date and checks the body (no kind data needed). */
+bool document_check(struct document *d);
+/* The value of a kind's line key ("event", "chair" …), or NULL. */
+const struct text *document_line(const struct document *d, const char *key);
+/* Keys of the document's mapping n that its kind does not have (a căn cứ
+ * in a Giấy mời), reported at the key. */
+struct kind;
+bool document_check_parts(const struct node *n, const struct kind *k);
+
 struct style {
 	struct flag pad_counts;   /* "08 đảng viên" */
 	/* Numbers in words ("Bằng chữ"), as regions and offices prefer. */
@@ -161,6 +218,7 @@ struct docfile {
 	bool has_document;
 	struct records issuers;   /* struct issuer */
 	struct records decisions; /* struct decision */
+	struct records documents; /* struct document */
 };
 
 /* Loads and checks a document file. Returns NULL after reporting errors. */

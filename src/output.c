@@ -293,7 +293,7 @@ static char *temp_name(struct outdir *od, const char *name)
 	return xasprintf(".%.*s%s", (int)keep, name, tail);
 }
 
-int outdir_write(struct outdir *od, const char *name, const void *data, size_t len)
+static int write_file(struct outdir *od, const char *name, const void *data, size_t len, bool durable)
 {
 	if (!outdir_name_ok(name)) {
 		diag(OUTPUT_BAD_NAME, NULL, od->path, name ? name : "");
@@ -318,7 +318,7 @@ int outdir_write(struct outdir *od, const char *name, const void *data, size_t l
 	int rc = -1;
 	if (write_all(fd, data, len) < 0)
 		; /* errno says why */
-	else if (fsync(fd) < 0)
+	else if (durable && fsync(fd) < 0)
 		step = N_(" (fsync)");
 	else
 		rc = 0;
@@ -344,12 +344,22 @@ int outdir_write(struct outdir *od, const char *name, const void *data, size_t l
 	claim(od, name);
 	pthread_mutex_unlock(&od->mu);
 	/* The rename is durable only once the folder itself is synced. */
-	if (fsync(od->dirfd) < 0) {
+	if (durable && fsync(od->dirfd) < 0) {
 		diag(WRITE_FSYNC_DIR, NULL, od->path, name,
 		     strerror(errno));
 		return -1;
 	}
 	return 0;
+}
+
+int outdir_write(struct outdir *od, const char *name, const void *data, size_t len)
+{
+	return write_file(od, name, data, len, true);
+}
+
+int outdir_write_cheap(struct outdir *od, const char *name, const void *data, size_t len)
+{
+	return write_file(od, name, data, len, false);
 }
 
 char *outdir_claim(struct outdir *od, const char *base, const char *ext)

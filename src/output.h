@@ -49,6 +49,12 @@ bool outdir_name_ok(const char *name);
  * is returned: a partial or empty file never appears under name. */
 int outdir_write(struct outdir *od, const char *name, const void *data, size_t len);
 
+/* The same without the two fsyncs, for a file that can always be made again
+ * from the others (index.html): still never partial under its name, but
+ * after a crash it may be the earlier run's. Costs no disk flush, so
+ * writing it does not slow every run. */
+int outdir_write_cheap(struct outdir *od, const char *name, const void *data, size_t len);
+
 /* Claims a unique name "BASE.EXT" for this run (ext with or without its
  * dot). If that was claimed or written before in this run, returns
  * "BASE-2.EXT", "BASE-3.EXT", ... (the first free one): deterministic for a

@@ -21,6 +21,7 @@
 #include "render_queue.h"
 #include "render_volume.h"
 #include "model_volume.h"
+#include "render_index.h"
 #include "text.h"
 #include "util.h"
 
@@ -30,6 +31,7 @@ struct batch {
 	struct pdf_ctx *pdf;
 	struct run_out *out;     /* NULL when not writing */
 	struct render_queue *q;
+	struct index_source *sources; /* each input's warnings, for index.html */
 };
 
 static const char *const face_label[FACE_COUNT] = {N_("regular"), N_("bold"), N_("italic"), N_("bold italic")};
@@ -231,6 +233,58 @@ static void compose_decisions(struct batch *r, const struct docfile *df, struct 
 	}
 }
 
+/* The document's kind from the layout's kinds file, or an error with the
+ * nearest id and the list. */
+static const struct kind *find_kind(const struct kinds *ks, const struct text *id)
+{
+	const struct kind *k = kinds_find(ks, id->s);
+	if (k)
+		return k;
+	const char **ids = kinds_ids(ks);
+	const char *near = model_did_you_mean(id->s, ids, ks->n);
+	if (near) {
+		diag(UNKNOWN_KIND, &id->pos, id->s, near);
+	} else {
+		struct buf all = {0};
+		for (size_t i = 0; i < ks->n; i++)
+			buf_printf(&all, "%s%s", i ? ", " : "", ids[i]);
+		diag(UNKNOWN_KIND_LIST, &id->pos, id->s, all.data ? all.data : "");
+		buf_free(&all);
+	}
+	free(ids);
+	return NULL;
+}
+
+static void compose_one_document(struct batch *r, const struct docfile *df, size_t i, struct doclist *docs)
+{
+	const struct document *d = (const struct document *)df->documents.v + i;
+	const struct issuer *is = d->issuer.s ? docfile_issuer(df, d->issuer.s) : NULL;
+	const struct organisation *org = is ? &is->org : &df->org;
+	const char *lname = is ? (is->layout.s ? is->layout.s : default_layout(is->style.s))
+			       : df->layout.s ? df->layout.s : "nd30";
+	struct layout lay;
+	if (!load_layout(r, df->path, lname, is && is->layout.s ? &is->layout.pos : &d->pos, &lay))
+		return;
+	struct kinds ks;
+	struct layout_search search;
+	render_search(r->o, df->path, &search);
+	bool ok = kinds_load(&search, lay.kinds.s, &lay.kinds.pos, &ks);
+	layout_search_free(&search);
+	if (ok) {
+		const struct kind *k = find_kind(&ks, &d->kind);
+		const struct node *list = node_get(df->tree, "documents");
+		if (k && document_check_parts(list->items[i], k)) {
+			struct composed *c = next_doc(docs);
+			if (compose_document(d, k, org, &lay, c))
+				docs->n++;
+			else
+				composed_free(c);
+		}
+		kinds_free(&ks);
+	}
+	layout_free(&lay);
+}
+
 /* Composes every document of a file, and its decisions' certificates, and
  * checks that the fonts can print them. */
 static void compose_file(struct batch *r, const struct docfile *df, struct doclist *docs)
@@ -245,6 +299,8 @@ static void compose_file(struct batch *r, const struct docfile *df, struct docli
 		layout_free(&lay);
 	}
 	compose_decisions(r, df, docs);
+	for (size_t i = 0; i < df->documents.n; i++)
+		compose_one_document(r, df, i, docs);
 	for (size_t i = 0; i < docs->n; i++)
 		check_coverage(r->fs, &docs->v[i].blocks);
 }
@@ -304,7 +360,7 @@ static struct batch batch_of(const struct cert_env *env)
 {
 	/* the env's fonts and PDF context are shared read-only, as certificates share them */
 	return (struct batch){env->o, (struct fontset *)env->fs, (struct pdf_ctx *)env->pdf, env->out,
-			      env->q};
+			      env->q, NULL};
 }
 
 bool render_layout(const struct cert_env *env, const char *input, const char *name,
@@ -371,6 +427,18 @@ bool render_typeset_file(const struct cert_env *env, const char *path, struct ty
 	return diag_errors() == errors;
 }
 
+struct index_args {
+	const struct index_source *src;
+	size_t n;
+	bool preview;
+};
+
+static void write_index(struct outdir *od, struct manifest *m, void *arg)
+{
+	const struct index_args *a = arg;
+	render_index(od, m, a->src, a->n, a->preview);
+}
+
 /* Per-record notes, folded into the summary's count unless -v. */
 static const enum msg per_record[] = {MSG_CERT_SHRUNK_TO_FIT};
 
@@ -402,18 +470,23 @@ int render_files(const struct render_opts *o, char **files, int nfiles)
 		}
 		r.q = rq_new(o->jobs > 0 ? o->jobs : rq_cpus(), isatty(STDERR_FILENO) && !o->verbose);
 	}
+	r.sources = xcalloc((size_t)nfiles + 1, sizeof *r.sources);
 	for (int i = 0; i < nfiles; i++) {
+		int warnings = diag_warnings();
 		diag_file_begin();
 		render_one(&r, files[i]);
 		diag_file_end(files[i]);
+		r.sources[i] = (struct index_source){files[i], diag_warnings() - warnings};
 	}
 	if (writing) {
 		rq_finish(r.q);
-		run_out_close(r.out, files, nfiles, true);
+		struct index_args ia = {r.sources, (size_t)nfiles, o->preview};
+		run_out_close(r.out, files, nfiles, true, write_index, &ia);
 		pdf_ctx_free(r.pdf);
 	} else if (o->check_only) {
 		run_summary_check(nfiles);
 	}
+	free(r.sources);
 	fontset_free(r.fs);
 	load_file_allow_reset();
 	return diag_worst();

@@ -17,6 +17,7 @@ struct render_opts {
 	bool dump;           /* print the display list instead of writing PDFs */
 	bool dump_positions; /* with source positions and the document record */
 	bool list;           /* init --list: the kinds there are starters for */
+	bool preview;        /* --preview: DIR/preview/NAME.png of page 1 of each PDF */
 	enum legacy_enc encoding; /* of files that declare none; LEGACY_NONE = UTF-8 */
 	int jobs;            /* PDFs rendered in parallel; 0 = the online CPUs */
 	int shard_k, shard_n; /* render shard K of N (1-based); N <= 1: everything */

@@ -306,11 +306,14 @@ static void summary(struct run_out *ro)
 	buf_free(&b);
 }
 
-void run_out_close(struct run_out *ro, char **sources, int nsources, bool complete)
+void run_out_close(struct run_out *ro, char **sources, int nsources, bool complete,
+		   void (*before_manifest)(struct outdir *od, struct manifest *m, void *arg), void *arg)
 {
 	manifest_set_journal(ro->now, -1);
 	if (complete) {
 		settle_previous(ro, sources, nsources);
+		if (before_manifest)
+			before_manifest(ro->od, ro->now, arg);
 		int dirfd = outdir_dirfd(ro->od);
 		if (manifest_write(ro->now, ro->od) == 0) {
 			close(ro->journal);

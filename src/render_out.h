@@ -20,6 +20,8 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "manifest.h"
+#include "output.h"
 #include "render.h"
 
 struct run_out;
@@ -42,10 +44,12 @@ bool run_out_mine(const struct run_out *ro, const char *a, const char *b);
 int run_out_write(struct run_out *ro, const char *kind, const char *source, const char *name,
 		  int pages, const void *data, size_t len);
 
-/* Ends the run. complete: every input was processed (the manifest is then
- * written and stale files handled; sources are this run's inputs).
- * Prints the summary line on stdout unless o->dump, and frees ro. */
-void run_out_close(struct run_out *ro, char **sources, int nsources, bool complete);
+/* Ends the run. complete: every input was processed (stale files are then
+ * handled, before_manifest(folder, manifest, arg) is called when given —
+ * index.html — and the manifest is written; sources are this run's
+ * inputs). Prints the summary line on stdout unless o->dump, and frees ro. */
+void run_out_close(struct run_out *ro, char **sources, int nsources, bool complete,
+		   void (*before_manifest)(struct outdir *od, struct manifest *m, void *arg), void *arg);
 
 /* The summary of a run that wrote nothing (check): on stdout. */
 void run_summary_check(int nfiles);

@@ -23,10 +23,11 @@ d, line = sys.argv[1], sys.argv[2]
 rows = [l.split("\t") for l in open(d + "/manifest.tsv", encoding="utf-8").read().splitlines()[1:]]
 def n(kind): return sum(1 for r in rows if r[0] == kind)
 def pages(kind): return sum(int(r[3]) for r in rows if r[0] == kind)
-want = "%s/: %d minutes (%d pages), %d decisions (%d pages), %d certificates, %d print file" % (
-    d, n("minutes"), pages("minutes"), n("decision"), pages("decision"), n("certificate"), n("certificates-print"))
-if not line.startswith(want) or n("certificate") != 37:
-    sys.exit("got  %s\nwant %s..." % (line, want))
+want = ["%d minutes (%d pages)" % (n("minutes"), pages("minutes")),
+        "%d decisions (%d pages)" % (n("decision"), pages("decision")),
+        "%d certificates" % n("certificate"), "%d print file" % n("certificates-print")]
+if not line.startswith(d + "/: ") or any(w not in line for w in want) or n("certificate") != 37:
+    sys.exit("got  %s\nwant %s" % (line, ", ".join(want)))
 PYEOF
 $VANBAN render -j 0 input/tct-2020.yaml 2>"$D/j0.err"; s=$?
 check "batch: -j 0 is refused" test "$s" = 2 -a "$(cat "$D/j0.err")" = \

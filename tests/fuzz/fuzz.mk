@@ -54,10 +54,10 @@ FUZZ_RENDER_TIME ?= 60
 FUZZ_RENDER_BIN := $(FUZZ_DIR)/fuzz_render
 
 .PHONY: fuzz-render
-$(FUZZ_RENDER_BIN): tests/fuzz/fuzz_render.c $(filter-out src/main.c,$(wildcard src/*.c)) tests/fuzz/fuzz.mk
+$(FUZZ_RENDER_BIN): tests/fuzz/fuzz_render.c $(filter-out src/main.c,$(SRC)) tests/fuzz/fuzz.mk
 	mkdir -p $(FUZZ_DIR)/render-corpus
 	$(FUZZ_CC) $(FUZZ_CFLAGS) $$(pkg-config --cflags $(PKGS)) -o $@ tests/fuzz/fuzz_render.c \
-		$(filter-out src/main.c,$(wildcard src/*.c)) $(LDLIBS)
+		$(filter-out src/main.c,$(SRC)) $(LDLIBS)
 
 fuzz-render: $(FUZZ_RENDER_BIN) fonts
 	ASAN_OPTIONS=detect_leaks=1 VANBAN_HOME=. $(FUZZ_RENDER_BIN) -max_len=4096 -timeout=10 \
