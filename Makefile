@@ -19,6 +19,7 @@ DEB_PKGS += fonts-liberation2
 DEB_PKGS += libqpdf-dev # scans in archive volumes (pdf_import.c)
 DEB_PKGS += poppler-utils qpdf mupdf-tools python3 python3-yaml # tests
 DEB_PKGS += pmccabe # tests/e2e/style.sh: function length and complexity
+DEB_PKGS += clang-14 libclang-rt-14-dev # clang-syntax, fuzzers, ThreadSanitizer
 DEB_PKGS += gettext # msgfmt: po/vi.po into vanban.mo; xgettext, msgcmp: the catalogue is complete
 DEB_PKGS += mandoc   # man pages: `mandoc -Tlint` in the tests
 DEB_PKGS += libpoppler-glib-dev libcairo2-dev # vanban-preview (src/preview.c)
@@ -62,7 +63,7 @@ DATADIR = $(SHAREDIR)/vanban
 # layouts that exist for the tests and the bench, not for offices
 TEST_LAYOUTS := layouts/bench-w2.yaml layouts/golden-small.yaml
 
-.PHONY: all deps fonts demo check test asan tsan bench clean install uninstall
+.PHONY: all deps fonts demo check test asan tsan bench clean clang-syntax install uninstall
 all: $(BUILD)/vanban $(BUILD)/vanban-preview fonts $(MO_FILES)
 
 $(BUILD)/vanban: $(OBJ)
@@ -113,8 +114,17 @@ demo: deps
 	$(BUILD)/vanban render -o output input/*.yaml
 
 check test: deps
-	$(MAKE) all $(UNIT_BIN)
+	$(MAKE) all $(UNIT_BIN) clang-syntax
 	BUILD=$(BUILD) sh tests/run.sh
+
+# The fuzzers and the ThreadSanitizer build use clang-14, which warns where
+# gcc does not: every source must pass both before it reaches CI.
+CLANG_STAMPS := $(SRC:src/%.c=build/clang/%.ok)
+clang-syntax: $(CLANG_STAMPS)
+build/clang/%.ok: src/%.c $(wildcard src/*.h src/*.def) | build/clang
+	@clang-14 -fsyntax-only $(filter-out -MMD -MP,$(CFLAGS)) $< && touch $@
+build/clang:
+	mkdir -p $@
 
 asan:
 	$(MAKE) check SAN=1

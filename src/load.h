@@ -77,6 +77,15 @@ struct load_text {
 bool load_encoding(const char *file, const char *data, size_t len, enum legacy_enc dflt,
 		   struct load_text *t);
 
+/* Hints for the YAML mistakes people make (load_hint.c): given libyaml's
+ * problem and context at 1-based positions in the UTF-8 text data[0..len),
+ * reports what to write instead and returns true, or returns false (no
+ * hint: the caller reports libyaml's words). load_hint_star: an alias at
+ * line:col, most likely a value in *markup* that needs quotes. */
+bool load_hint_syntax(const char *file, const char *data, size_t len, const char *problem,
+		      const char *context, int line, int col, int context_line, int context_col);
+bool load_hint_star(const char *file, const char *data, size_t len, int line, int col);
+
 /* Reports the character cp that text_check_safe refused (why) at pos;
  * column names the CSV column it is in, or is NULL (YAML). */
 void load_report_unsafe(const struct srcpos *pos, const char *column, enum text_unsafe why, uint32_t cp);

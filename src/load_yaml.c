@@ -248,6 +248,12 @@ static bool parser_error(const struct loader *L)
 	case YAML_SCANNER_ERROR:
 	case YAML_PARSER_ERROR:
 		pos = mark_pos(L, p->problem_mark);
+		if (p->encoding == YAML_UTF8_ENCODING) {
+			struct srcpos cpos = mark_pos(L, p->context_mark);
+			if (load_hint_syntax(L->file, L->data, L->len, problem, p->context, pos.line, pos.col,
+					     cpos.line, cpos.col))
+				return false;
+		}
 		/* The context matters when it is elsewhere, e.g. an unclosed quote. */
 		if (p->context && p->context_mark.line != p->problem_mark.line)
 			return fail(YAML_SYNTAX_IN, pos, diag_word(problem), diag_word(p->context),
@@ -586,9 +592,13 @@ static bool run(struct loader *L)
 			if (docs++)
 				ok = fail(YAML_TWO_DOCUMENTS, mark_pos(L, ev.start_mark));
 			break;
-		case YAML_ALIAS_EVENT:
-			ok = fail(YAML_ALIAS, mark_pos(L, ev.start_mark));
+		case YAML_ALIAS_EVENT: {
+			struct srcpos at = mark_pos(L, ev.start_mark);
+			ok = L->parser.encoding == YAML_UTF8_ENCODING &&
+			     load_hint_star(L->file, L->data, L->len, at.line, at.col) ? false
+											: fail(YAML_ALIAS, at);
 			break;
+		}
 		case YAML_SCALAR_EVENT:
 			ok = on_scalar(L, &ev);
 			break;

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dlist.h"
 #include "hash.h"
 #include "util.h"
 
@@ -102,19 +103,67 @@ static void push(struct manifest *m, struct manifest_row *row)
 	buf_free(&line);
 }
 
-void manifest_add(struct manifest *m, const char *kind, const char *source, const char *file,
-		  int pages, const void *data, size_t len)
+static char *dup_or_empty(const char *s)
+{
+	return xstrdup(s ? s : "");
+}
+
+static void set_meta(struct manifest_row *row, const struct dl_meta *meta)
+{
+	row->v[MCOL_NUMBER] = dup_or_empty(meta ? meta->number : NULL);
+	row->v[MCOL_DATE] = dup_or_empty(meta ? meta->date : NULL);
+	row->v[MCOL_TYPE_NAME] = dup_or_empty(meta ? meta->type_name : NULL);
+	row->v[MCOL_SUMMARY] = dup_or_empty(meta ? meta->summary : NULL);
+	row->v[MCOL_ISSUER] = dup_or_empty(meta ? meta->issuer : NULL);
+}
+
+void manifest_add_doc(struct manifest *m, const char *kind, const char *source, const char *file,
+		      int pages, const void *data, size_t len, const struct dl_meta *meta, int sheets)
 {
 	struct manifest_row row;
 	char hex[HASH_HEX_LEN + 1];
 	hash_sha256_hex(data, len, hex);
-	row.v[MCOL_KIND] = xstrdup(kind ? kind : "");
-	row.v[MCOL_SOURCE] = xstrdup(source ? source : "");
-	row.v[MCOL_FILE] = xstrdup(file ? file : "");
+	row.v[MCOL_KIND] = dup_or_empty(kind);
+	row.v[MCOL_SOURCE] = dup_or_empty(source);
+	row.v[MCOL_FILE] = dup_or_empty(file);
 	row.v[MCOL_PAGES] = xasprintf("%d", pages);
 	row.v[MCOL_BYTES] = xasprintf("%zu", len);
 	row.v[MCOL_SHA256] = xstrdup(hex);
+	set_meta(&row, meta);
+	row.v[MCOL_SHEETS] = xasprintf("%d", sheets > 0 ? sheets : pages);
 	push(m, &row);
+}
+
+void manifest_add(struct manifest *m, const char *kind, const char *source, const char *file,
+		  int pages, const void *data, size_t len)
+{
+	manifest_add_doc(m, kind, source, file, pages, data, len, NULL, 0);
+}
+
+void manifest_describe(struct manifest *m, const struct dl_meta *meta, int sheets)
+{
+	pthread_mutex_lock(&m->mu);
+	if (m->n) {
+		struct manifest_row *row = &m->r[m->n - 1];
+		char *pages = xstrdup(row->v[MCOL_PAGES]);
+		for (int c = MCOL_NUMBER; c <= MCOL_SHEETS; c++)
+			free(row->v[c]);
+		set_meta(row, meta);
+		row->v[MCOL_SHEETS] = sheets > 0 ? xasprintf("%d", sheets) : pages;
+		if (sheets > 0)
+			free(pages);
+	}
+	pthread_mutex_unlock(&m->mu);
+}
+
+bool manifest_has(struct manifest *m, const char *kind, const char *source)
+{
+	pthread_mutex_lock(&m->mu);
+	bool found = false;
+	for (size_t i = 0; i < m->n && !found; i++)
+		found = !strcmp(m->r[i].v[MCOL_KIND], kind) && !strcmp(m->r[i].v[MCOL_SOURCE], source);
+	pthread_mutex_unlock(&m->mu);
+	return found;
 }
 
 void manifest_drop(struct manifest *m, const char *file)

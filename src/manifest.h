@@ -13,13 +13,19 @@
 #include "output.h"
 
 /* X(ENUM, "header name"), in the order of the file's columns. */
-#define MANIFEST_COLUMNS(X) \
-	X(KIND, "kind")     \
-	X(SOURCE, "source") \
-	X(FILE, "file")     \
-	X(PAGES, "pages")   \
-	X(BYTES, "bytes")   \
-	X(SHA256, "sha256")
+#define MANIFEST_COLUMNS(X)     \
+	X(KIND, "kind")         \
+	X(SOURCE, "source")     \
+	X(FILE, "file")         \
+	X(PAGES, "pages")       \
+	X(BYTES, "bytes")       \
+	X(SHA256, "sha256")     \
+	X(NUMBER, "number")     \
+	X(DATE, "date")         \
+	X(TYPE_NAME, "type_name") \
+	X(SUMMARY, "summary")   \
+	X(ISSUER, "issuer")     \
+	X(SHEETS, "sheets")
 
 enum manifest_col {
 #define X(e, name) MCOL_##e,
@@ -38,6 +44,17 @@ void manifest_free(struct manifest *m);
  * (manifest_set_journal) the row is also appended to it at once. */
 void manifest_add(struct manifest *m, const char *kind, const char *source, const char *file,
 		  int pages, const void *data, size_t len);
+/* The same with the document's record (number, date, tên loại, trích yếu,
+ * issuer; meta may be NULL) and its sheets (tờ) when they are not its pages
+ * (a volume's numbered sheets; 0: its pages), in one row at once. */
+struct dl_meta;
+void manifest_add_doc(struct manifest *m, const char *kind, const char *source, const char *file,
+		      int pages, const void *data, size_t len, const struct dl_meta *meta, int sheets);
+/* Describes the row added last (single-threaded callers only; the
+ * journal has the row without it). */
+void manifest_describe(struct manifest *m, const struct dl_meta *meta, int sheets);
+/* True if a document of this kind from this source was added. */
+bool manifest_has(struct manifest *m, const char *kind, const char *source);
 /* Forgets the row of file (its write failed). Thread-safe. */
 void manifest_drop(struct manifest *m, const char *file);
 

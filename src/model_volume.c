@@ -25,6 +25,7 @@ static const struct schema org_schema = {"organisation", sizeof(struct organisat
 static const struct field doc_fields[] = {
 	{"source", F_TEXT, D(source), 0, NULL, 0, 0, NULL},
 	{"only", F_TEXT, D(only), 0, NULL, 0, 0, NULL},
+	{"numbers", F_TEXTS, D(numbers), 0, NULL, 0, 0, NULL},
 	{"scan", F_TEXT, D(scan), 0, NULL, 0, 0, NULL},
 	{"number", F_TEXT, D(number), 0, NULL, 0, 0, NULL},
 	{"date", F_DATE, D(date), 0, NULL, 0, 0, NULL},
@@ -175,7 +176,19 @@ static bool check_doc(const struct volume *v, const struct volume_doc *d)
 	return true;
 }
 
-/* The same source (with the same `only`) or scan listed twice. */
+static bool share_number(const struct texts *a, const struct texts *b)
+{
+	if (!a->n || !b->n) /* all of a source's documents share with any */
+		return true;
+	for (size_t i = 0; i < a->n; i++)
+		for (size_t j = 0; j < b->n; j++)
+			if (!strcmp(a->v[i].s, b->v[j].s))
+				return true;
+	return false;
+}
+
+/* The same scan twice, or a source twice where the two could take the
+ * same document (same or no `only`, numbers in common or none). */
 static bool check_twice(const struct volume *v)
 {
 	const struct volume_doc *d = v->docs.v;
@@ -183,7 +196,8 @@ static bool check_twice(const struct volume *v)
 		for (size_t j = 0; j < i; j++) {
 			const struct text *a = d[i].scan.s ? &d[i].scan : &d[i].source;
 			const struct text *b = d[j].scan.s ? &d[j].scan : &d[j].source;
-			bool same_only = !d[i].only.s || !d[j].only.s || !strcmp(d[i].only.s, d[j].only.s);
+			bool same_only = (!d[i].only.s || !d[j].only.s || !strcmp(d[i].only.s, d[j].only.s)) &&
+					 share_number(&d[i].numbers, &d[j].numbers);
 			if (!strcmp(a->s, b->s) && !!d[i].scan.s == !!d[j].scan.s && same_only) {
 				diag(VOLUME_DOC_TWICE, &a->pos, a->s, b->pos.line);
 				return false;

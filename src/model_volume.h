@@ -14,6 +14,7 @@
 struct volume_doc {
 	struct text source;       /* a vanban YAML input, relative to the volume's folder */
 	struct text only;         /* of a source: only documents of this kind ("minutes") */
+	struct texts numbers;     /* of a source: only the documents with these numbers ("15/QĐ-TCT") */
 	struct text scan;         /* an existing PDF, relative to the volume's folder */
 	struct text number;       /* số, ký hiệu: "125/SGDĐT-TCCB" */
 	struct day date;

@@ -4,17 +4,11 @@
 
 #include <stdbool.h>
 
-#include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <qpdf/qpdf-c.h>
-
-#define SCAN_MAX_BYTES ((size_t)256 << 20)
 
 struct scan_page {
 	double llx, lly, urx, ury; /* MediaBox */
@@ -30,40 +24,6 @@ struct pdf_scan {
 	struct scan_page *pages;
 	size_t npages;
 };
-
-/* The file's bytes, refusing what is not a regular file without blocking
- * on it (a FIFO). NULL with errno set. */
-static char *slurp(const char *path, size_t *len)
-{
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
-	if (fd < 0)
-		return NULL;
-	struct stat st;
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || (size_t)st.st_size > SCAN_MAX_BYTES) {
-		int e = fstat(fd, &st) < 0 ? errno : !S_ISREG(st.st_mode) ? EINVAL : EFBIG;
-		close(fd);
-		errno = e;
-		return NULL;
-	}
-	char *data = xmalloc((size_t)st.st_size + 1);
-	size_t got = 0;
-	while (got < (size_t)st.st_size) {
-		ssize_t r = read(fd, data + got, (size_t)st.st_size - got);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0) {
-			int e = r < 0 ? errno : EIO;
-			free(data);
-			close(fd);
-			errno = e;
-			return NULL;
-		}
-		got += (size_t)r;
-	}
-	close(fd);
-	*len = got;
-	return data;
-}
 
 /* qpdf's message for the last error, without the file name it starts with. */
 static const char *qpdf_reason(qpdf_data q)
@@ -122,14 +82,8 @@ static bool read_pages(struct pdf_scan *s)
 	return true;
 }
 
-struct pdf_scan *pdf_scan_open(const char *path, const char *shown, const struct srcpos *pos)
+struct pdf_scan *pdf_scan_open(char *bytes, size_t len, const char *shown, const struct srcpos *pos)
 {
-	size_t len;
-	char *bytes = slurp(path, &len);
-	if (!bytes) {
-		diag(SCAN_MISSING, pos, shown, errno == EINVAL ? "not a regular file" : strerror(errno));
-		return NULL;
-	}
 	struct pdf_scan *s = xcalloc(1, sizeof *s);
 	s->bytes = bytes;
 	s->q = qpdf_init();

@@ -17,10 +17,13 @@
 
 struct pdf_scan;
 
-/* Reads and checks the PDF at path (a regular file, at most 256 MiB),
- * named `shown` in messages. NULL after one error at pos: missing or
- * unreadable, not a PDF or damaged, encrypted, or without pages. */
-struct pdf_scan *pdf_scan_open(const char *path, const char *shown, const struct srcpos *pos);
+/* The largest scan read. */
+#define PDF_SCAN_MAX ((size_t)256 << 20)
+
+/* Checks the PDF in bytes[0..len) (taken over: malloc'd, freed with the
+ * scan or on failure), named `shown` in messages. NULL after one error at
+ * pos: not a PDF or damaged, encrypted, or without pages. */
+struct pdf_scan *pdf_scan_open(char *bytes, size_t len, const char *shown, const struct srcpos *pos);
 void pdf_scan_close(struct pdf_scan *s);
 size_t pdf_scan_pages(const struct pdf_scan *s);
 /* The page's displayed size in millipoints (its MediaBox, turned by /Rotate). */

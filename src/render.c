@@ -69,9 +69,10 @@ static bool check_coverage(const struct fontset *fs, const struct blocks *b)
 
 /* Typesets one composed document and writes it (or dumps it). */
 struct doc_task {
-	struct batch *r;
-	const char *kind, *source; /* borrowed: static, and the run's argv */
-	char *name;
+	struct pdf_ctx *pdf;       /* borrowed from the run, not from a batch (which may be a copy) */
+	struct run_out *out;
+	const char *kind;          /* borrowed: static */
+	char *source, *name;
 	struct dlist *dl;
 };
 
@@ -79,10 +80,12 @@ static void run_doc(void *arg)
 {
 	struct doc_task *t = arg;
 	struct buf pdf = {0};
-	if (pdf_render(t->r->pdf, t->dl, &pdf) == 0)
-		run_out_write(t->r->out, t->kind, t->source, t->name, (int)t->dl->npages, pdf.data, pdf.len);
+	if (pdf_render(t->pdf, t->dl, &pdf) == 0)
+		run_out_write_doc(t->out, t->kind, t->source, t->name, (int)t->dl->npages, pdf.data, pdf.len,
+				  &t->dl->meta, 0);
 	buf_free(&pdf);
 	dlist_free(t->dl);
+	free(t->source);
 	free(t->name);
 	free(t);
 }
@@ -110,7 +113,7 @@ static void emit(struct batch *r, const char *source, struct composed *c)
 		return;
 	}
 	struct doc_task *t = xmalloc(sizeof *t);
-	*t = (struct doc_task){r, c->kind, source, name, dl};
+	*t = (struct doc_task){r->pdf, r->out, c->kind, xstrdup(source), name, dl};
 	rq_submit(r->q, run_doc, t);
 }
 
@@ -370,6 +373,28 @@ bool render_layout(const struct cert_env *env, const char *input, const char *na
 	return load_layout(&r, input, name, from, lay);
 }
 
+void render_emit(const struct cert_env *env, const char *source, struct composed *c)
+{
+	struct batch r = batch_of(env);
+	emit(&r, source, c);
+}
+
+struct node *render_load(const struct cert_env *env, const char *from, const struct text *name,
+			 const char *what, struct load_info *info)
+{
+	struct batch r = batch_of(env);
+	struct load_limits lim = limits(&r);
+	size_t len;
+	char *shown;
+	char *data = load_file_read(from, name->s, &name->pos, what, LOAD_MAX_FILE, &len, &shown);
+	if (!data)
+		return NULL;
+	struct node *tree = load_yaml_mem(shown, data, len, &lim, info);
+	free(data);
+	free(shown);
+	return tree;
+}
+
 void typeset_docs_free(struct typeset_docs *d)
 {
 	for (size_t i = 0; i < d->n; i++)
@@ -395,13 +420,14 @@ static void typeset_into(struct batch *r, struct composed *c, struct typeset_doc
 	out->kind[out->n++] = c->kind;
 }
 
-bool render_typeset_file(const struct cert_env *env, const char *path, struct typeset_docs *out)
+bool render_typeset_file(const struct cert_env *env, const char *from, const struct text *name,
+			 struct typeset_docs *out)
 {
 	struct batch r = batch_of(env);
 	int errors = diag_errors();
 	struct load_limits lim = limits(&r);
 	struct load_info info = {0};
-	struct node *tree = load_yaml(path, &lim, &info);
+	struct node *tree = render_load(env, from, name, N_("document file"), &info);
 	if (!tree)
 		return false;
 	if (input_kind_of(tree) != INPUT_DOCUMENTS) {

@@ -231,7 +231,7 @@ struct cert_batch {
 	struct cert_job *job;
 	struct pdf_ctx *ctx;     /* the batch's narrowed fonts */
 	struct run_out *out;
-	const char *source;
+	char *source;
 	int refs;
 	pthread_mutex_t mu;
 };
@@ -253,6 +253,7 @@ static void release(struct cert_batch *b)
 		return;
 	pdf_ctx_free(b->ctx);
 	cert_job_free(b->job);
+	free(b->source);
 	pthread_mutex_destroy(&b->mu);
 	free(b);
 }
@@ -357,7 +358,7 @@ void cert_emit(const struct cert_env *env, const char *source, struct cert_job *
 	struct cert_batch *b = xcalloc(1, sizeof *b);
 	b->job = job;
 	b->out = env->out;
-	b->source = source;
+	b->source = xstrdup(source);
 	pthread_mutex_init(&b->mu, NULL);
 	size_t n;
 	struct cert_task **t = plan(env, job, b, &n);

@@ -28,6 +28,7 @@ struct run_out {
 	const struct render_opts *o;
 	struct outdir *od;
 	struct manifest *now, *prev;
+	struct manifest *once;   /* (kind, source) pairs run_out_once has seen */
 	int journal;
 	pthread_mutex_t mu; /* the counts */
 	struct kind_count kinds[MAX_KINDS];
@@ -102,6 +103,7 @@ struct run_out *run_out_open(const struct render_opts *o)
 	ro->od = od;
 	ro->now = manifest_new();
 	ro->prev = manifest_new();
+	ro->once = manifest_new();
 	ro->journal = -1;
 	pthread_mutex_init(&ro->mu, NULL);
 	read_previous(ro, OUTDIR_MANIFEST);
@@ -109,6 +111,7 @@ struct run_out *run_out_open(const struct render_opts *o)
 	if (!start_journal(ro)) {
 		manifest_free(ro->now);
 		manifest_free(ro->prev);
+		manifest_free(ro->once);
 		outdir_close(od);
 		free(ro);
 		return NULL;
@@ -159,8 +162,22 @@ static void count(struct run_out *ro, const char *kind, int pages)
 int run_out_write(struct run_out *ro, const char *kind, const char *source, const char *name,
 		  int pages, const void *data, size_t len)
 {
+	return run_out_write_doc(ro, kind, source, name, pages, data, len, NULL, 0);
+}
+
+bool run_out_once(struct run_out *ro, const char *kind, const char *source)
+{
+	if (manifest_has(ro->once, kind, source))
+		return false;
+	manifest_add(ro->once, kind, source, "", 0, "", 0);
+	return true;
+}
+
+int run_out_write_doc(struct run_out *ro, const char *kind, const char *source, const char *name,
+		      int pages, const void *data, size_t len, const struct dl_meta *meta, int sheets)
+{
 	/* journalled first: a file in the folder is always known to the next run */
-	manifest_add(ro->now, kind, source, name, pages, data, len);
+	manifest_add_doc(ro->now, kind, source, name, pages, data, len, meta, sheets);
 	if (outdir_write(ro->od, name, data, len) < 0) {
 		manifest_drop(ro->now, name);
 		return -1;
@@ -328,6 +345,7 @@ void run_out_close(struct run_out *ro, char **sources, int nsources, bool comple
 		summary(ro);
 	manifest_free(ro->now);
 	manifest_free(ro->prev);
+	manifest_free(ro->once);
 	outdir_close(ro->od);
 	pthread_mutex_destroy(&ro->mu);
 	free(ro);

@@ -43,6 +43,14 @@ bool run_out_mine(const struct run_out *ro, const char *a, const char *b);
  * manifest. Thread-safe. Returns 0 or -1 after a diag(). */
 int run_out_write(struct run_out *ro, const char *kind, const char *source, const char *name,
 		  int pages, const void *data, size_t len);
+/* The same with the document's record and sheets (manifest_add_doc). */
+int run_out_write_doc(struct run_out *ro, const char *kind, const char *source, const char *name,
+		      int pages, const void *data, size_t len, const struct dl_meta *meta, int sheets);
+
+/* True the first time (kind, source) is asked in this run, on every shard
+ * alike (a volume named by several records files is written once). Main
+ * thread only. */
+bool run_out_once(struct run_out *ro, const char *kind, const char *source);
 
 /* Ends the run. complete: every input was processed (stale files are then
  * handled, before_manifest(folder, manifest, arg) is called when given —

@@ -18,7 +18,7 @@
 
 #include "compose_volume.h"
 #include "pdf_import.h"
-#include "volume_path.h"
+#include "load_file.h"
 #include "util.h"
 
 struct part {
@@ -51,16 +51,27 @@ static struct part *new_part(struct volume_build *vb, const struct volume_doc *d
 	return p;
 }
 
+static const char *bare_number(const char *n);
+
+static bool wanted(const struct volume_doc *d, const char *kind, const struct dl_meta *m)
+{
+	if (d->only.s && strcmp(d->only.s, kind))
+		return false;
+	const char *num = bare_number(m->number);
+	for (size_t i = 0; i < d->numbers.n; i++)
+		if (num && !strcmp(d->numbers.v[i].s, num))
+			return true;
+	return !d->numbers.n;
+}
+
 static bool add_source(struct volume_build *vb, const struct volume_doc *d)
 {
-	char *path = volume_path(vb->vf->path, &d->source);
-	if (!path)
-		return false;
 	struct typeset_docs td = {0};
-	bool ok = render_typeset_file(vb->env, path, &td);
+	bool ok = render_typeset_file(vb->env, vb->vf->path, &d->source, &td);
+	const char *path = d->source.s;
 	size_t taken = 0;
 	for (size_t i = 0; ok && i < td.n; i++) {
-		if (d->only.s && strcmp(d->only.s, td.kind[i]))
+		if (!wanted(d, td.kind[i], &td.v[i]->meta))
 			continue;
 		new_part(vb, d)->dl = td.v[i];
 		td.v[i] = NULL;
@@ -74,18 +85,20 @@ static bool add_source(struct volume_build *vb, const struct volume_doc *d)
 		dlist_free(td.v[i]);
 	td.n = 0;
 	typeset_docs_free(&td);
-	free(path);
 	return ok && taken;
 }
 
 /* A scan becomes blank pages of its pages' sizes; pdf_import fills them. */
 static bool add_scan(struct volume_build *vb, const struct volume_doc *d)
 {
-	char *path = volume_path(vb->vf->path, &d->scan);
-	if (!path)
+	size_t len;
+	char *shown;
+	char *bytes = load_file_read(vb->vf->path, d->scan.s, &d->scan.pos, N_("scan"), PDF_SCAN_MAX, &len,
+				     &shown);
+	if (!bytes)
 		return false;
-	struct pdf_scan *s = pdf_scan_open(path, path, &d->scan.pos);
-	free(path);
+	struct pdf_scan *s = pdf_scan_open(bytes, len, shown, &d->scan.pos);
+	free(shown);
 	if (!s)
 		return false;
 	struct part *p = new_part(vb, d);
@@ -373,7 +386,32 @@ static bool volume_build(const struct cert_env *env, const struct volfile *vf,
 	return write_pdf(vb);
 }
 
-static void volume_emit(const struct cert_env *env, const char *source, struct volume_build *vb)
+struct volume_build *volume_build_new(const struct cert_env *env, const struct volfile *vf)
+{
+	struct volume_build *vb = xmalloc(sizeof *vb);
+	if (volume_build(env, vf, vb))
+		return vb;
+	build_free(vb);
+	free(vb);
+	return NULL;
+}
+
+int volume_build_sheets(const struct volume_build *vb)
+{
+	return vb->sheets;
+}
+
+void volume_build_free(struct volume_build *vb)
+{
+	if (!vb)
+		return;
+	build_free(vb);
+	free(vb);
+}
+
+/* Written once per run: a volume that a records file also names is not
+ * written twice when both are given. */
+void volume_build_emit(const struct cert_env *env, const char *source, struct volume_build *vb)
 {
 	if (env->o->check_only)
 		return;
@@ -381,12 +419,14 @@ static void volume_emit(const struct cert_env *env, const char *source, struct v
 		dlist_dump(vb->vol, stdout);
 		return;
 	}
+	if (!run_out_once(env->out, "volume", source))
+		return;
 	const char *stem = vb->name ? vb->name : "ho-so";
 	struct srcpos pos = {source, 0, 0};
 	char *name = run_out_claim(env->out, stem, &pos);
 	if (run_out_mine(env->out, source, stem))
-		run_out_write(env->out, "volume", source, name, (int)vb->vol->npages, vb->pdf.data,
-			      vb->pdf.len);
+		run_out_write_doc(env->out, "volume", source, name, (int)vb->vol->npages, vb->pdf.data,
+				  vb->pdf.len, &vb->vol->meta, vb->sheets);
 	free(name);
 }
 
@@ -395,16 +435,9 @@ void render_volume(const struct cert_env *env, struct node *tree)
 	struct volfile *vf = volfile_bind(tree);
 	if (!vf)
 		return;
-	struct volume_build vb;
-	if (volume_build(env, vf, &vb))
-		volume_emit(env, vf->path, &vb);
-	build_free(&vb);
+	struct volume_build *vb = volume_build_new(env, vf);
+	if (vb)
+		volume_build_emit(env, vf->path, vb);
+	volume_build_free(vb);
 	volfile_free(vf);
-}
-
-void render_records(const struct cert_env *env, struct node *tree)
-{
-	struct recfile *rf = recfile_bind(tree);
-	recfile_free(rf);
-	(void)env;
 }

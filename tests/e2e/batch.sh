@@ -49,7 +49,7 @@ check "batch: the shards' union is byte-identical to one run" same_pdfs "$D/unio
 $VANBAN manifest merge "$D"/shard[123]/manifest.tsv >"$D/merged.tsv" 2>"$D/merge.err"
 check "batch: the merged manifests equal one run's manifest" cmp "$D/merged.tsv" "$D/j1/manifest.tsv"
 check "batch: a shard's summary names it" grep -q "^$D/shard2/ (shard 2/3): " "$D/shards.out"
-sed 's/\t[0-9a-f]\{64\}$/\tffff/' "$D/shard1/manifest.tsv" >"$D/bad.tsv"
+sed 's/\t[0-9a-f]\{64\}\t/\tffff\t/' "$D/shard1/manifest.tsv" >"$D/bad.tsv"
 $VANBAN manifest merge "$D/shard1/manifest.tsv" "$D/bad.tsv" >/dev/null 2>"$D/merge.err"; s=$?
 check "batch: merging two different rows for one file is an error" sh -c \
 	"test $s = 2 && grep -q '^vanban: $D/bad.tsv: error: .* is listed twice with different contents' '$D/merge.err'"

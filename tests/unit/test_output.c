@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "dlist.h"
 #include "manifest.h"
 #include "output.h"
 #include "text.h"
@@ -328,16 +329,22 @@ static void test_manifest(void)
 	struct manifest *m = manifest_new();
 	manifest_add(m, "award", "b.yaml", "Trần B.pdf", 1, "abc", 3);
 	manifest_add(m, "meeting", "a.yaml", "z.pdf", 2, "", 0);
+	struct dl_meta rec = {.number = "Số: 01/BB-TCT", .date = "2020-12-31", .type_name = "Biên bản",
+			      .summary = "Hội nghị\tviên chức", .issuer = "Trường"};
+	manifest_describe(m, &rec, 0);
 	manifest_add(m, "award", "a.yaml", "tab\there.pdf", 1, "abc", 3);
+	CHECK(manifest_has(m, "meeting", "a.yaml"));
+	CHECK(!manifest_has(m, "meeting", "b.yaml"));
 	CHECK_INT(manifest_write(m, od), 0);
 	char *s = get("m/manifest.tsv");
-	CHECK_STR(s, "kind\tsource\tfile\tpages\tbytes\tsha256\n"
+	CHECK_STR(s, "kind\tsource\tfile\tpages\tbytes\tsha256\tnumber\tdate\ttype_name\tsummary\tissuer\tsheets\n"
 		     "award\ta.yaml\ttab\\there.pdf\t1\t3\t"
-		     "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad\n"
+		     "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad\t\t\t\t\t\t1\n"
 		     "meeting\ta.yaml\tz.pdf\t2\t0\t"
-		     "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\n"
+		     "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\t"
+		     "Số: 01/BB-TCT\t2020-12-31\tBiên bản\tHội nghị\\tviên chức\tTrường\t2\n"
 		     "award\tb.yaml\tTrần B.pdf\t1\t3\t"
-		     "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad\n");
+		     "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad\t\t\t\t\t\t1\n");
 	free(s);
 	manifest_free(m);
 	outdir_close(od);
