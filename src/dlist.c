@@ -24,6 +24,12 @@ void dlist_free(struct dlist *dl)
 		free(pg->ops);
 	}
 	free(dl->pages);
+	for (size_t i = 0; i < dl->noutlines; i++)
+		free(dl->outlines[i].title);
+	free(dl->outlines);
+	for (size_t i = 0; i < dl->nlabels; i++)
+		free(dl->labels[i].prefix);
+	free(dl->labels);
 	dl_meta_free(&dl->meta);
 	free(dl);
 }
@@ -94,7 +100,8 @@ void dl_rect(struct dlist *dl, int32_t x, int32_t y, int32_t w, int32_t h,
 	op->fill = fill;
 }
 
-void dl_image(struct dlist *dl, int32_t x, int32_t y, int32_t w, int32_t h, const char *path)
+void dl_image(struct dlist *dl, int32_t x, int32_t y, int32_t w, int32_t h, const char *path,
+	      const struct image *img)
 {
 	struct dl_op *op = add_op(dl, DL_IMAGE);
 	op->x = x;
@@ -102,7 +109,31 @@ void dl_image(struct dlist *dl, int32_t x, int32_t y, int32_t w, int32_t h, cons
 	op->w = w;
 	op->h = h;
 	op->text = xstrdup(path);
+	op->image = img;
 }
+
+void dl_outline(struct dlist *dl, unsigned level, size_t page, int32_t y, const char *title)
+{
+	grow(&dl->outlines, &dl->capoutlines, dl->noutlines + 1, sizeof *dl->outlines);
+	struct dl_outline *o = &dl->outlines[dl->noutlines++];
+	o->title = xstrdup(title ? title : "");
+	o->page = page;
+	o->y = y;
+	o->level = (uint8_t)(level > 255 ? 255 : level);
+}
+
+void dl_label(struct dlist *dl, size_t page, enum dl_label_style style, int32_t start,
+	      const char *prefix)
+{
+	grow(&dl->labels, &dl->caplabels, dl->nlabels + 1, sizeof *dl->labels);
+	struct dl_label *l = &dl->labels[dl->nlabels++];
+	l->page = page;
+	l->style = style;
+	l->start = start;
+	l->prefix = prefix ? xstrdup(prefix) : NULL;
+}
+
+static const char *const label_code[] = {"none", "D", "R", "r", "A", "a"};
 
 static void dump_string(FILE *f, const char *s)
 {
@@ -113,6 +144,26 @@ static void dump_string(FILE *f, const char *s)
 		fputc(*s, f);
 	}
 	fputc('"', f);
+}
+
+static void dump_navigation(const struct dlist *dl, FILE *f)
+{
+	for (size_t i = 0; i < dl->noutlines; i++) {
+		const struct dl_outline *o = &dl->outlines[i];
+		fprintf(f, "outline %u %zu %d ", o->level, o->page + 1, o->y);
+		dump_string(f, o->title);
+		fputc('\n', f);
+	}
+	for (size_t i = 0; i < dl->nlabels; i++) {
+		const struct dl_label *l = &dl->labels[i];
+		unsigned st = (unsigned)l->style;
+		fprintf(f, "label %zu %s %d ", l->page + 1,
+			st < sizeof label_code / sizeof label_code[0] ? label_code[st] : "?", l->start);
+		dump_string(f, l->prefix ? l->prefix : "");
+		fputc('\n', f);
+	}
+	if (dl->pdfa)
+		fputs("pdfa\n", f);
 }
 
 static void dump_meta(const struct dl_meta *m, FILE *f)
@@ -173,6 +224,7 @@ void dlist_dump_opts(const struct dlist *dl, FILE *f, bool positions)
 			}
 		}
 	}
+	dump_navigation(dl, f);
 }
 
 void dl_meta_free(struct dl_meta *m)

@@ -19,7 +19,7 @@ enum dl_kind {
 	DL_TEXT,  /* text at baseline (x, y) */
 	DL_RULE,  /* line from (x, y) to (x + w, y + h), width `size` */
 	DL_RECT,  /* rectangle, top-left (x, y), size w x h; stroked with width `size` or filled */
-	DL_IMAGE, /* PNG `text` (a path) scaled into the box (x, y, w, h) */
+	DL_IMAGE, /* picture `image` (from file `text`) scaled into the box (x, y, w, h) */
 };
 
 struct dl_op {
@@ -30,6 +30,7 @@ struct dl_op {
 	uint8_t face;   /* text only */
 	bool fill;      /* rect only */
 	char *text;     /* text: UTF-8 NFC; image: file path. Owned by the op. */
+	const struct image *image; /* image: the decoded picture, borrowed (image.h) */
 	struct srcpos pos;
 };
 
@@ -52,10 +53,45 @@ struct dl_meta {
 };
 void dl_meta_free(struct dl_meta *m);
 
+/* A bookmark (PDF outline item) to a place on a page. Entries are in
+ * reading order; an entry's children are the entries right after it with
+ * a deeper level (level 0 is the top; a level may deepen by one at a time). */
+struct dl_outline {
+	char *title;   /* UTF-8 NFC, owned; written as UTF-16 */
+	size_t page;   /* 0-based index into pages */
+	int32_t y;     /* from the top of that page, millipoints */
+	uint8_t level;
+};
+
+/* How page numbers are shown in a viewer (PDF page labels). */
+enum dl_label_style {
+	DL_LABEL_NONE,   /* the prefix alone: "Bìa" */
+	DL_LABEL_DECIMAL,
+	DL_LABEL_ROMAN_UPPER,
+	DL_LABEL_ROMAN_LOWER,
+	DL_LABEL_LETTER_UPPER,
+	DL_LABEL_LETTER_LOWER,
+};
+
+/* Pages from `page` (0-based) up to the next label's page are labelled
+ * prefix + their number in `style`, counting from `start` (1 or more).
+ * Labels are in increasing page order; without any, viewers number 1, 2 … */
+struct dl_label {
+	size_t page;
+	enum dl_label_style style;
+	int32_t start;
+	char *prefix; /* UTF-8 or NULL, owned; written as UTF-16 */
+};
+
 struct dlist {
 	struct dl_page *pages;
 	size_t npages, cap;
 	struct dl_meta meta;
+	struct dl_outline *outlines;
+	size_t noutlines, capoutlines;
+	struct dl_label *labels;
+	size_t nlabels, caplabels;
+	bool pdfa; /* an archival copy: write PDF/A-1b (volumes; --pdfa) */
 };
 
 struct dlist *dlist_new(void);
@@ -72,14 +108,27 @@ void dl_rule(struct dlist *dl, int32_t x1, int32_t y1, int32_t x2, int32_t y2,
 	     int32_t width, uint32_t color);
 void dl_rect(struct dlist *dl, int32_t x, int32_t y, int32_t w, int32_t h,
 	     int32_t line_width, uint32_t color, bool fill);
-void dl_image(struct dlist *dl, int32_t x, int32_t y, int32_t w, int32_t h, const char *path);
+struct image;
+/* img is borrowed: its owner keeps it until the list is freed. */
+void dl_image(struct dlist *dl, int32_t x, int32_t y, int32_t w, int32_t h, const char *path,
+	      const struct image *img);
+
+/* A bookmark at (page, y) titled title (copied); see struct dl_outline. */
+void dl_outline(struct dlist *dl, unsigned level, size_t page, int32_t y, const char *title);
+/* Page labels from page on; prefix (copied) may be NULL. */
+void dl_label(struct dlist *dl, size_t page, enum dl_label_style style, int32_t start,
+	      const char *prefix);
 
 /* One op per line:
  *   page N WIDTH HEIGHT
  *   text X Y FACE SIZE #RRGGBB "TEXT"     (FACE: R B I BI; '"' and '\' escaped)
  *   rule X1 Y1 X2 Y2 WIDTH #RRGGBB
  *   rect X Y W H WIDTH #RRGGBB fill|stroke
- *   image X Y W H "PATH"                                                    */
+ *   image X Y W H "PATH"
+ * then, after the last page, if the document has them:
+ *   outline LEVEL PAGE Y "TITLE"   (PAGE 1-based, as in the page lines)
+ *   label PAGE STYLE START "PREFIX"  (STYLE: none D R r A a)
+ *   pdfa                                                                    */
 void dlist_dump(const struct dlist *dl, FILE *f);
 /* With positions, text lines end " @LINE:COL" (where the text came from)
  * and "meta KEY \"VALUE\"" lines (the document record) come first. */

@@ -184,11 +184,7 @@ static bool load_printer(const struct layout_search *search, struct cert_layout 
 		     lay->printer.s);
 		return false;
 	}
-	char *path = layout_find(search, LAYOUT_PRINTER, lay->printer.s, &lay->printer.pos);
-	if (!path)
-		return false;
-	lay->printer_tree = load_yaml(path, NULL, NULL);
-	free(path);
+	lay->printer_tree = layout_find(search, LAYOUT_PRINTER, lay->printer.s, &lay->printer.pos);
 	if (!lay->printer_tree)
 		return false;
 	struct printer_profile p = {0};
@@ -210,11 +206,7 @@ bool layout_cert_load(const struct layout_search *search, const char *name, cons
 		diag(LAYOUT_BAD_NAME, from, name);
 		return false;
 	}
-	char *path = layout_find(search, LAYOUT_CERTIFICATE, name, from);
-	if (!path)
-		return false;
-	out->tree = load_yaml(path, NULL, NULL);
-	free(path);
+	out->tree = layout_find(search, LAYOUT_CERTIFICATE, name, from);
 	if (!out->tree)
 		return false;
 	bool ok = model_bind(out->tree, &cert_schema, out);

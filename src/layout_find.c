@@ -6,8 +6,12 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "load.h"
+#include "load_file.h"
 #include "model.h"
 #include "util.h"
+
+#define LAYOUT_MAX_FILE ((size_t)1 << 20)
 
 void layout_search_add(struct layout_search *s, const char *dir)
 {
@@ -21,6 +25,8 @@ void layout_search_add(struct layout_search *s, const char *dir)
 
 void layout_search_add_parent(struct layout_search *s, const char *file)
 {
+	if (s->n == 0 && !s->input)
+		s->input = xstrdup(file);
 	const char *slash = strrchr(file, '/');
 	char *dir = slash ? xstrndup(file, slash == file ? 1 : (size_t)(slash - file)) : xstrdup(".");
 	layout_search_add(s, dir);
@@ -32,6 +38,8 @@ void layout_search_free(struct layout_search *s)
 	for (size_t i = 0; i < s->n; i++)
 		free(s->dir[i]);
 	s->n = 0;
+	free(s->input);
+	s->input = NULL;
 }
 
 bool layout_plain_name(const char *name)
@@ -39,20 +47,13 @@ bool layout_plain_name(const char *name)
 	return name[0] && strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789_-") == strlen(name);
 }
 
-/* What a YAML file is, from its top-level keys (lines "key:" at column 0):
+/* What a YAML text is, from its top-level keys (lines "key:" at column 0):
  * cheap, and silent about files that are not layouts at all (the input
  * folder holds the inputs too). */
-static enum layout_kind kind_of(const char *path)
+static enum layout_kind kind_of_text(const char *text)
 {
-	struct stat st;
-	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
-		return LAYOUT_OTHER;
-	size_t len;
-	char *text = read_file(path, (size_t)1 << 20, &len);
-	if (!text)
-		return LAYOUT_OTHER;
 	bool doc = false, printer = false, other = false, cert = false;
-	for (char *line = text; line && *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
+	for (const char *line = text; line && *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
 		size_t k = strspn(line, "abcdefghijklmnopqrstuvwxyz0123456789_");
 		if (k == 0 || line[k] != ':')
 			continue;
@@ -67,12 +68,24 @@ static enum layout_kind kind_of(const char *path)
 			other = true;
 		free(key);
 	}
-	free(text);
 	if (cert)
 		return LAYOUT_CERTIFICATE;
 	if (printer && !doc && !other)
 		return LAYOUT_PRINTER;
 	return doc ? LAYOUT_DOCUMENT : LAYOUT_OTHER;
+}
+
+/* The kind of a plain regular file (not a link), for the list of choices. */
+static enum layout_kind kind_of(const char *path)
+{
+	struct stat st;
+	if (lstat(path, &st) != 0 || !S_ISREG(st.st_mode))
+		return LAYOUT_OTHER;
+	size_t len;
+	char *text = read_file(path, LAYOUT_MAX_FILE, &len);
+	enum layout_kind k = text ? kind_of_text(text) : LAYOUT_OTHER;
+	free(text);
+	return k;
 }
 
 static char *file_in(const char *dir, enum layout_kind kind, const char *name)
@@ -154,19 +167,58 @@ static void report(const struct layout_search *s, enum layout_kind kind, enum la
 	buf_free(&list);
 }
 
-char *layout_find(const struct layout_search *s, enum layout_kind kind, const char *name,
-		  const struct srcpos *from)
+/* One folder's candidate: its bytes and what they are. Beside the input,
+ * anything there called so (a link too) is read the way the input's own
+ * files are, and a refusal is the answer; elsewhere a missing or unreadable
+ * file just means "not here". False after an error. */
+struct candidate {
+	char *path, *data;
+	size_t len;
+	enum layout_kind kind;
+};
+
+static bool probe(const struct layout_search *s, size_t d, const char *file, const struct srcpos *from,
+		  struct candidate *c)
+{
+	*c = (struct candidate){xasprintf("%s/%s", s->dir[d], file), NULL, 0, LAYOUT_OTHER};
+	struct stat st;
+	if (lstat(c->path, &st) != 0)
+		return true;
+	if (d == 0 && s->input) {
+		char *shown = NULL;
+		c->data = load_file_read(s->input, file, from, "layout", LAYOUT_MAX_FILE, &c->len, &shown);
+		free(shown);
+		if (!c->data)
+			return false;
+	} else if (S_ISREG(st.st_mode)) {
+		c->data = read_file(c->path, LAYOUT_MAX_FILE, &c->len);
+	}
+	if (c->data)
+		c->kind = kind_of_text(c->data);
+	return true;
+}
+
+struct node *layout_find(const struct layout_search *s, enum layout_kind kind, const char *name,
+			 const struct srcpos *from)
 {
 	enum layout_kind wrong = LAYOUT_OTHER;
-	for (size_t d = 0; d < s->n; d++) {
-		char *path = file_in(s->dir[d], kind, name);
-		enum layout_kind k = kind_of(path);
-		if (k == kind)
-			return path;
-		free(path);
-		if (k != LAYOUT_OTHER && wrong == LAYOUT_OTHER)
-			wrong = k; /* a layout, but of the other kind: say so if nothing else fits */
+	char *file = xasprintf("%s%s.yaml", kind == LAYOUT_PRINTER ? "printer-" : "", name);
+	struct node *tree = NULL;
+	bool failed = false;
+	for (size_t d = 0; d < s->n && !tree && !failed; d++) {
+		struct candidate c;
+		failed = !probe(s, d, file, from, &c);
+		if (!failed && c.kind == kind) {
+			tree = load_yaml_mem(c.path, c.data, c.len, NULL, NULL);
+			failed = !tree; /* it said why */
+		} else if (c.kind != LAYOUT_OTHER && wrong == LAYOUT_OTHER) {
+			wrong = c.kind; /* a layout, but of the other kind: say so if nothing else fits */
+		}
+		free(c.path);
+		free(c.data);
 	}
-	report(s, kind, wrong, name, from);
-	return NULL;
+	free(file);
+	if (!tree && !failed)
+		report(s, kind, wrong, name, from);
+	return tree;
 }

@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "node.h"
 
 enum layout_kind { LAYOUT_DOCUMENT, LAYOUT_CERTIFICATE, LAYOUT_PRINTER, LAYOUT_OTHER };
 
@@ -21,21 +22,24 @@ enum layout_kind { LAYOUT_DOCUMENT, LAYOUT_CERTIFICATE, LAYOUT_PRINTER, LAYOUT_O
 struct layout_search {
 	char *dir[LAYOUT_SEARCH_MAX];
 	size_t n;
+	char *input; /* the input file whose folder is dir[0], or NULL */
 };
 
 /* Appends dir (copied) unless it is NULL, empty or already there. */
 void layout_search_add(struct layout_search *s, const char *dir);
-/* Appends the folder that holds file (".": a bare file name). */
+/* Appends the folder that holds file (".": a bare file name), which must
+ * come first: files there are read as the input names them (load_file.h),
+ * so a layout beside the input can never lead outside its folder. */
 void layout_search_add_parent(struct layout_search *s, const char *file);
 void layout_search_free(struct layout_search *s);
 
 /* NAME must be a plain name: a-z, 0-9, _ and -. */
 bool layout_plain_name(const char *name);
 
-/* The path (malloc'd) of the layout of that kind called name, or NULL
- * after one input error at `from` (NULL: the command line). */
-char *layout_find(const struct layout_search *s, enum layout_kind kind, const char *name,
-		  const struct srcpos *from);
+/* The layout of that kind called name, loaded (free with node_free), or
+ * NULL after one input error at `from` (NULL: the command line). */
+struct node *layout_find(const struct layout_search *s, enum layout_kind kind, const char *name,
+			 const struct srcpos *from);
 
 /* True if key is a key of a document layout (layout.c). */
 bool layout_is_key(const char *key);

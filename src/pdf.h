@@ -36,6 +36,6 @@ struct pdf_ctx *pdf_ctx_narrow(const struct pdf_ctx *base, const struct dlist *c
 /* Renders the display list into a PDF, appended to out (owned by the
  * caller). Returns 0, or -1 after exactly one diag() (bad op: DIAG_ERROR at
  * the op's position; libharu or system failure: DIAG_SYSERR). */
-int pdf_render(struct pdf_ctx *ctx, const struct dlist *dl, struct buf *out);
+int pdf_render(const struct pdf_ctx *ctx, const struct dlist *dl, struct buf *out);
 
 #endif

@@ -19,6 +19,7 @@
 
 #include "compose_certificate.h"
 #include "diag.h"
+#include "image.h"
 #include "layout_cert.h"
 #include "text.h"
 #include "util.h"
@@ -32,7 +33,8 @@ struct cert_job {
 	size_t n;
 	char *print_name, *print_title;
 	bool files, print;        /* which outputs the decision asks for */
-	char *strings[8];         /* values the dlists' ops do not own (paths) */
+	char *strings[8];         /* values the dlists' ops do not own */
+	struct image *images[3];  /* emblem, signature, seal: every page draws the same one */
 };
 
 void cert_job_free(struct cert_job *job)
@@ -51,26 +53,27 @@ void cert_job_free(struct cert_job *job)
 	free(job->print_title);
 	for (size_t i = 0; i < sizeof job->strings / sizeof *job->strings; i++)
 		free(job->strings[i]);
+	for (size_t i = 0; i < sizeof job->images / sizeof *job->images; i++)
+		image_free(job->images[i]);
 	layout_cert_free(&job->lay);
 	free(job);
 }
 
-/* A path from the YAML (relative to its folder) checked to be a PNG. */
-static bool png(struct cert_job *job, int slot, const char *yaml_path, const struct text *t,
-		const char *what, struct cert_image *img)
+/* A PNG or JPEG the YAML names (inside its folder), decoded now so that
+ * check reports a damaged one as render would; the job owns it. */
+static bool picture(struct cert_job *job, int slot, const char *yaml_path, const struct text *t,
+		    const char *what, struct cert_image *img)
 {
 	img->path = NULL;
 	if (!t->s)
 		return true;
-	const char *slash = strrchr(yaml_path, '/');
-	char *path = t->s[0] == '/' || !slash ? xstrdup(t->s)
-					       : xasprintf("%.*s/%s", (int)(slash - yaml_path), yaml_path, t->s);
-	job->strings[slot] = path;
-	if (!cert_png_size(path, &img->w, &img->h)) {
-		diag(IMAGE_NOT_PNG, &t->pos, diag_word(what), path);
+	job->images[slot] = image_load(yaml_path, t->s, what, &t->pos);
+	if (!job->images[slot])
 		return false;
-	}
-	img->path = path;
+	img->path = t->s;
+	img->image = job->images[slot];
+	img->w = job->images[slot]->width;
+	img->h = job->images[slot]->height;
 	return true;
 }
 
@@ -154,9 +157,9 @@ struct cert_job *cert_compose(const struct cert_env *env, const struct docfile *
 	}
 	struct cert_values v = {0};
 	/* all three are checked, so every missing image is reported at once */
-	ok = png(job, 0, df->path, &d->emblem, N_("emblem"), &v.emblem);
-	ok = png(job, 1, df->path, &d->signer.signature, N_("signature"), &v.signature) && ok;
-	ok = png(job, 2, df->path, &d->signer.seal, N_("seal"), &v.seal) && ok;
+	ok = picture(job, 0, df->path, &d->emblem, N_("emblem"), &v.emblem);
+	ok = picture(job, 1, df->path, &d->signer.signature, N_("signature"), &v.signature) && ok;
+	ok = picture(job, 2, df->path, &d->signer.seal, N_("seal"), &v.seal) && ok;
 	if (!ok) {
 		cert_job_free(job);
 		return NULL;

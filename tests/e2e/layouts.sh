@@ -61,3 +61,14 @@ $VANBAN calibrate --dump --printer ofice certificate-blank > /dev/null 2>"$D/pr.
 check "layouts an unknown --printer: did-you-mean and the list" sh -c "test $s = 2 && grep -qx 'vanban: error: unknown printer profile \"ofice\" (did you mean \"office\"?); the printer profiles are: office' '$D/pr.err'"
 $VANBAN calibrate --dump nd30 > /dev/null 2>"$D/cn.err"; s=$?
 check "layouts calibrate nd30: not a certificate layout" sh -c "test $s = 2 && grep -q '^vanban: error: \"nd30\" is not a certificate layout' '$D/cn.err'"
+
+# a layout beside the input is read as the input's own files are: a link
+# that leads out of its folder is refused at the key (unless --allow-path)
+mkdir -p "$D/sym" "$D/outside"
+sed 's/^layout: .*/layout: rong/' $in > "$D/sym/hop.yaml"
+sed 's/^margin_left: .*/margin_left: 45/' layouts/nd30.yaml > "$D/outside/rong.yaml"
+ln -s ../outside/rong.yaml "$D/sym/rong.yaml"
+$VANBAN render -o "$D/sym/out" "$D/sym/hop.yaml" 2>"$D/sym.err"; s=$?
+check "layouts a layout linked from outside the input's folder is refused at the key" sh -c "test $s = 2 && grep -qx 'vanban: $D/sym/hop.yaml:5:9: error: the layout \"rong.yaml\" is a symbolic link that leads out of this file'\"'\"'s folder' '$D/sym.err' && ! ls '$D/sym/out/'*.pdf 2>/dev/null"
+$VANBAN render --allow-path "$D/outside" --dump "$D/sym/hop.yaml" 2>/dev/null | grep -q '^text 127559 '
+check "layouts --allow-path lets it be used" test $? = 0
