@@ -457,14 +457,14 @@ void volume_build_emit(const struct cert_env *env, const char *source, struct vo
 		dlist_dump(vb->vol, stdout);
 		return;
 	}
-	if (manifest_has(env->manifest, "volume", source))
+	if (!run_out_once(env->out, "volume", source))
 		return;
-	char *name = outdir_claim(env->od, vb->name ? vb->name : "ho-so", ".pdf");
-	if (outdir_write(env->od, name, vb->pdf.data, vb->pdf.len) == 0) {
-		manifest_add(env->manifest, "volume", source, name, (int)vb->vol->npages,
-			     vb->pdf.data, vb->pdf.len);
-		manifest_describe(env->manifest, &vb->vol->meta, vb->sheets);
-	}
+	const char *stem = vb->name ? vb->name : "ho-so";
+	struct srcpos pos = {source, 0, 0};
+	char *name = run_out_claim(env->out, stem, &pos);
+	if (run_out_mine(env->out, source, stem))
+		run_out_write_doc(env->out, "volume", source, name, (int)vb->vol->npages, vb->pdf.data,
+				  vb->pdf.len, &vb->vol->meta, vb->sheets);
 	free(name);
 }
 
