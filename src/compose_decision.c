@@ -300,9 +300,8 @@ bool compose_decision(const struct docfile *df, const struct decision *d, const 
 		free(body);
 	}
 	footer(b, lay, d);
-	if (d->signer.prefix.s && !layout_prefix_ok(lay, d->signer.prefix.s))
-		diag(UNUSUAL_SIGN_PREFIX, &d->signer.prefix.pos,
-		     d->signer.prefix.s);
+	if (d->signer.prefix.s)
+		layout_check_prefix(lay, &d->signer.prefix);
 	if (d->stated_count.set && (size_t)d->stated_count.v != roster->n)
 		diag(STATED_COUNT_MISMATCH, &d->stated_count.pos, d->stated_count.v, roster->n);
 	if (roster->n)

@@ -221,6 +221,30 @@ const struct issuer *docfile_issuer(const struct docfile *df, const char *id)
 	return NULL;
 }
 
+/* "no issuer "dang"": with the nearest id and the list of those there are. */
+static void report_unknown_issuer(const struct docfile *df, const struct text *id)
+{
+	const struct issuer *is = df->issuers.v;
+	if (!df->issuers.n) {
+		diag(NO_ISSUERS, &id->pos, id->s);
+		return;
+	}
+	const char *cands[64];
+	size_t nc = df->issuers.n < 64 ? df->issuers.n : 64;
+	struct buf all = {0};
+	for (size_t i = 0; i < df->issuers.n; i++) {
+		buf_printf(&all, "%s\"%s\"", i ? ", " : "", is[i].id.s);
+		if (i < nc)
+			cands[i] = is[i].id.s;
+	}
+	const char *near = model_did_you_mean(id->s, cands, nc);
+	if (near)
+		diag(UNKNOWN_ISSUER_GUESS, &id->pos, id->s, near, all.data);
+	else
+		diag(UNKNOWN_ISSUER, &id->pos, id->s, all.data);
+	buf_free(&all);
+}
+
 static bool ends_with(const char *s, const char *end)
 {
 	size_t n = strlen(s), m = strlen(end);
@@ -233,7 +257,7 @@ static bool check_decision(const struct docfile *df, const struct decision *d)
 {
 	bool ok = true;
 	if (d->issuer.s && !docfile_issuer(df, d->issuer.s)) {
-		diag(UNKNOWN_ISSUER, &d->issuer.pos, d->issuer.s);
+		report_unknown_issuer(df, &d->issuer);
 		return false;
 	}
 	if (!d->number.set)
@@ -353,7 +377,7 @@ struct docfile *docfile_from_tree(struct node *tree, const struct load_limits *l
 		struct document *d = (struct document *)df->documents.v + i;
 		ok = document_check(d);
 		if (ok && d->issuer.s && !docfile_issuer(df, d->issuer.s)) {
-			diag(UNKNOWN_ISSUER, &d->issuer.pos, d->issuer.s);
+			report_unknown_issuer(df, &d->issuer);
 			ok = false;
 		}
 	}
