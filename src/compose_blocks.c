@@ -162,7 +162,8 @@ static void paragraphs(struct blocks *b, const struct layout *lay, const struct 
 			len--;
 		if (len) {
 			char *p = xstrndup(s, len);
-			compose_body(b, lay, p, &pos);
+			/* a lead-in ("… thông qua:") stays with what it introduces */
+			compose_body(b, lay, p, &pos)->keep_with_next = p[len - 1] == ':';
 			free(p);
 		}
 		if (!end)

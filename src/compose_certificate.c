@@ -258,21 +258,6 @@ static char *expand(const char *tpl, const struct cert_values *v, int *first_key
 	return buf_steal(&out);
 }
 
-bool cert_png_size(const char *path, uint32_t *w, uint32_t *h)
-{
-	unsigned char b[24];
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return false;
-	size_t n = fread(b, 1, sizeof b, f);
-	fclose(f);
-	if (n < 24 || memcmp(b, "\x89PNG\r\n\x1a\n", 8) || memcmp(b + 12, "IHDR", 4))
-		return false;
-	*w = (uint32_t)b[16] << 24 | (uint32_t)b[17] << 16 | (uint32_t)b[18] << 8 | b[19];
-	*h = (uint32_t)b[20] << 24 | (uint32_t)b[21] << 16 | (uint32_t)b[22] << 8 | b[23];
-	return *w > 0 && *h > 0;
-}
-
 /* The image scaled into its box, keeping its proportions, centred. */
 static void image(struct dlist *dl, const struct cert_box *b, const struct cert_image *img)
 {
@@ -283,7 +268,7 @@ static void image(struct dlist *dl, const struct cert_box *b, const struct cert_
 	if ((double)bh / img->h < k)
 		k = (double)bh / img->h;
 	int32_t w = (int32_t)(img->w * k), h = (int32_t)(img->h * k);
-	dl_image(dl, MM(b->x.v) + (bw - w) / 2, MM(b->y.v) + (bh - h) / 2, w, h, img->path);
+	dl_image(dl, MM(b->x.v) + (bw - w) / 2, MM(b->y.v) + (bh - h) / 2, w, h, img->path, img->image);
 }
 
 static void borders(struct dlist *dl, const struct cert_layout *lay)

@@ -9,10 +9,11 @@
 #include "font.h"
 #include "layout_cert.h"
 
-/* An image for a box: a checked PNG path and its pixel size (for the
- * aspect ratio). path NULL = none. */
+/* An image for a box: the path as the YAML gave it, the decoded picture
+ * (borrowed) and its pixel size (for the aspect ratio). path NULL = none. */
 struct cert_image {
 	const char *path;
+	const struct image *image;
 	uint32_t w, h;
 };
 
@@ -52,7 +53,5 @@ bool compose_certificate(const struct fontset *fs, const struct cert_layout *lay
  * profile's correction applied like on the certificates. */
 void compose_calibration(const struct fontset *fs, const struct cert_layout *lay, struct dlist *dl);
 
-/* Reads a PNG's size from its header; false if the file is not a PNG. */
-bool cert_png_size(const char *path, uint32_t *w, uint32_t *h);
 
 #endif

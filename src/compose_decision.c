@@ -300,15 +300,17 @@ bool compose_decision(const struct docfile *df, const struct decision *d, const 
 		free(body);
 	}
 	footer(b, lay, d);
-	if (d->signer.prefix.s && !layout_prefix_ok(lay, d->signer.prefix.s))
-		diag(UNUSUAL_SIGN_PREFIX, &d->signer.prefix.pos,
-		     d->signer.prefix.s);
+	if (d->signer.prefix.s)
+		layout_check_prefix(lay, &d->signer.prefix);
 	if (d->stated_count.set && (size_t)d->stated_count.v != roster->n)
 		diag(STATED_COUNT_MISMATCH, &d->stated_count.pos, d->stated_count.v, roster->n);
 	if (roster->n)
 		appendix(b, lay, org, d, roster, number, pad, &ws);
 
-	compose_finish(out, lay, "decision", "Quyết định", d->summary.s, org->name.s, number);
+	char *ref = compose_number_ref(number); /* the record: "15/QĐ-TCT", ISO date */
+	compose_finish(out, lay, "decision", "Quyết định", d->summary.s, org->name.s, ref);
+	out->meta.date = xasprintf("%04d-%02d-%02d", d->date.d.y, d->date.d.m, d->date.d.d);
+	free(ref);
 	char *slug = text_slug(symbol, 100);
 	out->name = d->number.set ? xasprintf("quyet-dinh-%02lld-%s", d->number.v, slug)
 				  : xasprintf("quyet-dinh-%s", slug);

@@ -18,7 +18,9 @@ static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 
 static enum diag_level worst = DIAG_NOTE;
 static int nerrors, nwarnings;
-static bool quiet;
+static bool quiet, verbose;
+static int level_count[DIAG_SYSERR + 1], folded;
+static bool fold[MSG_COUNT];
 static FILE *out;
 
 static const struct {
@@ -136,6 +138,7 @@ static bool count(enum diag_level level)
 		nerrors++;
 	else if (level == DIAG_WARNING)
 		nwarnings++;
+	level_count[level]++;
 	if (in_file && file_errors >= FILE_MAX_ERRORS) {
 		file_hidden += level >= DIAG_ERROR;
 		return false;
@@ -208,13 +211,33 @@ void diag_emit(enum msg code, const struct srcpos *pos, ...)
 {
 	va_list ap;
 	va_start(ap, pos);
-	emit(table[code].level, pos, dgettext("vanban", table[code].text), ap);
+	if (fold[code] && !verbose && table[code].level < DIAG_ERROR) {
+		pthread_mutex_lock(&lock);
+		level_count[table[code].level]++;
+		if (table[code].level > worst)
+			worst = table[code].level;
+		folded++;
+		pthread_mutex_unlock(&lock);
+	} else {
+		emit(table[code].level, pos, dgettext("vanban", table[code].text), ap);
+	}
 	va_end(ap);
 }
 
 enum diag_level diag_worst(void) { return worst; }
 void diag_reset_worst(void) { worst = DIAG_NOTE; }
 int diag_errors(void) { return nerrors; }
+int diag_count(enum diag_level level) { return level_count[level]; }
+void diag_fold(enum msg code) { fold[code] = true; }
+void diag_set_verbose(bool v) { verbose = v; }
+int diag_folded(void) { return folded; }
+
+const char *diag_tr(const char *msgid) { return dgettext("vanban", msgid); }
+
+const char *diag_ntr(const char *singular, const char *plural, unsigned long n)
+{
+	return dngettext("vanban", singular, plural, n);
+}
 int diag_warnings(void) { return nwarnings; }
 void diag_set_quiet(bool q) { quiet = q; }
 void diag_set_stream(FILE *f) { out = f; }

@@ -52,6 +52,11 @@ const char *msg_format(enum msg code);
 /* The code's name as in msg.def ("UNKNOWN_KEY"). */
 const char *msg_name(enum msg code);
 
+/* Texts that are not diagnostics (the summary, the progress line) in the
+ * user's language: the English msgid, or its plural form for n. */
+const char *diag_tr(const char *msgid) __attribute__((format_arg(1)));
+const char *diag_ntr(const char *singular, const char *plural, unsigned long n)
+	__attribute__((format_arg(1), format_arg(2)));
 /* Marks a word or phrase that a message takes as an argument ("a list",
  * "person") for translation where it is written (xgettext -kN_ finds it);
  * diag_word() translates it where it is used. */
@@ -76,6 +81,15 @@ enum diag_level diag_worst(void);
 void diag_reset_worst(void);
 /* Number of errors (DIAG_ERROR and worse) reported so far. */
 int diag_errors(void);
+/* Number of messages of exactly this level so far (folded ones included). */
+int diag_count(enum diag_level level);
+
+/* Per-record messages (one per certificate, say) are folded into a count
+ * unless verbose: diag_fold(MSG_X) marks a code; diag_folded() is how many
+ * were not printed. */
+void diag_fold(enum msg code);
+void diag_set_verbose(bool verbose);
+int diag_folded(void);
 /* Number of warnings reported so far. */
 int diag_warnings(void);
 

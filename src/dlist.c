@@ -100,7 +100,8 @@ void dl_rect(struct dlist *dl, int32_t x, int32_t y, int32_t w, int32_t h,
 	op->fill = fill;
 }
 
-void dl_image(struct dlist *dl, int32_t x, int32_t y, int32_t w, int32_t h, const char *path)
+void dl_image(struct dlist *dl, int32_t x, int32_t y, int32_t w, int32_t h, const char *path,
+	      const struct image *img)
 {
 	struct dl_op *op = add_op(dl, DL_IMAGE);
 	op->x = x;
@@ -108,6 +109,7 @@ void dl_image(struct dlist *dl, int32_t x, int32_t y, int32_t w, int32_t h, cons
 	op->w = w;
 	op->h = h;
 	op->text = xstrdup(path);
+	op->image = img;
 }
 
 void dl_outline(struct dlist *dl, unsigned level, size_t page, int32_t y, const char *title)

@@ -19,7 +19,7 @@ enum dl_kind {
 	DL_TEXT,  /* text at baseline (x, y) */
 	DL_RULE,  /* line from (x, y) to (x + w, y + h), width `size` */
 	DL_RECT,  /* rectangle, top-left (x, y), size w x h; stroked with width `size` or filled */
-	DL_IMAGE, /* PNG `text` (a path) scaled into the box (x, y, w, h) */
+	DL_IMAGE, /* picture `image` (from file `text`) scaled into the box (x, y, w, h) */
 };
 
 struct dl_op {
@@ -30,6 +30,7 @@ struct dl_op {
 	uint8_t face;   /* text only */
 	bool fill;      /* rect only */
 	char *text;     /* text: UTF-8 NFC; image: file path. Owned by the op. */
+	const struct image *image; /* image: the decoded picture, borrowed (image.h) */
 	struct srcpos pos;
 };
 
@@ -107,7 +108,10 @@ void dl_rule(struct dlist *dl, int32_t x1, int32_t y1, int32_t x2, int32_t y2,
 	     int32_t width, uint32_t color);
 void dl_rect(struct dlist *dl, int32_t x, int32_t y, int32_t w, int32_t h,
 	     int32_t line_width, uint32_t color, bool fill);
-void dl_image(struct dlist *dl, int32_t x, int32_t y, int32_t w, int32_t h, const char *path);
+struct image;
+/* img is borrowed: its owner keeps it until the list is freed. */
+void dl_image(struct dlist *dl, int32_t x, int32_t y, int32_t w, int32_t h, const char *path,
+	      const struct image *img);
 
 /* A bookmark at (page, y) titled title (copied); see struct dl_outline. */
 void dl_outline(struct dlist *dl, unsigned level, size_t page, int32_t y, const char *title);

@@ -275,6 +275,36 @@ bool layout_prefix_ok(const struct layout *lay, const char *prefix)
 	return false;
 }
 
+/* The letters of s, for comparing "T/M", "TM" and "TM.". */
+static void letters_of(const char *s, char *out, size_t cap)
+{
+	size_t o = 0;
+	for (; *s && o + 1 < cap; s++)
+		if (*s != '.' && *s != '/' && *s != ' ')
+			out[o++] = *s;
+	out[o] = '\0';
+}
+
+void layout_check_prefix(const struct layout *lay, const struct text *prefix)
+{
+	if (layout_prefix_ok(lay, prefix->s))
+		return;
+	char want[32], have[32];
+	letters_of(prefix->s, want, sizeof want);
+	struct buf all = {0};
+	for (size_t i = 0; i < lay->prefixes.n; i++) {
+		letters_of(lay->prefixes.v[i].s, have, sizeof have);
+		if (!strcmp(want, have)) {
+			diag(PREFIX_SPELLING, &prefix->pos, prefix->s, lay->prefixes.v[i].s);
+			buf_free(&all);
+			return;
+		}
+		buf_printf(&all, "%s\"%s\"", i ? ", " : "", lay->prefixes.v[i].s);
+	}
+	diag(UNUSUAL_SIGN_PREFIX, &prefix->pos, prefix->s, all.data ? all.data : "");
+	buf_free(&all);
+}
+
 char *layout_draft_date(const struct layout *lay, const char *place, int month, int year)
 {
 	char blank[96];

@@ -84,6 +84,9 @@ char *layout_draft_date(const struct layout *lay, const char *place, int month, 
 char *layout_symbol(const struct layout *lay, const char *type, const char *abbreviation);
 /* True if prefix is one of the layout's signing prefixes. */
 bool layout_prefix_ok(const struct layout *lay, const char *prefix);
+/* Warns if prefix is not one of the layout's signing prefixes: "TM" or
+ * "T/M" for "TM." names the form to write, anything else lists them. */
+void layout_check_prefix(const struct layout *lay, const struct text *prefix);
 /* The style of a heading level (the layout's, else the default). */
 const struct heading_style *layout_heading(const struct layout *lay, const char *level);
 

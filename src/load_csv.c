@@ -392,7 +392,7 @@ bool load_csv(const struct csv_source *src, const char *yaml_path, struct node *
 	}
 	size_t len;
 	char *path;
-	char *data = load_file_read(yaml_path, src->file.s, &src->file.pos, "CSV file", CSV_MAX_FILE, &len, &path);
+	char *data = load_file_read(yaml_path, src->file.s, &src->file.pos, N_("CSV file"), CSV_MAX_FILE, &len, &path);
 	if (!data)
 		return false;
 	struct csv s = {.line = 1, .col = 1, .file = node_strndup(tree, path, strlen(path))};

@@ -283,8 +283,8 @@ static int open_allowed(const char *base, const char *name)
 
 static const char *kind_of(mode_t m)
 {
-	return S_ISDIR(m) ? "a folder" : S_ISFIFO(m) ? "a FIFO" : S_ISSOCK(m) ? "a socket"
-	       : S_ISCHR(m) || S_ISBLK(m) ? "a device" : "not a plain file";
+	return S_ISDIR(m) ? N_("a folder") : S_ISFIFO(m) ? N_("a FIFO") : S_ISSOCK(m) ? N_("a socket")
+	       : S_ISCHR(m) || S_ISBLK(m) ? N_("a device") : N_("something else");
 }
 
 enum read_fail { READ_OK, READ_NOT_REGULAR, READ_TOO_LARGE, READ_ERRNO };
@@ -403,17 +403,17 @@ char *load_file_read(const char *yaml_path, const char *name, const struct srcpo
 	if (!data) {
 		char size[32];
 		if (why == READ_NOT_REGULAR)
-			diag(PATH_NOT_REGULAR, pos, what, name, kind_of(mode));
+			diag(PATH_NOT_REGULAR, pos, diag_word(what), name, diag_word(kind_of(mode)));
 		else if (why == READ_TOO_LARGE)
-			size_words(max, size), diag(PATH_TOO_LARGE, pos, what, name, size);
+			size_words(max, size), diag(PATH_TOO_LARGE, pos, diag_word(what), name, size);
 		else if (errno == EXDEV && w == ABSOLUTE)
-			diag(PATH_ABSOLUTE, pos, what, name);
+			diag(PATH_ABSOLUTE, pos, diag_word(what), name);
 		else if (errno == EXDEV && w == ABOVE)
-			diag(PATH_ABOVE, pos, what, name);
+			diag(PATH_ABOVE, pos, diag_word(what), name);
 		else if (errno == EXDEV || errno == ELOOP)
-			diag(PATH_LINK_OUT, pos, what, name);
+			diag(PATH_LINK_OUT, pos, diag_word(what), name);
 		else
-			diag(PATH_UNREADABLE, pos, what, name, strerror(errno));
+			diag(PATH_UNREADABLE, pos, diag_word(what), name, strerror(errno));
 		free(show);
 		show = NULL;
 	}
@@ -441,7 +441,7 @@ char *load_file_read_arg(const char *path, size_t max, size_t *len)
 	if (!data) {
 		char size[32];
 		if (why == READ_NOT_REGULAR)
-			diag(FILE_NOT_REGULAR, &pos, kind_of(mode));
+			diag(FILE_NOT_REGULAR, &pos, diag_word(kind_of(mode)));
 		else if (why == READ_TOO_LARGE)
 			size_words(max, size), diag(FILE_TOO_LARGE, &pos, size);
 		else

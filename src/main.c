@@ -1,6 +1,7 @@
 /* main.c — the command line: a command, then options and files in any
  * order (GNU getopt_long permutation; "--" ends the options). It sees only
  * the driver's header. */
+#include <errno.h>
 #include <getopt.h>
 #include <libintl.h>
 #include <limits.h>
@@ -18,10 +19,11 @@
 /* --help: one translatable entry a paragraph, so that a new option adds
  * one entry (and one msgid in po/vi.po). */
 static const char *const usage_text[] = {
-	N_("usage: vanban render [-o DIR] [--dump] [--encoding NAME] [--layouts DIR] [--printer NAME] [--preview] FILE.yaml...\n"
+	N_("usage: vanban render [-o DIR] [-j N] [--shard K/N] [--dump] [--encoding NAME] [--layouts DIR] [--printer NAME] [--preview] FILE.yaml...\n"
 	   "       vanban check [--encoding NAME] [--layouts DIR] FILE.yaml...\n"
 	   "       vanban calibrate [-o DIR] [--dump] [--printer NAME] LAYOUT|FILE.yaml\n"
 	   "       vanban init KIND [FILE.yaml] | init --list\n"
+	   "       vanban manifest merge MANIFEST.tsv...\n"
 	   "       vanban --help | --version\n\n"),
 	N_("render  turns each input file's documents into PDFs in DIR (default output/)\n"
 	   "        and writes DIR/manifest.tsv; --dump prints the display list instead,\n"
@@ -31,6 +33,15 @@ static const char *const usage_text[] = {
 	   "        field of certificate layout LAYOUT, to measure a printer against a blank\n"),
 	N_("init    writes a commented starter file for KIND (minutes, decision, awards …;\n"
 	   "        --list shows them) to FILE (default KIND.yaml) that renders as it is\n"),
+	N_("manifest merge  prints the manifests of several shards' folders as one\n"),
+	N_("-j N    renders N PDFs at a time (default: the number of CPUs); the output\n"
+	   "        is the same for every N\n"),
+	N_("--shard K/N  renders only the K-th of N parts of the work (by document and\n"
+	   "        recipient); the N parts' folders together hold what one run writes\n"),
+	N_("--keep-stale  keeps (and lists) PDFs an earlier run wrote from the same\n"
+	   "        inputs that this run did not write; by default they are removed\n"),
+	N_("--print-part N  puts at most N certificates in each print file (default 1000)\n"),
+	N_("-v, --verbose  prints every per-record note instead of counting them\n"),
 	N_("--encoding NAME  reads files that declare no encoding as NAME: utf-8\n"
 	   "        (default), tcvn3 (ABC), tcvn3h, vni (VNI-Windows) or cp1258\n"),
 	N_("--layouts DIR  looks for layouts there after the input file's folder\n"
@@ -53,7 +64,7 @@ static void usage(FILE *f)
 		fputs(gettext(usage_text[i]), f);
 }
 
-enum command { CMD_RENDER, CMD_CHECK, CMD_CALIBRATE, CMD_INIT };
+enum command { CMD_RENDER, CMD_CHECK, CMD_CALIBRATE, CMD_INIT, CMD_MANIFEST };
 
 static const struct {
 	const char *name;
@@ -63,10 +74,12 @@ static const struct {
 	{"check", CMD_CHECK},
 	{"calibrate", CMD_CALIBRATE},
 	{"init", CMD_INIT},
+	{"manifest", CMD_MANIFEST},
 };
 
 /* Long options without a short form get codes above the char range. */
-enum { OPT_DUMP = 256, OPT_ENCODING, OPT_DUMP_POSITIONS, OPT_LAYOUTS, OPT_PRINTER, OPT_LIST, OPT_PREVIEW, OPT_ALLOW_PATH };
+enum { OPT_DUMP = 256, OPT_ENCODING, OPT_DUMP_POSITIONS, OPT_LAYOUTS, OPT_PRINTER, OPT_LIST, OPT_PREVIEW, OPT_ALLOW_PATH,
+       OPT_SHARD, OPT_KEEP_STALE, OPT_PRINT_PART };
 
 static const struct option long_options[] = {
 	{"output", required_argument, NULL, 'o'},
@@ -78,9 +91,67 @@ static const struct option long_options[] = {
 	{"list", no_argument, NULL, OPT_LIST},
 	{"preview", no_argument, NULL, OPT_PREVIEW},
 	{"allow-path", required_argument, NULL, OPT_ALLOW_PATH},
+	{"jobs", required_argument, NULL, 'j'},
+	{"shard", required_argument, NULL, OPT_SHARD},
+	{"keep-stale", no_argument, NULL, OPT_KEEP_STALE},
+	{"print-part", required_argument, NULL, OPT_PRINT_PART},
+	{"verbose", no_argument, NULL, 'v'},
 	{"help", no_argument, NULL, 'h'},
 	{NULL, 0, NULL, 0},
 };
+
+/* A whole decimal number in [lo, hi], or -1. */
+static long number_in(const char *s, long lo, long hi)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	return errno || end == s || *end || v < lo || v > hi ? -1 : v;
+}
+
+/* "K/N" with 1 <= K <= N <= 100000. */
+static bool parse_shard(const char *s, struct render_opts *o)
+{
+	const char *slash = strchr(s, '/');
+	if (!slash)
+		return false;
+	char *k = xstrndup(s, (size_t)(slash - s));
+	long kv = number_in(k, 1, 100000), nv = number_in(slash + 1, 1, 100000);
+	free(k);
+	if (kv < 0 || nv < 0 || kv > nv)
+		return false;
+	o->shard_k = (int)kv;
+	o->shard_n = (int)nv;
+	return true;
+}
+
+/* The batch options (-j, --shard, --print-part); false after a diag(). */
+static bool batch_option(int c, const char *arg, struct render_opts *o)
+{
+	long v;
+	switch (c) {
+	case 'j':
+		if ((v = number_in(arg, 1, 64)) < 0) {
+			diag(BAD_JOBS, NULL, arg);
+			return false;
+		}
+		o->jobs = (int)v;
+		return true;
+	case OPT_SHARD:
+		if (!parse_shard(arg, o)) {
+			diag(BAD_SHARD, NULL, arg);
+			return false;
+		}
+		return true;
+	default: /* OPT_PRINT_PART */
+		if ((v = number_in(arg, 1, 30000)) < 0) {
+			diag(BAD_PRINT_PART, NULL, arg);
+			return false;
+		}
+		o->print_part = (int)v;
+		return true;
+	}
+}
 
 /* Parses the options after the command into *o; returns -1 to go on, or
  * the exit status. */
@@ -88,8 +159,20 @@ static int parse_options(int argc, char **argv, enum command cmd, struct render_
 {
 	opterr = 0;
 	int c;
-	while ((c = getopt_long(argc, argv, ":o:h", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":o:j:vh", long_options, NULL)) != -1) {
 		switch (c) {
+		case 'j':
+		case OPT_SHARD:
+		case OPT_PRINT_PART:
+			if (!batch_option(c, optarg, o))
+				return 2;
+			break;
+		case OPT_KEEP_STALE:
+			o->keep_stale = true;
+			break;
+		case 'v':
+			o->verbose = true;
+			break;
 		case 'o':
 			if (cmd == CMD_CHECK)
 				goto unknown;
@@ -180,6 +263,13 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	enum command cmd = commands[k].cmd;
+	if (cmd == CMD_MANIFEST) {
+		if (argc < 4 || strcmp(argv[2], "merge") != 0) {
+			diag(UNKNOWN_COMMAND, NULL, argc < 3 ? "manifest" : argv[2]);
+			return 2;
+		}
+		return render_manifest_merge(argv + 3, argc - 3);
+	}
 	struct render_opts o = {.outdir = "output", .check_only = cmd == CMD_CHECK};
 	int status = parse_options(argc - 1, argv + 1, cmd, &o);
 	if (status >= 0)

@@ -80,6 +80,41 @@ static bool bind_text(const struct node *n, const char *key, struct text *t)
 	return true;
 }
 
+/* "1.800.000", "1,800,000", "1 800 000": digits in groups of three; the
+ * digits alone into out. */
+static bool grouped_digits(const char *s, char *out, size_t cap)
+{
+	size_t lead = strspn(s, "0123456789"), o = 0;
+	if (lead < 1 || lead > 3 || !strchr(".,  ", s[lead]) || s[lead] == '\0' || lead >= cap)
+		return false;
+	char sep = s[lead];
+	memcpy(out, s, lead);
+	o = lead;
+	for (const char *p = s + lead; *p; p += 4) {
+		if (p[0] != sep || strspn(p + 1, "0123456789") < 3 || o + 4 >= cap)
+			return false;
+		memcpy(out + o, p + 1, 3);
+		o += 3;
+		if (p[4] && p[4] != sep)
+			return false;
+	}
+	out[o] = '\0';
+	return true;
+}
+
+/* The mistakes people make writing a whole number, told as what to write. */
+static void report_not_whole(const struct node *n, const struct field *f)
+{
+	char digits[32];
+	size_t lead = strspn(n->str, "0123456789");
+	if (grouped_digits(n->str, digits, sizeof digits))
+		diag(THOUSANDS_SEPARATORS, &n->pos, f->key, digits);
+	else if (lead > 0 && n->str[lead] == '/' && n->str[lead + 1] && !strcmp(f->key, "number"))
+		diag(NUMBER_WITH_SYMBOL, &n->pos, (int)lead, n->str, n->str + lead + 1);
+	else
+		diag(NOT_WHOLE_NUMBER, &n->pos, f->key, n->str);
+}
+
 static bool bind_int(const struct node *n, const struct field *f, struct integer *v)
 {
 	if (!expect(n, NODE_SCALAR, f->key, N_("a whole number")))
@@ -88,7 +123,7 @@ static bool bind_int(const struct node *n, const struct field *f, struct integer
 	errno = 0;
 	long long x = strtoll(n->str, &end, 10);
 	if (n->len == 0 || *end || errno || n->str[0] == ' ') {
-		diag(NOT_WHOLE_NUMBER, &n->pos, f->key, n->str);
+		report_not_whole(n, f);
 		return false;
 	}
 	if ((f->min || f->max) && (x < f->min || x > f->max)) {
@@ -183,8 +218,14 @@ static bool bind_field(const struct node *n, const struct field *f, void *slot)
 			return false;
 		struct day *d = slot;
 		if (!date_parse(n->str, &d->d)) {
-			diag(BAD_DATE, &n->pos,
-			     n->str);
+			struct date raw;
+			if (!date_read(n->str, &raw))
+				diag(BAD_DATE, &n->pos, n->str);
+			else if (raw.m < 1 || raw.m > 12)
+				diag(NO_SUCH_MONTH, &n->pos, n->str, raw.m);
+			else
+				diag(NO_SUCH_DAY, &n->pos, raw.d, raw.m, raw.y, raw.m, raw.y,
+				     date_month_days(raw.y, raw.m));
 			return false;
 		}
 		d->pos = n->pos;

@@ -28,11 +28,6 @@ static const struct field org_fields[] = {
 static const struct schema org_schema = {N_("organisation"), sizeof(struct organisation),
 					 FIELDS(org_fields)};
 
-static const struct field counted_fields[] = {
-	{"count", F_INT, OFF(struct counted, count), 0, NULL, 0, 1000000, NULL},
-	{"text", F_TEXT, OFF(struct counted, text), REQUIRED, NULL, 0, 0, NULL},
-};
-static const struct schema counted_schema = {N_("item"), sizeof(struct counted), FIELDS(counted_fields)};
 
 static const struct field attendance_fields[] = {
 	{"text", F_TEXT, OFF(struct attendance, text), REQUIRED, NULL, 0, 0, NULL},
@@ -43,11 +38,20 @@ static const struct field attendance_fields[] = {
 static const struct schema attendance_schema = {N_("attendance"), sizeof(struct attendance),
 						FIELDS(attendance_fields)};
 
+static const struct field section_fields[] = {
+	{"heading", F_TEXT, OFF(struct section, heading), REQUIRED, NULL, 0, 0, NULL},
+	{"number", F_TEXT, OFF(struct section, number), 0, NULL, 0, 0, NULL},
+	{"body", F_RECORDS, OFF(struct section, body), 0, &body_block_schema, 0, 0, NULL},
+	{"", F_POS, OFF(struct section, pos), 0, NULL, 0, 0, NULL},
+};
+static const struct schema section_schema = {N_("section"), sizeof(struct section), FIELDS(section_fields)};
+
 #define M(member) OFF(struct minutes, member)
 static const struct field minutes_fields[] = {
 	{"number", F_INT, M(number), 0, NULL, 1, 99999, NULL},
 	{"symbol", F_TEXT, M(symbol), 0, NULL, 0, 0, NULL},
 	{"title", F_TEXT, M(title), REQUIRED, NULL, 0, 0, NULL},
+	{"meeting", F_TEXT, M(meeting), 0, NULL, 0, 0, NULL},
 	{"date", F_DATE, M(date), REQUIRED, NULL, 0, 0, NULL},
 	{"start", F_TIME, M(start), REQUIRED, NULL, 0, 0, NULL},
 	{"end", F_TIME, M(end), REQUIRED, NULL, 0, 0, NULL},
@@ -55,15 +59,9 @@ static const struct field minutes_fields[] = {
 	{"chairs", F_RECORDS, M(chairs), REQUIRED, &person_schema, 0, 0, NULL},
 	{"secretary", F_RECORD, M(secretary), REQUIRED, &person_schema, 0, 0, NULL},
 	{"attendance", F_RECORD, M(attendance), REQUIRED, &attendance_schema, 0, 0, NULL},
-	{"proceedings", F_TEXTS, M(proceedings), 0, NULL, 0, 0, NULL},
-	{"reports", F_TEXTS, M(reports), 0, NULL, 0, 0, NULL},
-	{"pledge", F_TEXT, M(pledge), 0, NULL, 0, 0, NULL},
-	{"awards_intro", F_TEXT, M(awards_intro), 0, NULL, 0, 0, NULL},
-	{"awards", F_RECORDS, M(awards), 0, &counted_schema, 0, 0, NULL},
-	{"conclusion", F_TEXTS, M(conclusion), 0, NULL, 0, 0, NULL},
-	{"tasks_intro", F_TEXT, M(tasks_intro), 0, NULL, 0, 0, NULL},
-	{"tasks", F_RECORDS, M(tasks), 0, &counted_schema, 0, 0, NULL},
+	{"sections", F_RECORDS, M(sections), 0, &section_schema, 0, 0, NULL},
 	{"closing", F_TEXTS, M(closing), 0, NULL, 0, 0, NULL},
+	{"signers", F_RECORDS, M(signers), 0, &signer_schema, 0, 0, NULL},
 	{"recipients", F_TEXTS, M(recipients), 0, NULL, 0, 0, NULL},
 	{"filed", F_TEXT, M(filed), 0, NULL, 0, 0, NULL},
 };
@@ -190,7 +188,7 @@ static const struct field file_fields[] = {
 };
 static const struct schema file_schema = {N_("the file"), sizeof(struct docfile), FIELDS(file_fields)};
 
-static bool check_minutes(const struct minutes *m)
+static bool check_minutes(struct minutes *m)
 {
 	bool ok = true;
 	if (m->start.set && m->end.set && m->end.h * 60 + m->end.m <= m->start.h * 60 + m->start.m) {
@@ -204,6 +202,9 @@ static bool check_minutes(const struct minutes *m)
 		     a->present.v, a->summoned.v);
 		ok = false;
 	}
+	struct section *sec = m->sections.v;
+	for (size_t i = 0; i < m->sections.n; i++)
+		ok &= body_check(&sec[i].body);
 	if (m->chairs.n == 0) {
 		diag(MINUTES_NO_CHAIR, &m->pos);
 		ok = false;
@@ -220,6 +221,30 @@ const struct issuer *docfile_issuer(const struct docfile *df, const char *id)
 	return NULL;
 }
 
+/* "no issuer "dang"": with the nearest id and the list of those there are. */
+static void report_unknown_issuer(const struct docfile *df, const struct text *id)
+{
+	const struct issuer *is = df->issuers.v;
+	if (!df->issuers.n) {
+		diag(NO_ISSUERS, &id->pos, id->s);
+		return;
+	}
+	const char *cands[64];
+	size_t nc = df->issuers.n < 64 ? df->issuers.n : 64;
+	struct buf all = {0};
+	for (size_t i = 0; i < df->issuers.n; i++) {
+		buf_printf(&all, "%s\"%s\"", i ? ", " : "", is[i].id.s);
+		if (i < nc)
+			cands[i] = is[i].id.s;
+	}
+	const char *near = model_did_you_mean(id->s, cands, nc);
+	if (near)
+		diag(UNKNOWN_ISSUER_GUESS, &id->pos, id->s, near, all.data);
+	else
+		diag(UNKNOWN_ISSUER, &id->pos, id->s, all.data);
+	buf_free(&all);
+}
+
 static bool ends_with(const char *s, const char *end)
 {
 	size_t n = strlen(s), m = strlen(end);
@@ -232,7 +257,7 @@ static bool check_decision(const struct docfile *df, const struct decision *d)
 {
 	bool ok = true;
 	if (d->issuer.s && !docfile_issuer(df, d->issuer.s)) {
-		diag(UNKNOWN_ISSUER, &d->issuer.pos, d->issuer.s);
+		report_unknown_issuer(df, &d->issuer);
 		return false;
 	}
 	if (!d->number.set)
@@ -352,7 +377,7 @@ struct docfile *docfile_from_tree(struct node *tree, const struct load_limits *l
 		struct document *d = (struct document *)df->documents.v + i;
 		ok = document_check(d);
 		if (ok && d->issuer.s && !docfile_issuer(df, d->issuer.s)) {
-			diag(UNKNOWN_ISSUER, &d->issuer.pos, d->issuer.s);
+			report_unknown_issuer(df, &d->issuer);
 			ok = false;
 		}
 	}

@@ -30,25 +30,29 @@ struct attendance {
 	struct text absent_note;
 };
 
+/* One part of a meeting's proceedings: its heading (numbered 1., 2. …)
+ * and its blocks, as the input writes them. */
+struct section {
+	struct text heading;
+	struct text number;       /* as written; absent = counted */
+	struct records body;      /* struct body_block */
+	struct srcpos pos;
+};
+
 struct minutes {
 	struct integer number;
 	struct text symbol;       /* ký hiệu, default "BB-<abbreviation>" */
 	struct text title;        /* the meeting's name */
+	struct text meeting;      /* "Hội nghị", "Đại hội", "Cuộc họp": the closing sentence's subject */
 	struct day date;
 	struct clock start, end;
 	struct text venue;
 	struct records chairs;    /* struct person */
 	struct person secretary;
 	struct attendance attendance;
-	struct texts proceedings; /* paragraphs, in order */
-	struct texts reports;     /* reports adopted */
-	struct text pledge;
-	struct text awards_intro;
-	struct records awards;    /* struct counted */
-	struct texts conclusion;
-	struct text tasks_intro;
-	struct records tasks;     /* struct counted */
+	struct records sections;  /* struct section, after "Nội dung" */
 	struct texts closing;     /* paragraphs before the closing sentence */
+	struct records signers;   /* struct signer, two a row; default THƯ KÝ and CHỦ TỌA */
 	struct texts recipients;  /* Nơi nhận, before "Lưu: …" */
 	struct text filed;        /* "VT, Hồ sơ" */
 	struct srcpos pos;

@@ -5,6 +5,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +25,7 @@ struct outdir {
 	char *path;
 	int dirfd, lockfd;
 	unsigned long tmp_seq;
+	pthread_mutex_t mu; /* tmp_seq and the claimed set: workers write files */
 	/* Claimed names, case-folded, in an open-addressing hash set. */
 	char **claimed;
 	size_t nclaimed, cap;
@@ -32,6 +34,11 @@ struct outdir {
 const char *outdir_path(const struct outdir *od)
 {
 	return od->path;
+}
+
+int outdir_dirfd(const struct outdir *od)
+{
+	return od->dirfd;
 }
 
 /* ---- claimed-name set --------------------------------------------------- */
@@ -233,6 +240,7 @@ struct outdir *outdir_open(const char *path)
 	od->lockfd = lockfd;
 	od->cap = 64;
 	od->claimed = xcalloc(od->cap, sizeof *od->claimed);
+	pthread_mutex_init(&od->mu, NULL);
 	claim(od, OUTDIR_MANIFEST);
 	remove_stale_temps(od);
 	return od;
@@ -247,6 +255,7 @@ void outdir_close(struct outdir *od)
 	for (size_t i = 0; i < od->cap; i++)
 		free(od->claimed[i]);
 	free(od->claimed);
+	pthread_mutex_destroy(&od->mu);
 	free(od->path);
 	free(od);
 }
@@ -275,7 +284,10 @@ static size_t utf8_cut(const char *s, size_t len, size_t max)
 static char *temp_name(struct outdir *od, const char *name)
 {
 	char tail[48];
-	int n = snprintf(tail, sizeof tail, ".tmp-%ld-%lu", (long)getpid(), ++od->tmp_seq);
+	pthread_mutex_lock(&od->mu);
+	unsigned long seq = ++od->tmp_seq;
+	pthread_mutex_unlock(&od->mu);
+	int n = snprintf(tail, sizeof tail, ".tmp-%ld-%lu", (long)getpid(), seq);
 	size_t room = NAME_MAX_BYTES - 1 - (size_t)n;
 	size_t keep = utf8_cut(name, strlen(name), room);
 	return xasprintf(".%.*s%s", (int)keep, name, tail);
@@ -328,7 +340,9 @@ static int write_file(struct outdir *od, const char *name, const void *data, siz
 		return -1;
 	}
 	free(tmp);
+	pthread_mutex_lock(&od->mu);
 	claim(od, name);
+	pthread_mutex_unlock(&od->mu);
 	/* The rename is durable only once the folder itself is synced. */
 	if (durable && fsync(od->dirfd) < 0) {
 		diag(WRITE_FSYNC_DIR, NULL, od->path, name,
@@ -360,10 +374,13 @@ char *outdir_claim(struct outdir *od, const char *base, const char *ext)
 		size_t fixed = strlen(suffix) + (*ext ? 1 + strlen(ext) : 0);
 		size_t keep = fixed < NAME_MAX_BYTES ? utf8_cut(base, blen, NAME_MAX_BYTES - fixed) : 0;
 		char *name = xasprintf("%.*s%s%s%s", (int)keep, base, suffix, *ext ? "." : "", ext);
-		if (!is_claimed(od, name)) {
+		pthread_mutex_lock(&od->mu);
+		bool taken = is_claimed(od, name);
+		if (!taken)
 			claim(od, name);
+		pthread_mutex_unlock(&od->mu);
+		if (!taken)
 			return name;
-		}
 		free(name);
 	}
 }

@@ -33,6 +33,9 @@ void outdir_close(struct outdir *od);
 /* The folder path as given (borrowed, valid until outdir_close). */
 const char *outdir_path(const struct outdir *od);
 
+/* The folder's descriptor (borrowed), for the run's own hidden files. */
+int outdir_dirfd(const struct outdir *od);
+
 /* True if name is a plain file name this module writes: not empty, at most
  * 255 bytes, no '/', not "." or "..", and not starting with '.' (hidden
  * names are the lock's and the temp files'). */
@@ -41,7 +44,7 @@ bool outdir_name_ok(const char *name);
 /* Writes data atomically under name: a temp file ".NAME.tmp-PID-N" created
  * with O_EXCL|O_NOFOLLOW (0644), fully written, fsync'd and closed, then
  * renamed over name (replacing a file from an earlier run) and the folder
- * fsync'd. The name counts as claimed afterwards. On any failure the temp
+ * fsync'd. Thread-safe, as is outdir_claim. The name counts as claimed afterwards. On any failure the temp
  * file is removed, one diag() says "cannot write DIR/NAME: reason", and -1
  * is returned: a partial or empty file never appears under name. */
 int outdir_write(struct outdir *od, const char *name, const void *data, size_t len);

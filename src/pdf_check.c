@@ -179,7 +179,7 @@ int pdf_check(struct render *r)
 				}
 				break;
 			case DL_IMAGE:
-				if (op->w <= 0 || op->h <= 0 || !op->text || !*op->text) {
+				if (op->w <= 0 || op->h <= 0 || !op->text || !op->image) {
 					diag(PDF_BAD_IMAGE, &op->pos);
 					return -1;
 				}

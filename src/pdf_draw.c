@@ -111,7 +111,7 @@ static void draw_op(struct render *r, HPDF_Page page, int32_t page_h, const stru
 		break;
 	case DL_IMAGE: {
 		end_text(r, page);
-		HPDF_Image img = pdf_image_for(r, op->text);
+		HPDF_Image img = pdf_image_for(r, op);
 		r->doing = N_("drawing");
 		HPDF_Page_DrawImage(page, img, pt(op->x), pt((int64_t)page_h - op->y - op->h), pt(op->w),
 				    pt(op->h));
@@ -180,7 +180,7 @@ static void share_stream(struct render *r, HPDF_Page page, HPDF_Dict shared_stre
 			if (!HPDF_Page_GetLocalFontName(page, r->font[op->face]))
 				pdf_check_status(r, HPDF_Error_GetCode(page->error));
 		} else if (op->kind == DL_IMAGE) {
-			if (!HPDF_Page_GetXObjectName(page, pdf_image_for(r, op->text)))
+			if (!HPDF_Page_GetXObjectName(page, pdf_image_for(r, op)))
 				pdf_check_status(r, HPDF_Error_GetCode(page->error));
 		}
 	}

@@ -216,6 +216,25 @@ static void place_one(qpdf_data q, const struct pdf_placement *p)
 	qpdf_oh_replace_key(q, page, "/Contents", list);
 }
 
+/* libharu writes each bookmark's /Dest as an indirect array, which PDFBox
+ * Preflight cannot read as a destination (PDF/A-1b rule 1.2.3): the volume's
+ * bookmarks get their destinations inline. Depth-first over /First, /Next. */
+static void inline_dests(qpdf_data q, qpdf_oh item, int depth)
+{
+	for (int guard = 0; depth < 32 && guard < 100000 && qpdf_oh_is_dictionary(q, item); guard++) {
+		qpdf_oh dest = qpdf_oh_get_key(q, item, "/Dest");
+		if (qpdf_oh_is_indirect(q, dest) && qpdf_oh_is_array(q, dest)) {
+			qpdf_oh copy = qpdf_oh_new_array(q); /* the page stays a reference */
+			int k = qpdf_oh_get_array_n_items(q, dest);
+			for (int i = 0; i < k; i++)
+				qpdf_oh_append_item(q, copy, qpdf_oh_get_array_item(q, dest, i));
+			qpdf_oh_replace_key(q, item, "/Dest", copy);
+		}
+		inline_dests(q, qpdf_oh_get_key(q, item, "/First"), depth + 1);
+		item = qpdf_oh_get_key(q, item, "/Next");
+	}
+}
+
 int pdf_import_place(const char *in, size_t len, const struct pdf_placement *p, size_t n,
 		     struct buf *out)
 {
@@ -229,19 +248,22 @@ int pdf_import_place(const char *in, size_t len, const struct pdf_placement *p, 
 	for (size_t i = 0; i < n && !qpdf_has_error(q); i++)
 		if (p[i].page < (size_t)(pages > 0 ? pages : 0))
 			place_one(q, &p[i]);
+	qpdf_oh outlines = qpdf_oh_get_key(q, qpdf_get_root(q), "/Outlines");
+	inline_dests(q, qpdf_oh_get_key(q, outlines, "/First"), 0);
 	if (qpdf_has_error(q) || (qpdf_init_write_memory(q) & QPDF_ERRORS))
 		goto done;
 	qpdf_set_deterministic_ID(q, QPDF_TRUE);
 	qpdf_set_object_stream_mode(q, qpdf_o_disable);
 	qpdf_set_decode_level(q, qpdf_dl_none); /* the scans' images stay byte for byte */
 	qpdf_set_compress_streams(q, QPDF_TRUE);
+	qpdf_set_newline_before_endstream(q, QPDF_TRUE); /* PDF/A-1 6.1.7 */
 	if (qpdf_write(q) & QPDF_ERRORS)
 		goto done;
 	buf_add(out, (const char *)qpdf_get_buffer(q), qpdf_get_buffer_length(q));
 	rc = 0;
 done:
 	if (rc)
-		diag(SCAN_EMBED, NULL, n ? "(volume)" : "", qpdf_has_error(q) ? qpdf_reason(q) : "qpdf failed");
+		diag(SCAN_EMBED, NULL, qpdf_has_error(q) ? qpdf_reason(q) : "qpdf failed");
 	while (qpdf_has_error(q))
 		qpdf_get_error(q);
 	qpdf_cleanup(&q);

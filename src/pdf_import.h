@@ -38,8 +38,9 @@ struct pdf_placement {
 /* Copies the rendered PDF in[0..len) with every placement's scanned page
  * drawn on its placeholder page, into out (appended). The trailer /ID is
  * derived from the content (qpdf's deterministic ID), streams keep their
- * compression, no object streams (PDF 1.4). Returns 0, or -1 after one
- * diag(). */
+ * compression, no object streams (PDF 1.4), bookmark destinations are
+ * written inline (Preflight reads no other). n may be 0: the rewrite alone.
+ * Returns 0, or -1 after one diag(). */
 int pdf_import_place(const char *in, size_t len, const struct pdf_placement *p, size_t n,
 		     struct buf *out);
 

@@ -57,7 +57,7 @@ struct pdf_ctx {
 };
 
 struct image_slot {
-	const char *path; /* borrowed from the display list */
+	const struct image *picture; /* borrowed from the display list */
 	HPDF_Image image;
 };
 
@@ -110,8 +110,9 @@ void pdf_font_release(struct render *r);
 /* pdf_draw.c: adds every page and draws its ops (inside the guard). */
 void pdf_draw_pages(struct render *r);
 
-/* pdf_image.c: the document's XObject for the PNG at path, loaded once. */
-HPDF_Image pdf_image_for(struct render *r, const char *path);
+/* pdf_image.c: the document's XObject for the op's decoded picture, added
+ * once: Flate-compressed samples and soft mask, or the JPEG as it is. */
+HPDF_Image pdf_image_for(struct render *r, const struct dl_op *op);
 
 /* pdf_meta.c */
 /* SOURCE_DATE_EPOCH if it is a plain decimal number of seconds up to year

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "compose.h"
 #include "diag.h"
@@ -14,10 +15,10 @@
 #include "load.h"
 #include "load_file.h"
 #include "model_doc.h"
-#include "output.h"
 #include "pdf.h"
-#include "manifest.h"
 #include "render_cert.h"
+#include "render_out.h"
+#include "render_queue.h"
 #include "render_volume.h"
 #include "model_volume.h"
 #include "render_index.h"
@@ -28,8 +29,8 @@ struct batch {
 	const struct render_opts *o;
 	struct fontset *fs;
 	struct pdf_ctx *pdf;
-	struct outdir *od;
-	struct manifest *manifest;
+	struct run_out *out;     /* NULL when not writing */
+	struct render_queue *q;
 	struct index_source *sources; /* each input's warnings, for index.html */
 };
 
@@ -67,6 +68,29 @@ static bool check_coverage(const struct fontset *fs, const struct blocks *b)
 }
 
 /* Typesets one composed document and writes it (or dumps it). */
+struct doc_task {
+	struct pdf_ctx *pdf;       /* borrowed from the run, not from a batch (which may be a copy) */
+	struct run_out *out;
+	const char *kind;          /* borrowed: static */
+	char *source, *name;
+	struct dlist *dl;
+};
+
+static void run_doc(void *arg)
+{
+	struct doc_task *t = arg;
+	struct buf pdf = {0};
+	if (pdf_render(t->pdf, t->dl, &pdf) == 0)
+		run_out_write_doc(t->out, t->kind, t->source, t->name, (int)t->dl->npages, pdf.data, pdf.len,
+				  &t->dl->meta, 0);
+	buf_free(&pdf);
+	dlist_free(t->dl);
+	free(t->source);
+	free(t->name);
+	free(t);
+}
+
+/* Typesets one composed document and queues it (or dumps it). */
 static void emit(struct batch *r, const char *source, struct composed *c)
 {
 	struct dlist *dl = dlist_new();
@@ -81,18 +105,16 @@ static void emit(struct batch *r, const char *source, struct composed *c)
 		dlist_free(dl);
 		return;
 	}
-	struct buf pdf = {0};
-	if (pdf_render(r->pdf, dl, &pdf) == 0) {
-		char *name = outdir_claim(r->od, c->name, ".pdf");
-		if (outdir_write(r->od, name, pdf.data, pdf.len) == 0) {
-			manifest_add(r->manifest, c->kind, source, name, (int)dl->npages, pdf.data,
-				     pdf.len);
-			manifest_describe(r->manifest, &dl->meta, 0);
-		}
+	struct srcpos pos = {source, 0, 0};
+	char *name = run_out_claim(r->out, c->name, &pos);
+	if (!run_out_mine(r->out, source, c->name)) {
 		free(name);
+		dlist_free(dl);
+		return;
 	}
-	buf_free(&pdf);
-	dlist_free(dl);
+	struct doc_task *t = xmalloc(sizeof *t);
+	*t = (struct doc_task){r->pdf, r->out, c->kind, xstrdup(source), name, dl};
+	rq_submit(r->q, run_doc, t);
 }
 
 /* A character is printable if every face has it (text may be set bold). */
@@ -176,7 +198,7 @@ struct doclist {
 
 static struct cert_env cert_env(const struct batch *r)
 {
-	return (struct cert_env){r->o, r->fs, r->pdf, r->od, r->manifest};
+	return (struct cert_env){r->o, r->fs, r->pdf, r->out, r->q};
 }
 
 static struct composed *next_doc(struct doclist *dl)
@@ -305,8 +327,9 @@ static void render_docfile(struct batch *r, const char *path, struct docfile *df
 	struct cert_env env = cert_env(r);
 	for (size_t i = 0; i < docs.ncerts; i++) {
 		if (diag_errors() == errors && !r->o->check_only)
-			cert_emit(&env, path, docs.certs[i]);
-		cert_job_free(docs.certs[i]);
+			cert_emit(&env, path, docs.certs[i]); /* takes the job */
+		else
+			cert_job_free(docs.certs[i]);
 	}
 	free(docs.certs);
 	free(docs.v);
@@ -339,8 +362,8 @@ static void render_one(struct batch *r, const char *path)
 static struct batch batch_of(const struct cert_env *env)
 {
 	/* the env's fonts and PDF context are shared read-only, as certificates share them */
-	return (struct batch){env->o, (struct fontset *)env->fs, (struct pdf_ctx *)env->pdf, env->od,
-			      env->manifest, NULL};
+	return (struct batch){env->o, (struct fontset *)env->fs, (struct pdf_ctx *)env->pdf, env->out,
+			      env->q, NULL};
 }
 
 bool render_layout(const struct cert_env *env, const char *input, const char *name,
@@ -430,32 +453,48 @@ bool render_typeset_file(const struct cert_env *env, const char *from, const str
 	return diag_errors() == errors;
 }
 
+struct index_args {
+	const struct index_source *src;
+	size_t n;
+	bool preview;
+};
+
+static void write_index(struct outdir *od, struct manifest *m, void *arg)
+{
+	const struct index_args *a = arg;
+	render_index(od, m, a->src, a->n, a->preview);
+}
+
+/* Per-record notes, folded into the summary's count unless -v. */
+static const enum msg per_record[] = {MSG_CERT_SHRUNK_TO_FIT};
+
 int render_files(const struct render_opts *o, char **files, int nfiles)
 {
+	diag_set_verbose(o->verbose);
+	for (size_t i = 0; i < sizeof per_record / sizeof *per_record; i++)
+		diag_fold(per_record[i]);
 	for (int i = 0; i < o->nallow_paths; i++)
 		if (!load_file_allow(o->allow_paths[i]))
 			return diag_worst();
-	struct batch r = {.o = o, .manifest = manifest_new()};
+	struct batch r = {.o = o};
 	char *fontdir = xasprintf("%s/fonts", o->home);
 	r.fs = fontset_open(fontdir);
 	free(fontdir);
-	if (!r.fs) {
-		manifest_free(r.manifest);
+	if (!r.fs)
 		return diag_worst();
-	}
 	bool writing = !o->check_only && !o->dump;
 	if (writing) {
 		struct pdf_fonts pf;
 		for (int i = 0; i < FACE_COUNT; i++)
 			pf.path[i] = fontset_path(r.fs, (enum face)i);
 		r.pdf = pdf_ctx_new(&pf);
-		r.od = r.pdf ? outdir_open(o->outdir) : NULL;
-		if (!r.od) {
+		r.out = r.pdf ? run_out_open(o) : NULL;
+		if (!r.out) {
 			pdf_ctx_free(r.pdf);
 			fontset_free(r.fs);
-			manifest_free(r.manifest);
 			return diag_worst();
 		}
+		r.q = rq_new(o->jobs > 0 ? o->jobs : rq_cpus(), isatty(STDERR_FILENO) && !o->verbose);
 	}
 	r.sources = xcalloc((size_t)nfiles + 1, sizeof *r.sources);
 	for (int i = 0; i < nfiles; i++) {
@@ -466,13 +505,14 @@ int render_files(const struct render_opts *o, char **files, int nfiles)
 		r.sources[i] = (struct index_source){files[i], diag_warnings() - warnings};
 	}
 	if (writing) {
-		render_index(r.od, r.manifest, r.sources, (size_t)nfiles, o->preview);
-		manifest_write(r.manifest, r.od);
-		outdir_close(r.od);
+		rq_finish(r.q);
+		struct index_args ia = {r.sources, (size_t)nfiles, o->preview};
+		run_out_close(r.out, files, nfiles, true, write_index, &ia);
 		pdf_ctx_free(r.pdf);
+	} else if (o->check_only) {
+		run_summary_check(nfiles);
 	}
 	free(r.sources);
-	manifest_free(r.manifest);
 	fontset_free(r.fs);
 	load_file_allow_reset();
 	return diag_worst();

@@ -19,6 +19,11 @@ struct render_opts {
 	bool list;           /* init --list: the kinds there are starters for */
 	bool preview;        /* --preview: DIR/preview/NAME.png of page 1 of each PDF */
 	enum legacy_enc encoding; /* of files that declare none; LEGACY_NONE = UTF-8 */
+	int jobs;            /* PDFs rendered in parallel; 0 = the online CPUs */
+	int shard_k, shard_n; /* render shard K of N (1-based); N <= 1: everything */
+	bool keep_stale;     /* keep (and list) PDFs an earlier run wrote that this one did not */
+	bool verbose;        /* print per-record notes instead of counting them */
+	int print_part;      /* pages per certificate print file; 0 = the default */
 	const char **allow_paths; /* --allow-path: folders inputs may name besides their own */
 	int nallow_paths;
 };
@@ -26,6 +31,11 @@ struct render_opts {
 /* Renders every document of every file. Returns the exit status: the
  * worst diagnostic level seen (0 ok, 1 warnings, 2 input errors, 3 system). */
 int render_files(const struct render_opts *o, char **files, int nfiles);
+
+/* `vanban manifest merge FILE...`: the rows of several manifests (shards'
+ * folders) as one manifest on stdout, sorted as a run writes them; a file
+ * listed twice with different contents is an error. Returns the status. */
+int render_manifest_merge(char **files, int nfiles);
 
 /* Writes the calibration sheet of a certificate layout (render_cert.c);
  * returns the exit status. */

@@ -1,37 +1,40 @@
 /* render_cert.c — certificates from decisions to files (render_cert.h).
  *
- * Composition and every message happen on the main thread. Writing: the
- * batch gets its own font subsets once (pdf_ctx_narrow: only the
- * characters the batch uses, so each file stays small); then worker
- * threads turn the one-page display lists into PDFs while one more renders
- * the print file, and the main thread writes the results strictly in list
- * order (outdir and manifest are single-threaded), freeing each as it goes.
- * Workers stay at most WINDOW documents ahead of the writer, which bounds
- * memory. */
+ * Composition, every message and every name claim happen on the main
+ * thread, in list order. Writing: the batch gets its own font subsets once
+ * (pdf_ctx_narrow: only the characters the batch uses, so each file stays
+ * small); then each certificate file and each print-file part is one job
+ * of the run's queue (render_queue.h), rendered and written by whichever
+ * worker takes it. Print files come in parts of --print-part pages
+ * (default 1,000): libharu keeps a whole document in memory until it is
+ * saved, and its page tree takes at most 32,767 pages, so parts bound both
+ * the memory and the size of a run — and a printer's spooler takes them
+ * more gladly than one 100,000-page file. */
 #include "render_cert.h"
 
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "compose_certificate.h"
+#include "diag.h"
+#include "image.h"
 #include "layout_cert.h"
 #include "text.h"
 #include "util.h"
 
-#define WINDOW 64
-#define MAX_WORKERS 4
 
 struct cert_job {
 	struct cert_layout lay;
 	struct dlist **dl;        /* one single-page list per recipient */
 	char **name;              /* output file stem of each */
+	char **key;               /* its shard key: decision, name and unit, not its place in the list */
 	size_t n;
 	char *print_name, *print_title;
 	bool files, print;        /* which outputs the decision asks for */
-	char *strings[8];         /* values the dlists' ops do not own (paths) */
+	char *strings[8];         /* values the dlists' ops do not own */
+	struct image *images[3];  /* emblem, signature, seal: every page draws the same one */
 };
 
 void cert_job_free(struct cert_job *job)
@@ -41,33 +44,36 @@ void cert_job_free(struct cert_job *job)
 	for (size_t i = 0; i < job->n; i++) {
 		dlist_free(job->dl[i]);
 		free(job->name[i]);
+		free(job->key[i]);
 	}
 	free(job->dl);
 	free(job->name);
+	free(job->key);
 	free(job->print_name);
 	free(job->print_title);
 	for (size_t i = 0; i < sizeof job->strings / sizeof *job->strings; i++)
 		free(job->strings[i]);
+	for (size_t i = 0; i < sizeof job->images / sizeof *job->images; i++)
+		image_free(job->images[i]);
 	layout_cert_free(&job->lay);
 	free(job);
 }
 
-/* A path from the YAML (relative to its folder) checked to be a PNG. */
-static bool png(struct cert_job *job, int slot, const char *yaml_path, const struct text *t,
-		const char *what, struct cert_image *img)
+/* A PNG or JPEG the YAML names (inside its folder), decoded now so that
+ * check reports a damaged one as render would; the job owns it. */
+static bool picture(struct cert_job *job, int slot, const char *yaml_path, const struct text *t,
+		    const char *what, struct cert_image *img)
 {
 	img->path = NULL;
 	if (!t->s)
 		return true;
-	const char *slash = strrchr(yaml_path, '/');
-	char *path = t->s[0] == '/' || !slash ? xstrdup(t->s)
-					       : xasprintf("%.*s/%s", (int)(slash - yaml_path), yaml_path, t->s);
-	job->strings[slot] = path;
-	if (!cert_png_size(path, &img->w, &img->h)) {
-		diag(IMAGE_NOT_PNG, &t->pos, diag_word(what), path);
+	job->images[slot] = image_load(yaml_path, t->s, what, &t->pos);
+	if (!job->images[slot])
 		return false;
-	}
-	img->path = path;
+	img->path = t->s;
+	img->image = job->images[slot];
+	img->w = job->images[slot]->width;
+	img->h = job->images[slot]->height;
 	return true;
 }
 
@@ -151,9 +157,9 @@ struct cert_job *cert_compose(const struct cert_env *env, const struct docfile *
 	}
 	struct cert_values v = {0};
 	/* all three are checked, so every missing image is reported at once */
-	ok = png(job, 0, df->path, &d->emblem, N_("emblem"), &v.emblem);
-	ok = png(job, 1, df->path, &d->signer.signature, N_("signature"), &v.signature) && ok;
-	ok = png(job, 2, df->path, &d->signer.seal, N_("seal"), &v.seal) && ok;
+	ok = picture(job, 0, df->path, &d->emblem, N_("emblem"), &v.emblem);
+	ok = picture(job, 1, df->path, &d->signer.signature, N_("signature"), &v.signature) && ok;
+	ok = picture(job, 2, df->path, &d->signer.seal, N_("seal"), &v.seal) && ok;
 	if (!ok) {
 		cert_job_free(job);
 		return NULL;
@@ -176,6 +182,7 @@ struct cert_job *cert_compose(const struct cert_env *env, const struct docfile *
 	int width = ro->n >= 1000 ? 4 : ro->n >= 100 ? 3 : 2;
 	job->dl = xcalloc(ro->n, sizeof *job->dl);
 	job->name = xcalloc(ro->n, sizeof *job->name);
+	job->key = xcalloc(ro->n, sizeof *job->key);
 	for (size_t i = 0; i < ro->n; i++) {
 		const struct recipient *r = &ro->v[i];
 		char nbuf[24];
@@ -204,6 +211,7 @@ struct cert_job *cert_compose(const struct cert_env *env, const struct docfile *
 		dl->meta.creator = xstrdup("vanban");
 		char *who = text_slug(r->name.s, 80);
 		job->name[job->n] = xasprintf("%s-%s-%s", stem, nbuf, who);
+		job->key[job->n] = xasprintf("%s\t%s\t%s", stem, r->name.s, r->unit.s ? r->unit.s : "");
 		free(who);
 		job->dl[job->n++] = dl;
 	}
@@ -220,135 +228,157 @@ struct cert_job *cert_compose(const struct cert_env *env, const struct docfile *
 
 /* ---- writing ------------------------------------------------------------ */
 
-struct result {
-	struct buf pdf;
-	int rc;
-	bool done;
-};
-
-struct pool {
-	const struct cert_job *job;
-	struct pdf_ctx *ctx;
-	struct result *res;
-	size_t next, written;     /* next to render; results handed to the writer */
+/* What the jobs of one decision's certificates share; the last job to
+ * finish frees it (and the composed certificates). */
+struct cert_batch {
+	struct cert_job *job;
+	struct pdf_ctx *ctx;     /* the batch's narrowed fonts */
+	struct run_out *out;
+	char *source;
+	int refs;
 	pthread_mutex_t mu;
-	pthread_cond_t cv;
-	struct dlist print;       /* pages borrowed from the job's lists */
-	struct result print_res;
 };
 
-static void *worker(void *arg)
+/* One PDF: certificate `first`, or print-file pages [first, first + n). */
+struct cert_task {
+	struct cert_batch *b;
+	size_t first, n;
+	bool print;
+	char *name, *title;
+};
+
+static void release(struct cert_batch *b)
 {
-	struct pool *p = arg;
-	for (;;) {
-		pthread_mutex_lock(&p->mu);
-		while (p->next < p->job->n && p->next >= p->written + WINDOW)
-			pthread_cond_wait(&p->cv, &p->mu);
-		size_t i = p->next++;
-		pthread_mutex_unlock(&p->mu);
-		if (i >= p->job->n)
-			return NULL;
-		struct buf out = {0};
-		int rc = pdf_render(p->ctx, p->job->dl[i], &out);
-		pthread_mutex_lock(&p->mu);
-		p->res[i].pdf = out;
-		p->res[i].rc = rc;
-		p->res[i].done = true;
-		pthread_cond_broadcast(&p->cv);
-		pthread_mutex_unlock(&p->mu);
+	pthread_mutex_lock(&b->mu);
+	bool last = --b->refs == 0;
+	pthread_mutex_unlock(&b->mu);
+	if (!last)
+		return;
+	pdf_ctx_free(b->ctx);
+	cert_job_free(b->job);
+	free(b->source);
+	pthread_mutex_destroy(&b->mu);
+	free(b);
+}
+
+static void run_cert(void *arg)
+{
+	struct cert_task *t = arg;
+	struct cert_job *job = t->b->job;
+	struct buf pdf = {0};
+	if (t->print) {
+		struct dlist print = {0};
+		print.pages = xmalloc(t->n * sizeof *print.pages);
+		for (size_t i = 0; i < t->n; i++)
+			print.pages[i] = job->dl[t->first + i]->pages[0]; /* shallow: the ops stay the job's */
+		print.npages = t->n;
+		print.meta = job->dl[t->first]->meta;
+		print.meta.title = t->title;
+		if (pdf_render(t->b->ctx, &print, &pdf) == 0)
+			run_out_write(t->b->out, "certificates-print", t->b->source, t->name, (int)t->n, pdf.data,
+				      pdf.len);
+		free(print.pages);
+	} else {
+		if (pdf_render(t->b->ctx, job->dl[t->first], &pdf) == 0)
+			run_out_write(t->b->out, "certificate", t->b->source, t->name, 1, pdf.data, pdf.len);
+		if (!job->print) { /* nothing else needs this page: memory stays flat */
+			dlist_free(job->dl[t->first]);
+			job->dl[t->first] = NULL;
+		}
 	}
+	buf_free(&pdf);
+	free(t->name);
+	free(t->title);
+	release(t->b);
+	free(t);
 }
 
-static void *print_worker(void *arg)
+static void dump_print(const struct cert_job *job)
 {
-	struct pool *p = arg;
-	struct buf out = {0};
-	int rc = pdf_render(p->ctx, &p->print, &out);
-	pthread_mutex_lock(&p->mu);
-	p->print_res.pdf = out;
-	p->print_res.rc = rc;
-	p->print_res.done = true;
-	pthread_cond_broadcast(&p->cv);
-	pthread_mutex_unlock(&p->mu);
-	return NULL;
+	struct dlist print = {0};
+	print.pages = xmalloc(job->n * sizeof *print.pages);
+	for (size_t i = 0; i < job->n; i++)
+		print.pages[i] = job->dl[i]->pages[0];
+	print.npages = job->n;
+	print.meta = job->dl[0]->meta;
+	print.meta.title = job->print_title;
+	dlist_dump(&print, stdout);
+	free(print.pages);
 }
 
-static void write_one(const struct cert_env *env, const char *source, const char *kind, const char *stem,
-		      int pages, struct result *r)
+#define DEFAULT_PRINT_PART 1000
+
+/* The tasks in claim order: every file, then every print part. Names are
+ * claimed for all of them (so every shard names files alike); the shard's
+ * own go to t[0..*n). */
+static struct cert_task **plan(const struct cert_env *env, struct cert_job *job, struct cert_batch *b,
+			       size_t *n)
 {
-	if (r->rc == 0) {
-		char *name = outdir_claim(env->od, stem, ".pdf");
-		if (outdir_write(env->od, name, r->pdf.data, r->pdf.len) == 0)
-			manifest_add(env->manifest, kind, source, name, pages, r->pdf.data, r->pdf.len);
-		free(name);
+	size_t part = env->o->print_part > 0 ? (size_t)env->o->print_part : DEFAULT_PRINT_PART;
+	size_t nparts = job->print ? (job->n + part - 1) / part : 0;
+	struct cert_task **t = xcalloc((job->files ? job->n : 0) + nparts, sizeof *t);
+	struct srcpos pos = {b->source, 0, 0};
+	*n = 0;
+	for (size_t i = 0; job->files && i < job->n; i++) {
+		char *name = run_out_claim(env->out, job->name[i], &pos);
+		if (!run_out_mine(env->out, b->source, job->key[i])) {
+			free(name);
+			continue;
+		}
+		t[*n] = xcalloc(1, sizeof **t);
+		*t[*n] = (struct cert_task){.b = b, .first = i, .n = 1, .name = name};
+		(*n)++;
 	}
-	buf_free(&r->pdf);
-}
-
-static int workers_wanted(size_t n)
-{
-	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-	int w = cpus < 1 ? 1 : cpus > MAX_WORKERS ? MAX_WORKERS : (int)cpus;
-	return (size_t)w > n ? (int)n : w;
+	if (nparts > 1)
+		diag(PRINT_PARTS, &pos, job->n, nparts, (int)part);
+	for (size_t p = 0; p < nparts; p++) {
+		char *stem = nparts == 1 ? xstrdup(job->print_name)
+					 : xasprintf("%s-phan-%0*zu", job->print_name, nparts >= 100 ? 3 : 2, p + 1);
+		char *name = run_out_claim(env->out, stem, &pos);
+		if (!run_out_mine(env->out, b->source, stem)) {
+			free(stem);
+			free(name);
+			continue;
+		}
+		size_t first = p * part, cnt = job->n - first < part ? job->n - first : part;
+		t[*n] = xcalloc(1, sizeof **t);
+		*t[*n] = (struct cert_task){.b = b, .first = first, .n = cnt, .print = true, .name = name,
+					   .title = nparts == 1 ? xstrdup(job->print_title)
+						    : xasprintf("%s, phần %zu/%zu", job->print_title, p + 1, nparts)};
+		(*n)++;
+		free(stem);
+	}
+	return t;
 }
 
 void cert_emit(const struct cert_env *env, const char *source, struct cert_job *job)
 {
-	struct pool p = {.job = job};
-	p.print.pages = xmalloc(job->n * sizeof *p.print.pages);
-	for (size_t i = 0; i < job->n; i++)
-		p.print.pages[i] = job->dl[i]->pages[0]; /* shallow: the ops stay the job's */
-	p.print.npages = job->n;
-	p.print.meta = job->dl[0]->meta;
-	p.print.meta.title = job->print_title;
 	if (env->o->dump) {
-		dlist_dump(&p.print, stdout);
-		free(p.print.pages);
+		dump_print(job);
+		cert_job_free(job);
 		return;
 	}
-	p.ctx = pdf_ctx_narrow(env->pdf, (const struct dlist *const *)job->dl, job->n);
-	if (!p.ctx) {
-		free(p.print.pages);
-		return;
-	}
-	pthread_mutex_init(&p.mu, NULL);
-	pthread_cond_init(&p.cv, NULL);
-	p.res = xcalloc(job->n, sizeof *p.res);
-	pthread_t tid[MAX_WORKERS + 1];
-	int nt = 0;
-	if (job->print && pthread_create(&tid[nt], NULL, print_worker, &p) == 0)
-		nt++;
-	else if (job->print)
-		print_worker(&p); /* no thread: do it here */
-	int want = job->files ? workers_wanted(job->n) : 0;
-	int started = 0;
-	for (int i = 0; i < want; i++)
-		if (pthread_create(&tid[nt], NULL, worker, &p) == 0)
-			nt++, started++;
-	for (size_t i = 0; job->files && i < job->n; i++) {
-		if (started == 0) { /* no threads to be had: render here */
-			p.res[i].rc = pdf_render(p.ctx, job->dl[i], &p.res[i].pdf);
-			p.res[i].done = true;
+	struct cert_batch *b = xcalloc(1, sizeof *b);
+	b->job = job;
+	b->out = env->out;
+	b->source = xstrdup(source);
+	pthread_mutex_init(&b->mu, NULL);
+	size_t n;
+	struct cert_task **t = plan(env, job, b, &n);
+	b->ctx = n ? pdf_ctx_narrow(env->pdf, (const struct dlist *const *)job->dl, job->n) : NULL;
+	if (!b->ctx) {
+		for (size_t i = 0; i < n; i++) {
+			free(t[i]->name);
+			free(t[i]->title);
+			free(t[i]);
 		}
-		pthread_mutex_lock(&p.mu);
-		while (!p.res[i].done)
-			pthread_cond_wait(&p.cv, &p.mu);
-		pthread_mutex_unlock(&p.mu);
-		write_one(env, source, "certificate", job->name[i], 1, &p.res[i]);
-		pthread_mutex_lock(&p.mu);
-		p.written = i + 1;
-		pthread_cond_broadcast(&p.cv);
-		pthread_mutex_unlock(&p.mu);
+		n = 0;
 	}
-	for (int i = 0; i < nt; i++)
-		pthread_join(tid[i], NULL);
-	if (job->print)
-		write_one(env, source, "certificates-print", job->print_name, (int)job->n, &p.print_res);
-	free(p.res);
-	pthread_cond_destroy(&p.cv);
-	pthread_mutex_destroy(&p.mu);
-	pdf_ctx_free(p.ctx);
-	free(p.print.pages);
+	b->refs = (int)n + 1; /* one for this function, until every task is queued */
+	for (size_t i = 0; i < n; i++)
+		rq_submit(env->q, run_cert, t[i]);
+	free(t);
+	release(b);
 }
 
 /* ---- calibration ------------------------------------------------------- */

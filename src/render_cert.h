@@ -13,14 +13,16 @@
 #include "output.h"
 #include "pdf.h"
 #include "render.h"
+#include "render_out.h"
+#include "render_queue.h"
 
 /* What the run shares (borrowed). pdf and od are NULL when not writing. */
 struct cert_env {
 	const struct render_opts *o;
 	const struct fontset *fs;
 	const struct pdf_ctx *pdf;
-	struct outdir *od;
-	struct manifest *manifest;
+	struct run_out *out;
+	struct render_queue *q;
 };
 
 /* Where the layouts of the input file at `input` are looked for: its own
@@ -39,8 +41,9 @@ struct cert_job *cert_compose(const struct cert_env *env, const struct docfile *
 			      const struct decision *d, const struct organisation *org,
 			      const struct layout *lay, const struct roster *ro);
 
-/* Writes (or dumps) the job's PDFs and adds them to the manifest, then
- * frees it. Call only when the source file had no errors. */
+/* Dumps the job's print file, or queues its PDFs on env->q (this shard's
+ * share: every certificate file and print part, claiming every name), and
+ * takes ownership of job. Call only when the source file had no errors. */
 void cert_emit(const struct cert_env *env, const char *source, struct cert_job *job);
 void cert_job_free(struct cert_job *job);
 

@@ -267,6 +267,39 @@ static void stamp(struct volume_build *vb, int sheet)
 	dl_text(vb->vol, pg->width - MM(12) - w, MM(12), FACE_REGULAR, size, 0, num, (size_t)len, NULL);
 }
 
+/* The document's bookmark ("3. Báo cáo … (85/BC-TCT)"), its own bookmarks
+ * one level under it. */
+static void doc_outline(struct volume_build *vb, const struct part *p, size_t index)
+{
+	const struct volume_doc *d = p->doc;
+	const struct dl_meta *m = &p->dl->meta;
+	char *t = row_title(d->type.s ? d->type.s : m->type_name, d->summary.s ? d->summary.s : m->summary);
+	const char *num = d->number.s ? d->number.s : bare_number(m->number);
+	char *title = num && *num ? xasprintf("%zu. %s (%s)", index + 1, t, num)
+				  : xasprintf("%zu. %s", index + 1, t);
+	dl_outline(vb->vol, 0, p->first_page, 0, title);
+	free(title), free(t);
+	for (size_t i = 0; i < p->dl->noutlines; i++) {
+		const struct dl_outline *o = &p->dl->outlines[i];
+		dl_outline(vb->vol, o->level + 1u, p->first_page + o->page, o->y, o->title);
+	}
+}
+
+/* Page labels over the documents: the sheet numbers (two-sided, "Tờ 3"
+ * and "Tờ 3, mặt sau"). */
+static void doc_labels(struct volume_build *vb, const struct part *p)
+{
+	if (!vb->two_sided) {
+		dl_label(vb->vol, p->first_page, DL_LABEL_DECIMAL, p->first_sheet, NULL);
+		return;
+	}
+	for (size_t k = 0; k < p->dl->npages; k++) {
+		char *l = xasprintf(k % 2 ? "Tờ %zu, mặt sau" : "Tờ %zu", (size_t)p->first_sheet + k / 2);
+		dl_label(vb->vol, p->first_page + k, DL_LABEL_NONE, 1, l);
+		free(l);
+	}
+}
+
 static void add_documents(struct volume_build *vb)
 {
 	for (size_t i = 0; i < vb->nparts; i++) {
@@ -280,6 +313,8 @@ static void add_documents(struct volume_build *vb)
 			if (vb->numbered && recto)
 				stamp(vb, p->first_sheet + (int)(vb->two_sided ? k / 2 : k));
 		}
+		doc_outline(vb, p, i);
+		doc_labels(vb, p);
 	}
 }
 
@@ -316,10 +351,16 @@ static bool assemble(struct volume_build *vb)
 	vb->vol = dlist_new();
 	vb->vol->meta = cover->meta;
 	memset(&cover->meta, 0, sizeof cover->meta);
-	move_pages(vb->vol, cover);
-	move_pages(vb->vol, toc);
+	vb->vol->pdfa = true; /* an archival copy (docs/rules.md §4) */
+	dl_outline(vb->vol, 0, move_pages(vb->vol, cover), 0, "Bìa hồ sơ");
+	dl_label(vb->vol, 0, DL_LABEL_NONE, 1, "Bìa");
+	size_t at = move_pages(vb->vol, toc);
+	dl_outline(vb->vol, 0, at, 0, "Mục lục văn bản, tài liệu");
+	dl_label(vb->vol, at, DL_LABEL_DECIMAL, 1, "Mục lục ");
 	add_documents(vb);
-	move_pages(vb->vol, end);
+	at = move_pages(vb->vol, end);
+	dl_outline(vb->vol, 0, at, 0, "Chứng từ kết thúc");
+	dl_label(vb->vol, at, DL_LABEL_NONE, 1, "Chứng từ kết thúc");
 	dlist_free(cover), dlist_free(toc), dlist_free(end);
 	return true;
 }
@@ -338,11 +379,8 @@ static bool write_pdf(struct volume_build *vb)
 			pl[n++] = (struct pdf_placement){p->first_page + k, p->scan, k};
 		}
 	}
-	int rc = 0;
-	if (n)
-		rc = pdf_import_place(raw.data, raw.len, pl, n, &vb->pdf);
-	else
-		vb->pdf = raw, raw = (struct buf){0};
+	/* every volume through qpdf: its scans, and a file PDF/A readers accept */
+	int rc = pdf_import_place(raw.data, raw.len, pl, n, &vb->pdf);
 	free(pl);
 	buf_free(&raw);
 	return rc == 0;
@@ -419,14 +457,14 @@ void volume_build_emit(const struct cert_env *env, const char *source, struct vo
 		dlist_dump(vb->vol, stdout);
 		return;
 	}
-	if (manifest_has(env->manifest, "volume", source))
+	if (!run_out_once(env->out, "volume", source))
 		return;
-	char *name = outdir_claim(env->od, vb->name ? vb->name : "ho-so", ".pdf");
-	if (outdir_write(env->od, name, vb->pdf.data, vb->pdf.len) == 0) {
-		manifest_add(env->manifest, "volume", source, name, (int)vb->vol->npages,
-			     vb->pdf.data, vb->pdf.len);
-		manifest_describe(env->manifest, &vb->vol->meta, vb->sheets);
-	}
+	const char *stem = vb->name ? vb->name : "ho-so";
+	struct srcpos pos = {source, 0, 0};
+	char *name = run_out_claim(env->out, stem, &pos);
+	if (run_out_mine(env->out, source, stem))
+		run_out_write_doc(env->out, "volume", source, name, (int)vb->vol->npages, vb->pdf.data,
+				  vb->pdf.len, &vb->vol->meta, vb->sheets);
 	free(name);
 }
 

@@ -127,10 +127,16 @@ struct date {
 
 /* True if y-m-d is a real day of the Gregorian calendar, years 1-9999. */
 bool date_valid(struct date d);
-/* Parses "YYYY-MM-DD" or "DD/MM/YYYY" (day and month may have one digit in the
- * second form) and checks the calendar (leap years). Nothing else is accepted,
- * not even surrounding spaces. On failure *out is untouched. */
+/* Parses "YYYY-MM-DD", "DD/MM/YYYY" or "DD.MM.YYYY" (day and month may have
+ * one digit in the last two forms) and checks the calendar (leap years).
+ * Nothing else is accepted, not even surrounding spaces. On failure *out is
+ * untouched. */
 bool date_parse(const char *s, struct date *out);
+/* The same forms without the calendar check ("30/02/2023" reads), so that
+ * a message can say the day does not exist. */
+bool date_read(const char *s, struct date *out);
+/* Days in month m of year y (0 if m is not a month). */
+int date_month_days(int y, int m);
 /* <0, 0, >0 as a is before, the same as, or after b. */
 int date_cmp(struct date a, struct date b);
 /* "ngày 05 tháng 01 năm 2020", "ngày 31 tháng 12 năm 2020": days < 10 and

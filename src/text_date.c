@@ -32,7 +32,13 @@ static int read_digits(const char **s, int min, int max)
 	return n < min ? -1 : v;
 }
 
-bool date_parse(const char *s, struct date *out)
+int date_month_days(int y, int m)
+{
+	static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	return m < 1 || m > 12 ? 0 : days[m - 1] + (m == 2 && is_leap(y));
+}
+
+bool date_read(const char *s, struct date *out)
 {
 	struct date d;
 	const char *p = s;
@@ -46,14 +52,25 @@ bool date_parse(const char *s, struct date *out)
 		d.d = read_digits(&p, 2, 2);
 	} else {
 		d.d = read_digits(&p, 1, 2);
-		if (d.d < 0 || *p++ != '/')
+		char sep = *p;
+		if (d.d < 0 || (sep != '/' && sep != '.'))
 			return false;
+		p++;
 		d.m = read_digits(&p, 1, 2);
-		if (d.m < 0 || *p++ != '/')
+		if (d.m < 0 || *p++ != sep)
 			return false;
 		d.y = read_digits(&p, 4, 4);
 	}
-	if (d.d < 0 || *p != '\0' || !date_valid(d))
+	if (d.d < 0 || d.y < 0 || *p != '\0')
+		return false;
+	*out = d;
+	return true;
+}
+
+bool date_parse(const char *s, struct date *out)
+{
+	struct date d;
+	if (!date_read(s, &d) || !date_valid(d))
 		return false;
 	*out = d;
 	return true;

@@ -50,8 +50,11 @@ PYEOF
 
 # --- fit to the box: a 60-character name, a 300-character achievement ----
 L=$D/long
-$VANBAN render -o "$L" tests/cert/long.yaml 2>"$D/long.err"
-check "certificates: the long name is reported as shrunk" grep -q "note: certificate 01 .*name at" "$D/long.err"
+$VANBAN render -o "$L" tests/cert/long.yaml 2>"$D/long.err" >"$D/long.out"
+check "certificates: the shrunk name is a note folded into the summary's count" sh -c \
+	"! grep -q 'note: certificate 01' '$D/long.err' && grep -q 'notes\\? not shown (-v shows' '$D/long.out'"
+$VANBAN render -v -o "$L" tests/cert/long.yaml 2>"$D/long.err" >/dev/null
+check "certificates: with -v the long name is reported as shrunk" grep -q "note: certificate 01 .*name at" "$D/long.err"
 pdftotext -bbox "$(ls "$L"/giay-khen-21-*-01-*.pdf)" "$D/long.html" 2>/dev/null
 check "certificates: long name and achievement inside their boxes" $PY - "$D/long.html" tests/cert/long.yaml <<'PYEOF'
 import sys, re, yaml

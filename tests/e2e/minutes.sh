@@ -30,12 +30,11 @@ m = doc["minutes"]
 want = [doc["organisation"]["name"].upper(), m["title"], m["venue"]]
 for p in m["chairs"] + [m["secretary"]]:
     want.append(p["name"]); want += p.get("roles", [])
-want += m["reports"] + [m["pledge"]] + m["proceedings"] + m["conclusion"] + m["closing"]
-def counted(c):
-    if "count" not in c: return c["text"]
-    n = "%02d" % c["count"]
-    return c["text"].replace("{count}", n) if "{count}" in c["text"] else n + " " + c["text"]
-want += [counted(c) for c in m["awards"] + m["tasks"]]
+for n, sec in enumerate(m["sections"], 1):
+    want.append("%d. %s" % (n, sec["heading"]))
+    for blk in sec.get("body", []):
+        want += [blk["text"]] if "text" in blk else ["- " + i for i in blk.get("items", [])]
+want += m["closing"]
 want += m["recipients"]
 missing = [w for w in want if re.sub(r"\s+", " ", unicodedata.normalize("NFC", w)) not in text]
 for w in missing: print("missing:", w)

@@ -80,4 +80,4 @@ check "records with the volumes: the manifest lists each volume once" \
 check "manifest: a volume's record and sheets" sh -c \
 	"awk -F'\t' '\$1 == \"volume\" && \$7 == \"03.TCHC\" && \$9 == \"Hồ sơ\" && \$12 == 7' '$D/all/manifest.tsv' | grep -q ."
 check "manifest: a decision's number, tên loại, trích yếu and issuer" sh -c \
-	"awk -F'\t' '\$1 == \"decision\" && \$7 == \"Số: 15/QĐ-TCT\" && \$9 == \"Quyết định\" && \$11 == \"Trường Chính trị Tôn Đức Thắng\"' '$D/all/manifest.tsv' | grep -q ."
+	"awk -F'\t' '\$1 == \"decision\" && \$7 == \"15/QĐ-TCT\" && \$9 == \"Quyết định\" && \$11 == \"Trường Chính trị Tôn Đức Thắng\"' '$D/all/manifest.tsv' | grep -q ."

@@ -166,6 +166,27 @@ for i, s in enumerate(starts):
     starts_doc = is_scan or "Số" in t.split("CỘNG HÒA")[0] + t.split("ĐẢNG CỘNG SẢN")[0]
     check("Mục lục row %d: sheet %d starts a document" % (i + 1, s), starts_doc, t[:160])
 
+# bookmarks (qpdf --json): cover, Mục lục, one per document at its first sheet, Chứng từ
+js = __import__("json").loads(subprocess.run(["qpdf", "--json", "--json-key=outlines", "--json-key=pagelabels", pdf],
+                                             capture_output=True, text=True).stdout)
+top = [(o["title"], o["destpageposfrom1"] - 1) for o in js["outlines"]]
+want_top = [("Bìa hồ sơ", 0), ("Mục lục văn bản, tài liệu", toc[0])]
+check("bookmarks: cover and Mục lục", top[:2] == want_top, str(top[:2]))
+check("bookmarks: Chứng từ kết thúc last", top[-1:] == [("Chứng từ kết thúc", end[-1])], str(top[-1:]))
+docs_bm = top[2:-1]
+check("bookmarks: one per document, at the sheet its Tờ số names",
+      [p for _, p in docs_bm] == [sheet_page.get(s) for s in starts] and
+      all(t.startswith("%d. " % (i + 1)) for i, (t, _) in enumerate(docs_bm)), "%s vs %s" % (docs_bm, starts))
+labels = {l["index"]: l["label"] for l in js["pagelabels"]}
+lab_ok = labels.get(0, {}).get("/P") == "u:Bìa" and labels.get(toc[0], {}).get("/P") == "u:Mục lục " and \
+    labels.get(end[-1], {}).get("/P") == "u:Chứng từ kết thúc"
+if not two:
+    lab_ok = lab_ok and all(labels.get(sheet_page[s], {}).get("/St") == s and labels[sheet_page[s]].get("/S") == "/D"
+                            for s in starts if s in sheet_page)
+else:
+    lab_ok = lab_ok and all(labels.get(sheet_page[s], {}).get("/P") == "u:Tờ %d" % s for s in starts if s in sheet_page)
+check("page labels: Bìa, Mục lục, the sheets, Chứng từ kết thúc", lab_ok, str(labels)[:400])
+
 e = texts[end[-1]]
 check("Chứng từ: sheets in digits", "Hồ sơ này gồm có: %d tờ." % sheets in e, e[:300])
 check("Chứng từ: sheets in words", "Viết bằng chữ: %s tờ." % words_vi(sheets) in e, e[:300])

@@ -23,6 +23,18 @@ static bool rejects(const char *s)
 	return !date_parse(s, &got) && got.y == 7 && got.m == 7 && got.d == 7;
 }
 
+/* date_read takes the form only, so that a message can name the day. */
+static void read_impossible_dates(void)
+{
+	struct date d = {0, 0, 0};
+	CHECK(date_read("30/02/2023", &d) && d.d == 30 && d.m == 2 && d.y == 2023);
+	CHECK(date_read("2023-13-01", &d) && d.m == 13);
+	CHECK(!date_read("30-02-2023", &d));
+	CHECK_INT(date_month_days(2023, 2), 28);
+	CHECK_INT(date_month_days(2024, 2), 29);
+	CHECK_INT(date_month_days(2024, 13), 0);
+}
+
 static void parse_dates(void)
 {
 	CHECK(parses("2020-12-31", 2020, 12, 31));
@@ -32,6 +44,10 @@ static void parse_dates(void)
 	CHECK(parses("2024-02-29", 2024, 2, 29)); /* leap year */
 	CHECK(parses("2000-02-29", 2000, 2, 29)); /* divisible by 400 */
 	CHECK(parses("29/02/2024", 2024, 2, 29));
+	CHECK(parses("31.12.2020", 2020, 12, 31)); /* the dotted form of Vietnamese offices */
+	CHECK(parses("5.1.2020", 2020, 1, 5));
+	CHECK(rejects("31.12/2020"));              /* one separator */
+	CHECK(rejects("30.02.2023"));
 	CHECK(rejects("2023-02-29"));
 	CHECK(rejects("1900-02-29")); /* divisible by 100, not 400 */
 	CHECK(rejects("29/02/2023"));
@@ -138,6 +154,7 @@ static void document_numbers(void)
 int main(void)
 {
 	RUN(parse_dates);
+	RUN(read_impossible_dates);
 	RUN(compare_dates);
 	RUN(date_lines);
 	RUN(times);
