@@ -21,6 +21,7 @@ DEB_PKGS += fonts-liberation2
 DEB_PKGS += libqpdf-dev # scans in archive volumes (pdf_import.c)
 DEB_PKGS += libpng-dev libjpeg62-turbo-dev # images (image.c)
 DEB_PKGS += poppler-utils qpdf mupdf-tools python3 python3-yaml # tests
+DEB_PKGS += ghostscript # tests/e2e/readers.sh: txtwrite reads the ToUnicode maps right
 DEB_PKGS += pmccabe # tests/e2e/style.sh: function length and complexity
 DEB_PKGS += clang-14 libclang-rt-14-dev # clang-syntax, fuzzers, ThreadSanitizer
 DEB_PKGS += gettext # msgfmt: po/vi.po into vanban.mo; xgettext, msgcmp: the catalogue is complete

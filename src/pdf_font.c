@@ -112,42 +112,27 @@ static void cmap_block(struct buf *b, const char *kind, const char *lines, size_
 }
 
 /* A ToUnicode CMap for CID = Unicode (libharu's Identity-H with the UTF-8
- * encoder): each run of consecutive code points in cps[0..n) (sorted) is
- * one bfrange, a lone one a bfchar; a run never crosses a 256-code block
- * (the CMap rule for ranges). Whole-block ranges, shorter still, are
- * misread by Ghostscript 10 ("TæNH ĄY" for "TỈNH ỦY"). */
+ * encoder): one bfchar entry per code point of cps[0..n) (sorted), in
+ * blocks of at most 100 (the CMap limit). Ranges, even runs of a few codes
+ * inside one 256-code block, are misread by Ghostscript 10's text
+ * extraction ("TæNH ĄY" for "TỈNH ỦY"); single entries are read right by
+ * every reader tested (poppler, MuPDF, Ghostscript). */
 static void tounicode_cmap(struct buf *b, const uint32_t *cps, size_t n)
 {
 	buf_adds(b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
 		    "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
 		    "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
 		    "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-	struct buf ranges = {0}, chars = {0};
-	size_t nranges = 0, nchars = 0;
-	for (size_t i = 0; i < n;) {
-		size_t j = i + 1;
-		while (j < n && cps[j] == cps[j - 1] + 1 && cps[j] >> 8 == cps[i] >> 8)
-			j++;
-		if (cps[i] > 0xFFFF)
-			break;
-		if (j - i == 1) {
-			buf_printf(&chars, "<%04X> <%04X>\n", cps[i], cps[i]);
-			if (++nchars == 100) {
-				cmap_block(b, "bfchar", chars.data, nchars);
-				chars.len = nchars = 0;
-			}
-		} else {
-			buf_printf(&ranges, "<%04X> <%04X> <%04X>\n", cps[i], cps[j - 1], cps[i]);
-			if (++nranges == 100) {
-				cmap_block(b, "bfrange", ranges.data, nranges);
-				ranges.len = nranges = 0;
-			}
+	struct buf chars = {0};
+	size_t nchars = 0;
+	for (size_t i = 0; i < n && cps[i] <= 0xFFFF; i++) {
+		buf_printf(&chars, "<%04X> <%04X>\n", cps[i], cps[i]);
+		if (++nchars == 100) {
+			cmap_block(b, "bfchar", chars.data, nchars);
+			chars.len = nchars = 0;
 		}
-		i = j;
 	}
-	cmap_block(b, "bfrange", ranges.data, nranges);
 	cmap_block(b, "bfchar", chars.data, nchars);
-	buf_free(&ranges);
 	buf_free(&chars);
 	buf_adds(b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
 }

@@ -233,7 +233,8 @@ static void test_render_checks(void)
 	CHECK_INT(run(cmd, &out, NULL), 0);
 	size_t len = strlen(out);
 	CHECK_INT(count(out, len, "begincidrange"), 0);
-	CHECK_INT(count(out, len, "beginbfrange"), 4);
+	CHECK_INT(count(out, len, "beginbfrange"), 0); /* single bfchar entries: Ghostscript misreads ranges */
+	CHECK(count(out, len, "beginbfchar") >= 4);
 	CHECK_INT(count(out, len, "/Ordering (Identity)"), 4);
 	CHECK_INT(count(out, len, "Identity-H)"), 0);
 	CHECK_INT(count(out, len, " Tw"), 0);
