@@ -90,16 +90,28 @@ static void run_doc(void *arg)
 	free(t);
 }
 
-/* Typesets one composed document and queues it (or dumps it). */
-static void emit(struct batch *r, const char *source, struct composed *c)
+/* Typesets one composed document and checks its display list as the PDF
+ * writer will (not in --dump, which has no PDF context). NULL after the
+ * errors are reported. */
+static struct dlist *typeset_checked(struct batch *r, struct composed *c)
 {
 	struct dlist *dl = dlist_new();
-	if (!typeset(r->fs, &c->page, &c->blocks, dl) || r->o->check_only) {
+	if (!typeset(r->fs, &c->page, &c->blocks, dl) || (r->pdf && pdf_validate(r->pdf, dl) < 0)) {
 		dlist_free(dl);
-		return;
+		return NULL;
 	}
 	dl->meta = c->meta;
 	memset(&c->meta, 0, sizeof c->meta);
+	return dl;
+}
+
+/* Queues (or dumps) a typeset, checked document; takes dl. */
+static void emit_dl(struct batch *r, const char *source, const struct composed *c, struct dlist *dl)
+{
+	if (r->o->check_only) {
+		dlist_free(dl);
+		return;
+	}
 	if (r->o->dump) {
 		dlist_dump_opts(dl, stdout, r->o->dump_positions);
 		dlist_free(dl);
@@ -115,6 +127,14 @@ static void emit(struct batch *r, const char *source, struct composed *c)
 	struct doc_task *t = xmalloc(sizeof *t);
 	*t = (struct doc_task){r->pdf, r->out, c->kind, xstrdup(source), name, dl};
 	rq_submit(r->q, run_doc, t);
+}
+
+/* Typesets one composed document and queues it (or dumps it). */
+static void emit(struct batch *r, const char *source, struct composed *c)
+{
+	struct dlist *dl = typeset_checked(r, c);
+	if (dl)
+		emit_dl(r, source, c, dl);
 }
 
 /* A character is printable if every face has it (text may be set bold). */
@@ -314,23 +334,36 @@ static struct load_limits limits(struct batch *r)
 				    .font_name = "Liberation Serif", .encoding = r->o->encoding};
 }
 
+/* All or nothing per file: every document is typeset and every display
+ * list (certificates too) checked as the PDF writer will before anything
+ * of the file is written, so `check` reports exactly what `render` would
+ * and a file with any error writes no PDF. */
 static void render_docfile(struct batch *r, const char *path, struct docfile *df, int errors)
 {
 	struct doclist docs = {0};
 	compose_file(r, df, &docs);
-	/* all or nothing per file: no document of a file with errors is written */
+	bool composed = diag_errors() == errors;
+	struct dlist **dl = xcalloc(docs.n + 1, sizeof *dl);
+	for (size_t i = 0; composed && i < docs.n; i++)
+		dl[i] = typeset_checked(r, &docs.v[i]);
+	struct cert_env env = cert_env(r);
+	for (size_t i = 0; composed && i < docs.ncerts; i++)
+		cert_validate(&env, docs.certs[i]);
+	bool clean = diag_errors() == errors;
 	for (size_t i = 0; i < docs.n; i++) {
-		if (diag_errors() == errors)
-			emit(r, path, &docs.v[i]);
+		if (clean && dl[i])
+			emit_dl(r, path, &docs.v[i], dl[i]);
+		else
+			dlist_free(dl[i]);
 		composed_free(&docs.v[i]);
 	}
-	struct cert_env env = cert_env(r);
 	for (size_t i = 0; i < docs.ncerts; i++) {
-		if (diag_errors() == errors && !r->o->check_only)
+		if (clean && !r->o->check_only)
 			cert_emit(&env, path, docs.certs[i]); /* takes the job */
 		else
 			cert_job_free(docs.certs[i]);
 	}
+	free(dl);
 	free(docs.certs);
 	free(docs.v);
 }
@@ -406,13 +439,9 @@ void typeset_docs_free(struct typeset_docs *d)
 
 static void typeset_into(struct batch *r, struct composed *c, struct typeset_docs *out)
 {
-	struct dlist *dl = dlist_new();
-	if (!typeset(r->fs, &c->page, &c->blocks, dl)) {
-		dlist_free(dl);
+	struct dlist *dl = typeset_checked(r, c);
+	if (!dl)
 		return;
-	}
-	dl->meta = c->meta;
-	memset(&c->meta, 0, sizeof c->meta);
 	size_t cap = out->cap;
 	grow(&out->v, &out->cap, out->n + 1, sizeof *out->v);
 	grow(&out->kind, &cap, out->n + 1, sizeof *out->kind);
@@ -483,12 +512,18 @@ int render_files(const struct render_opts *o, char **files, int nfiles)
 	if (!r.fs)
 		return diag_worst();
 	bool writing = !o->check_only && !o->dump;
-	if (writing) {
+	if (!o->dump) { /* check validates every display list against it, as render does */
 		struct pdf_fonts pf;
 		for (int i = 0; i < FACE_COUNT; i++)
 			pf.path[i] = fontset_path(r.fs, (enum face)i);
 		r.pdf = pdf_ctx_new(&pf);
-		r.out = r.pdf ? run_out_open(o) : NULL;
+		if (!r.pdf) {
+			fontset_free(r.fs);
+			return diag_worst();
+		}
+	}
+	if (writing) {
+		r.out = run_out_open(o);
 		if (!r.out) {
 			pdf_ctx_free(r.pdf);
 			fontset_free(r.fs);
@@ -511,6 +546,7 @@ int render_files(const struct render_opts *o, char **files, int nfiles)
 		pdf_ctx_free(r.pdf);
 	} else if (o->check_only) {
 		run_summary_check(nfiles);
+		pdf_ctx_free(r.pdf);
 	}
 	free(r.sources);
 	fontset_free(r.fs);

@@ -226,6 +226,14 @@ struct cert_job *cert_compose(const struct cert_env *env, const struct docfile *
 	return job;
 }
 
+bool cert_validate(const struct cert_env *env, const struct cert_job *job)
+{
+	bool ok = true;
+	for (size_t i = 0; env->pdf && i < job->n; i++)
+		ok &= pdf_validate(env->pdf, job->dl[i]) == 0;
+	return ok;
+}
+
 /* ---- writing ------------------------------------------------------------ */
 
 /* What the jobs of one decision's certificates share; the last job to
