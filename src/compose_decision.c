@@ -317,5 +317,5 @@ bool compose_decision(const struct docfile *df, const struct decision *d, const 
 	free(slug);
 	free(symbol);
 	free(number);
-	return true;
+	return !b->failed; /* a markup error anywhere in the decision */
 }

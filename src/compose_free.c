@@ -28,5 +28,5 @@ bool compose_free(const struct docfile *df, const struct layout *lay, struct com
 	char *slug = text_slug(d->title.s, 200);
 	out->name = xasprintf("%s", slug);
 	free(slug);
-	return ok;
+	return ok && !out->blocks.failed;
 }

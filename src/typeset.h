@@ -183,9 +183,10 @@ char *list_marker(enum list_kind kind, size_t index);
 struct block *blocks_list_item(struct blocks *b, const struct para_style *st,
 			       enum list_kind kind, size_t index);
 
-/* Lays out the blocks onto pages appended to dl. Returns false if an
- * error was reported (warnings, e.g. an overfull line, still return true). */
-bool typeset(const struct fontset *fs, const struct page_style *ps, const struct blocks *b,
+/* Lays out the blocks onto pages appended to dl. It cannot fail: what does
+ * not fit (an overfull line, a word wider than its column, a keep taller
+ * than a page) is set anyway and warned about at its source position. */
+void typeset(const struct fontset *fs, const struct page_style *ps, const struct blocks *b,
 	     struct dlist *dl);
 
 #endif
