@@ -12,7 +12,8 @@ struct page_style compose_page(const struct layout *lay)
 		.width = layout_mm(&lay->width), .height = layout_mm(&lay->height),
 		.top = layout_mm(&lay->top), .bottom = layout_mm(&lay->bottom),
 		.left = layout_mm(&lay->left), .right = layout_mm(&lay->right),
-		.number_size = layout_pt(&lay->page_number_size)};
+		.number_size = layout_pt(&lay->page_number_size),
+		.number_from = (int)lay->page_number_from.v};
 }
 
 bool compose_free(const struct docfile *df, const struct layout *lay, struct composed *out)

@@ -99,7 +99,8 @@ struct page_style {
 	int32_t width, height;
 	int32_t top, bottom, left, right;   /* margins */
 	int32_t number_size;                /* page numbers; 0 = none */
-	bool number_first;                  /* number page 1 too */
+	int number_from;                    /* the first page number printed (ND30: 2); the
+					       composer sets it from the layout */
 };
 
 /* Adding blocks. Each returns the new block, owned by the list. */

@@ -28,7 +28,7 @@ static struct fontset *fs;
 
 static const struct page_style a4 = {
 	.width = 595276, .height = 841890, .top = 56693, .bottom = 56693,
-	.left = 85039, .right = 42520, .number_size = 13000,
+	.left = 85039, .right = 42520, .number_size = 13000, .number_from = 2,
 };
 
 static const struct para_style body = {.size = 14000, .leading = 17000, .align = ALIGN_JUSTIFY,

@@ -11,7 +11,7 @@ static struct fontset *fs;
 
 static const struct page_style a4 = {
 	.width = 595276, .height = 841890, .top = 56693, .bottom = 56693,
-	.left = 85039, .right = 42520, .number_size = 13000,
+	.left = 85039, .right = 42520, .number_size = 13000, .number_from = 2,
 };
 
 static const char *lorem =
@@ -103,6 +103,14 @@ static void pages_are_numbered_from_two(void)
 		CHECK(dl->pages[0].ops[i].y > a4.top);
 	CHECK_STR(dl->pages[1].ops[0].text, "2");
 	CHECK(dl->pages[1].ops[0].y < a4.top);
+	dlist_free(dl);
+	/* the document decides: a layout's page_number_from: 1 numbers page 1 too */
+	struct page_style every = a4;
+	every.number_from = 1;
+	dl = dlist_new();
+	typeset(fs, &every, &b, dl);
+	CHECK_STR(dl->pages[0].ops[0].text, "1");
+	CHECK(dl->pages[0].ops[0].y < a4.top);
 	dlist_free(dl);
 	blocks_free(&b);
 }
