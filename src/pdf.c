@@ -237,3 +237,16 @@ int pdf_render(const struct pdf_ctx *ctx, const struct dlist *dl, struct buf *ou
 	free(r);
 	return rc;
 }
+
+int pdf_validate(const struct pdf_ctx *ctx, const struct dlist *dl)
+{
+	struct render *r = xcalloc(1, sizeof *r);
+	r->ctx = ctx;
+	r->dl = dl;
+	for (int f = 0; f < FACE_COUNT; f++)
+		r->extra_file[f].fd = -1;
+	int rc = pdf_check(r);
+	pdf_font_release(r);
+	free(r);
+	return rc;
+}

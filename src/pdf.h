@@ -38,4 +38,10 @@ struct pdf_ctx *pdf_ctx_narrow(const struct pdf_ctx *base, const struct dlist *c
  * the op's position; libharu or system failure: DIAG_SYSERR). */
 int pdf_render(const struct pdf_ctx *ctx, const struct dlist *dl, struct buf *out);
 
+/* Every check pdf_render makes before libharu sees the list, without
+ * writing anything: `check` and the all-or-nothing rule (nothing of an
+ * input file is written unless every list of it passes) use it. Returns 0,
+ * or -1 after exactly one diag(), the one pdf_render would give. */
+int pdf_validate(const struct pdf_ctx *ctx, const struct dlist *dl);
+
 #endif
