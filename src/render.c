@@ -548,6 +548,7 @@ int render_files(const struct render_opts *o, char **files, int nfiles)
 		struct pdf_fonts pf;
 		for (int i = 0; i < FACE_COUNT; i++)
 			pf.path[i] = fontset_path(r.fs, (enum face)i);
+		pf.pdfa = o->pdfa;
 		r.pdf = pdf_ctx_new(&pf);
 		if (!r.pdf) {
 			fontset_free(r.fs);

@@ -432,6 +432,7 @@ int render_calibrate(const struct render_opts *o, const char *layout)
 			struct pdf_fonts pf;
 			for (int i = 0; i < FACE_COUNT; i++)
 				pf.path[i] = fontset_path(fs, (enum face)i);
+			pf.pdfa = o->pdfa;
 			struct pdf_ctx *ctx = pdf_ctx_new(&pf);
 			struct outdir *od = ctx ? outdir_open(o->outdir) : NULL;
 			struct buf pdf = {0};
