@@ -429,7 +429,7 @@ int render_calibrate(const struct render_opts *o, const char *layout)
 		if (o->dump) {
 			dlist_dump(dl, stdout);
 		} else if (!o->check_only) {
-			struct pdf_fonts pf;
+			struct pdf_fonts pf = {0};
 			for (int i = 0; i < FACE_COUNT; i++)
 				pf.path[i] = fontset_path(fs, (enum face)i);
 			pf.pdfa = o->pdfa;
