@@ -204,6 +204,33 @@ static void describe(struct render *r, HPDF_Font font, const uint32_t *cps, size
 	pdf_check_status(r, HPDF_Dict_Add(cid, KEY_SET, set));
 }
 
+/* libharu's CIDToGIDMap always covers all 65,536 CIDs (128 KB copied and
+ * deflated per face per document); the document's CIDs are the subset's
+ * code points, so the map is cut after the highest of them. */
+static void short_map(struct render *r, HPDF_Dict map, const uint32_t *cps, size_t n)
+{
+	uint32_t top = 0;
+	for (size_t i = 0; i < n; i++)
+		if (cps[i] <= 0xFFFF && cps[i] > top)
+			top = cps[i];
+	if (!map || !map->stream)
+		pdf_check_status(r, HPDF_INVALID_OBJECT);
+	HPDF_UINT len = (HPDF_UINT)(top + 1) * 2;
+	if (HPDF_Stream_Size(map->stream) < len)
+		return;
+	HPDF_BYTE *head = xmalloc(len);
+	HPDF_UINT got = len;
+	HPDF_STATUS st = HPDF_Stream_Seek(map->stream, 0, HPDF_SEEK_SET);
+	if (st == HPDF_OK)
+		st = HPDF_Stream_Read(map->stream, head, &got);
+	if (st == HPDF_OK && got == len) {
+		HPDF_MemStream_FreeData(map->stream);
+		st = HPDF_Stream_Write(map->stream, head, len);
+	}
+	free(head);
+	pdf_check_status(r, st);
+}
+
 /* libharu 2.3.0 makes the ToUnicode stream in HPDF_GetFont (Type0Font_New)
  * as a copy of the encoding CMap and only sets its filter at write time, so
  * the stream can be rewritten in place right after GetFont: no orphan
@@ -233,6 +260,7 @@ static void fix_font(struct render *r, HPDF_Font font, const uint32_t *cps, size
 		pdf_check_status(r, HPDF_FAILD_TO_ALLOC_MEM);
 	pdf_check_status(r, HPDF_Dict_Add(sysinfo, "Ordering", ordering));
 	describe(r, font, cps, n);
+	short_map(r, attr->map_stream, cps, n);
 }
 
 
