@@ -45,6 +45,13 @@ for y in input/ho-so-*.yaml; do
 	done
 done
 
+# --pdfa on the other kinds: minutes, the Danh mục hồ sơ, the Mục lục nộp lưu
+$VANBAN render --pdfa -o "$D/kinds" input/tct-2020.yaml input/danh-muc-ho-so-2020.yaml >/dev/null 2>"$D/kinds.err"
+for p in "$D"/kinds/*.pdf; do
+	case $(basename "$p") in ho-so-*) continue;; esac # the volumes are checked above
+	check "pdfa: --pdfa $(basename "$p") is valid PDF/A-1b (Preflight)" pdfa_ok "$p"
+done
+
 # PDF 1.4 or later for every output of a plain run too
 $VANBAN render -o "$D/plain" input/tct-2020.yaml 2>/dev/null
 check "pdfa: every output of a plain run is PDF 1.4 or later" sh -c '
