@@ -90,16 +90,29 @@ static void run_doc(void *arg)
 	free(t);
 }
 
-/* Typesets one composed document and queues it (or dumps it). */
-static void emit(struct batch *r, const char *source, struct composed *c)
+/* Typesets one composed document and checks its display list as the PDF
+ * writer will (pdf_validate; not in --dump, which has no PDF context).
+ * NULL after the error is reported. */
+static struct dlist *typeset_checked(struct batch *r, struct composed *c)
 {
 	struct dlist *dl = dlist_new();
-	if (!typeset(r->fs, &c->page, &c->blocks, dl) || r->o->check_only) {
+	typeset(r->fs, &c->page, &c->blocks, dl); /* its warnings are the check's too */
+	if (r->pdf && pdf_validate(r->pdf, dl) < 0) {
 		dlist_free(dl);
-		return;
+		return NULL;
 	}
 	dl->meta = c->meta;
 	memset(&c->meta, 0, sizeof c->meta);
+	return dl;
+}
+
+/* Queues (or dumps) a typeset, checked document; takes dl. */
+static void emit_dl(struct batch *r, const char *source, const struct composed *c, struct dlist *dl)
+{
+	if (r->o->check_only) {
+		dlist_free(dl);
+		return;
+	}
 	if (r->o->dump) {
 		dlist_dump_opts(dl, stdout, r->o->dump_positions);
 		dlist_free(dl);
@@ -115,6 +128,14 @@ static void emit(struct batch *r, const char *source, struct composed *c)
 	struct doc_task *t = xmalloc(sizeof *t);
 	*t = (struct doc_task){r->pdf, r->out, c->kind, xstrdup(source), name, dl};
 	rq_submit(r->q, run_doc, t);
+}
+
+/* Typesets one composed document and queues it (or dumps it). */
+static void emit(struct batch *r, const char *source, struct composed *c)
+{
+	struct dlist *dl = typeset_checked(r, c);
+	if (dl)
+		emit_dl(r, source, c, dl);
 }
 
 /* A character is printable if every face has it (text may be set bold). */
@@ -208,8 +229,10 @@ static struct composed *next_doc(struct doclist *dl)
 	return &dl->v[dl->n];
 }
 
-static void compose_decisions(struct batch *r, const struct docfile *df, struct doclist *docs)
+/* Composes each decision and its certificates; false if any failed. */
+static bool compose_decisions(struct batch *r, const struct docfile *df, struct doclist *docs)
 {
+	bool all = true;
 	const struct decision *dv = df->decisions.v;
 	for (size_t i = 0; i < df->decisions.n; i++) {
 		const struct decision *d = &dv[i];
@@ -218,15 +241,22 @@ static void compose_decisions(struct batch *r, const struct docfile *df, struct 
 		const char *lname = is ? (is->layout.s ? is->layout.s : default_layout(is->style.s))
 				       : df->layout.s ? df->layout.s : "nd30";
 		struct layout lay;
-		if (!load_layout(r, df->path, lname, is && is->layout.s ? &is->layout.pos : &d->pos, &lay))
+		if (!load_layout(r, df->path, lname, is && is->layout.s ? &is->layout.pos : &d->pos, &lay)) {
+			all = false;
 			continue;
+		}
 		struct recipient *owned;
 		struct roster ro = make_roster(d, &owned);
 		bool wanted = !d->decision_output.set || d->decision_output.v;
-		if (wanted && compose_decision(df, d, org, &lay, &ro, next_doc(docs)))
-			docs->n++;
+		if (wanted) {
+			if (compose_decision(df, d, org, &lay, &ro, next_doc(docs)))
+				docs->n++;
+			else
+				all = false;
+		}
 		struct cert_env env = cert_env(r);
-		struct cert_job *job = cert_compose(&env, df, d, org, &lay, &ro);
+		struct cert_job *job;
+		all &= cert_compose(&env, df, d, org, &lay, &ro, &job);
 		if (job) {
 			grow(&docs->certs, &docs->capcerts, docs->ncerts + 1, sizeof *docs->certs);
 			docs->certs[docs->ncerts++] = job;
@@ -234,6 +264,7 @@ static void compose_decisions(struct batch *r, const struct docfile *df, struct 
 		free(owned);
 		layout_free(&lay);
 	}
+	return all;
 }
 
 /* The document's kind from the layout's kinds file, or an error with the
@@ -258,7 +289,8 @@ static const struct kind *find_kind(const struct kinds *ks, const struct text *i
 	return NULL;
 }
 
-static void compose_one_document(struct batch *r, const struct docfile *df, size_t i, struct doclist *docs)
+/* Composes document i of the file; false after reporting why it cannot be. */
+static bool compose_one_document(struct batch *r, const struct docfile *df, size_t i, struct doclist *docs)
 {
 	const struct document *d = (const struct document *)df->documents.v + i;
 	const struct issuer *is = d->issuer.s ? docfile_issuer(df, d->issuer.s) : NULL;
@@ -267,7 +299,7 @@ static void compose_one_document(struct batch *r, const struct docfile *df, size
 			       : df->layout.s ? df->layout.s : "nd30";
 	struct layout lay;
 	if (!load_layout(r, df->path, lname, is && is->layout.s ? &is->layout.pos : &d->pos, &lay))
-		return;
+		return false;
 	struct kinds ks;
 	struct layout_search search;
 	render_search(r->o, df->path, &search);
@@ -276,9 +308,11 @@ static void compose_one_document(struct batch *r, const struct docfile *df, size
 	if (ok) {
 		const struct kind *k = find_kind(&ks, &d->kind);
 		const struct node *list = node_get(df->tree, "documents");
-		if (k && document_check_parts(list->items[i], k)) {
+		ok = k && document_check_parts(list->items[i], k);
+		if (ok) {
 			struct composed *c = next_doc(docs);
-			if (compose_document(d, k, org, &lay, c))
+			ok = compose_document(d, k, org, &lay, c);
+			if (ok)
 				docs->n++;
 			else
 				composed_free(c);
@@ -286,26 +320,43 @@ static void compose_one_document(struct batch *r, const struct docfile *df, size
 		kinds_free(&ks);
 	}
 	layout_free(&lay);
+	return ok;
+}
+
+/* Composes one document into the list; false if it failed. */
+static bool compose_into(bool (*compose)(const struct docfile *, const struct layout *, struct composed *),
+			 const struct docfile *df, const struct layout *lay, struct doclist *docs)
+{
+	if (!compose(df, lay, next_doc(docs)))
+		return false;
+	docs->n++;
+	return true;
 }
 
 /* Composes every document of a file, and its decisions' certificates, and
- * checks that the fonts can print them. */
-static void compose_file(struct batch *r, const struct docfile *df, struct doclist *docs)
+ * checks that the fonts can print them. Every part is tried, so every
+ * error is reported; false if there was any (all or nothing per file). */
+static bool compose_file(struct batch *r, const struct docfile *df, struct doclist *docs)
 {
+	bool ok = true;
 	struct layout lay;
-	if ((df->has_minutes || df->has_document) &&
-	    load_layout(r, df->path, df->layout.s ? df->layout.s : "nd30", &df->layout.pos, &lay)) {
-		if (df->has_minutes && compose_minutes(df, &lay, next_doc(docs)))
-			docs->n++;
-		if (df->has_document && compose_free(df, &lay, next_doc(docs)))
-			docs->n++;
-		layout_free(&lay);
+	if (df->has_minutes || df->has_document) {
+		if (load_layout(r, df->path, df->layout.s ? df->layout.s : "nd30", &df->layout.pos, &lay)) {
+			if (df->has_minutes)
+				ok &= compose_into(compose_minutes, df, &lay, docs);
+			if (df->has_document)
+				ok &= compose_into(compose_free, df, &lay, docs);
+			layout_free(&lay);
+		} else {
+			ok = false;
+		}
 	}
-	compose_decisions(r, df, docs);
+	ok &= compose_decisions(r, df, docs);
 	for (size_t i = 0; i < df->documents.n; i++)
-		compose_one_document(r, df, i, docs);
+		ok &= compose_one_document(r, df, i, docs);
 	for (size_t i = 0; i < docs->n; i++)
-		check_coverage(r->fs, &docs->v[i].blocks);
+		ok &= check_coverage(r->fs, &docs->v[i].blocks);
+	return ok;
 }
 
 static struct load_limits limits(struct batch *r)
@@ -314,30 +365,44 @@ static struct load_limits limits(struct batch *r)
 				    .font_name = "Liberation Serif", .encoding = r->o->encoding};
 }
 
-static void render_docfile(struct batch *r, const char *path, struct docfile *df, int errors)
+/* All or nothing per file: every document is typeset and every display
+ * list (certificates too) checked as the PDF writer will before anything
+ * of the file is written, so `check` reports exactly what `render` would
+ * and a file with any error writes no PDF. */
+static void render_docfile(struct batch *r, const char *path, struct docfile *df)
 {
 	struct doclist docs = {0};
-	compose_file(r, df, &docs);
-	/* all or nothing per file: no document of a file with errors is written */
+	bool ok = compose_file(r, df, &docs);
+	struct dlist **dl = xcalloc(docs.n + 1, sizeof *dl);
+	for (size_t i = 0; ok && i < docs.n; i++)
+		dl[i] = typeset_checked(r, &docs.v[i]);
+	for (size_t i = 0; ok && i < docs.n; i++)
+		ok = dl[i] != NULL;
+	struct cert_env env = cert_env(r);
+	bool certs_ok = true;
+	for (size_t i = 0; ok && i < docs.ncerts; i++)
+		certs_ok &= cert_validate(&env, docs.certs[i]);
+	ok &= certs_ok;
 	for (size_t i = 0; i < docs.n; i++) {
-		if (diag_errors() == errors)
-			emit(r, path, &docs.v[i]);
+		if (ok)
+			emit_dl(r, path, &docs.v[i], dl[i]);
+		else
+			dlist_free(dl[i]);
 		composed_free(&docs.v[i]);
 	}
-	struct cert_env env = cert_env(r);
 	for (size_t i = 0; i < docs.ncerts; i++) {
-		if (diag_errors() == errors && !r->o->check_only)
+		if (ok && !r->o->check_only)
 			cert_emit(&env, path, docs.certs[i]); /* takes the job */
 		else
 			cert_job_free(docs.certs[i]);
 	}
+	free(dl);
 	free(docs.certs);
 	free(docs.v);
 }
 
 static void render_one(struct batch *r, const char *path)
 {
-	int errors = diag_errors();
 	struct load_limits lim = limits(r);
 	struct load_info info = {0};
 	struct node *tree = load_yaml(path, &lim, &info);
@@ -355,7 +420,7 @@ static void render_one(struct batch *r, const char *path)
 	struct docfile *df = docfile_from_tree(tree, &lim, &info);
 	if (!df)
 		return;
-	render_docfile(r, path, df, errors);
+	render_docfile(r, path, df);
 	docfile_free(df);
 }
 
@@ -404,27 +469,23 @@ void typeset_docs_free(struct typeset_docs *d)
 	memset(d, 0, sizeof *d);
 }
 
-static void typeset_into(struct batch *r, struct composed *c, struct typeset_docs *out)
+static bool typeset_into(struct batch *r, struct composed *c, struct typeset_docs *out)
 {
-	struct dlist *dl = dlist_new();
-	if (!typeset(r->fs, &c->page, &c->blocks, dl)) {
-		dlist_free(dl);
-		return;
-	}
-	dl->meta = c->meta;
-	memset(&c->meta, 0, sizeof c->meta);
+	struct dlist *dl = typeset_checked(r, c);
+	if (!dl)
+		return false;
 	size_t cap = out->cap;
 	grow(&out->v, &out->cap, out->n + 1, sizeof *out->v);
 	grow(&out->kind, &cap, out->n + 1, sizeof *out->kind);
 	out->v[out->n] = dl;
 	out->kind[out->n++] = c->kind;
+	return true;
 }
 
 bool render_typeset_file(const struct cert_env *env, const char *from, const struct text *name,
 			 struct typeset_docs *out)
 {
 	struct batch r = batch_of(env);
-	int errors = diag_errors();
 	struct load_limits lim = limits(&r);
 	struct load_info info = {0};
 	struct node *tree = render_load(env, from, name, N_("document file"), &info);
@@ -439,10 +500,10 @@ bool render_typeset_file(const struct cert_env *env, const char *from, const str
 	if (!df)
 		return false;
 	struct doclist docs = {0};
-	compose_file(&r, df, &docs);
+	bool ok = compose_file(&r, df, &docs);
 	for (size_t i = 0; i < docs.n; i++) {
-		if (diag_errors() == errors)
-			typeset_into(&r, &docs.v[i], out);
+		if (ok)
+			ok = typeset_into(&r, &docs.v[i], out);
 		composed_free(&docs.v[i]);
 	}
 	for (size_t i = 0; i < docs.ncerts; i++)
@@ -450,7 +511,7 @@ bool render_typeset_file(const struct cert_env *env, const char *from, const str
 	free(docs.certs);
 	free(docs.v);
 	docfile_free(df);
-	return diag_errors() == errors;
+	return ok;
 }
 
 struct index_args {
@@ -483,12 +544,19 @@ int render_files(const struct render_opts *o, char **files, int nfiles)
 	if (!r.fs)
 		return diag_worst();
 	bool writing = !o->check_only && !o->dump;
-	if (writing) {
-		struct pdf_fonts pf;
+	if (!o->dump) { /* check validates every display list against it, as render does */
+		struct pdf_fonts pf = {0};
 		for (int i = 0; i < FACE_COUNT; i++)
 			pf.path[i] = fontset_path(r.fs, (enum face)i);
+		pf.pdfa = o->pdfa;
 		r.pdf = pdf_ctx_new(&pf);
-		r.out = r.pdf ? run_out_open(o) : NULL;
+		if (!r.pdf) {
+			fontset_free(r.fs);
+			return diag_worst();
+		}
+	}
+	if (writing) {
+		r.out = run_out_open(o);
 		if (!r.out) {
 			pdf_ctx_free(r.pdf);
 			fontset_free(r.fs);
@@ -511,6 +579,7 @@ int render_files(const struct render_opts *o, char **files, int nfiles)
 		pdf_ctx_free(r.pdf);
 	} else if (o->check_only) {
 		run_summary_check(nfiles);
+		pdf_ctx_free(r.pdf);
 	}
 	free(r.sources);
 	fontset_free(r.fs);
