@@ -21,7 +21,7 @@ import csv, os, shutil, statistics, subprocess, sys, time
 from concurrent.futures import ThreadPoolExecutor
 
 vanban = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build/vanban")
-typst = sys.argv[2] if len(sys.argv) > 2 else None
+typst = os.path.abspath(sys.argv[2]) if len(sys.argv) > 2 else None
 here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "bench")
 work = os.path.abspath("build/bench")
 shutil.rmtree(work, ignore_errors=True)
