@@ -13,6 +13,7 @@
  * face is not available (a document that uses it fails). */
 struct pdf_fonts {
 	const char *path[FACE_COUNT];
+	bool pdfa; /* --pdfa: every document an archival copy (PDF/A-1b) */
 };
 
 struct pdf_ctx;

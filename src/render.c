@@ -545,9 +545,10 @@ int render_files(const struct render_opts *o, char **files, int nfiles)
 		return diag_worst();
 	bool writing = !o->check_only && !o->dump;
 	if (!o->dump) { /* check validates every display list against it, as render does */
-		struct pdf_fonts pf;
+		struct pdf_fonts pf = {0};
 		for (int i = 0; i < FACE_COUNT; i++)
 			pf.path[i] = fontset_path(r.fs, (enum face)i);
+		pf.pdfa = o->pdfa;
 		r.pdf = pdf_ctx_new(&pf);
 		if (!r.pdf) {
 			fontset_free(r.fs);
