@@ -25,3 +25,11 @@ sed -i 's/Lê\tBa/Lê Ba/' "$D/list.csv"
 $VANBAN render -o "$D/good" "$D/tab.yaml" >/dev/null 2>"$D/good.err"
 check "all or nothing: without the tab the decision, 2 certificates and the print file are written" \
 	test "$?" = 0 -a "$(ls "$D/good"/*.pdf | wc -l)" = 4
+
+# The output folder: only its last component is created (no mkdir -p), so
+# "-o /media/usb/out" with the stick unmounted cannot fill the root disk.
+$VANBAN render -o "$D/nowhere/out" "$D/tab.yaml" >/dev/null 2>"$D/noparent.err"
+s=$?
+check "output folder: a missing parent is refused with a clear message (exit 2), nothing created" \
+	test "$s" = 2 -a ! -e "$D/nowhere" -a "$(cat "$D/noparent.err")" = \
+	"vanban: $D/nowhere/out: error: the output folder's parent does not exist (is the drive mounted?): create it first; only the last folder of -o is created"
