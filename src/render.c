@@ -32,6 +32,7 @@ struct batch {
 	struct run_out *out;     /* NULL when not writing */
 	struct render_queue *q;
 	struct index_source *sources; /* each input's warnings, for index.html */
+	const struct srcpos *bad_layout; /* a layout name already reported there */
 };
 
 static const char *const face_label[FACE_COUNT] = {N_("regular"), N_("bold"), N_("italic"), N_("bold italic")};
@@ -167,10 +168,14 @@ void render_search(const struct render_opts *o, const char *input, struct layout
 static bool load_layout(struct batch *r, const char *input, const char *name,
 			const struct srcpos *from, struct layout *lay)
 {
+	if (from && from == r->bad_layout)
+		return false; /* said once at the key, not again for each document */
 	struct layout_search s;
 	render_search(r->o, input, &s);
 	bool ok = layout_load(&s, name, from, lay);
 	layout_search_free(&s);
+	if (!ok)
+		r->bad_layout = from;
 	return ok;
 }
 
@@ -181,6 +186,20 @@ static const char *default_layout(const char *style)
 	if (!strcmp(style, "union"))
 		return "congdoan";
 	return "nd30";
+}
+
+/* The layout a document uses and where its name was written: the issuer's
+ * `layout:`, its style's default (at the document), or the file's `layout:`
+ * (an unknown name is an error at that key, not at each document). */
+static const char *layout_name(const struct docfile *df, const struct issuer *is, const struct srcpos *doc,
+			       const struct srcpos **pos)
+{
+	if (is) {
+		*pos = is->layout.s ? &is->layout.pos : doc;
+		return is->layout.s ? is->layout.s : default_layout(is->style.s);
+	}
+	*pos = df->layout.s ? &df->layout.pos : doc;
+	return df->layout.s ? df->layout.s : "nd30";
 }
 
 static int by_name(const void *a, const void *b, void *order)
@@ -238,10 +257,10 @@ static bool compose_decisions(struct batch *r, const struct docfile *df, struct 
 		const struct decision *d = &dv[i];
 		const struct issuer *is = d->issuer.s ? docfile_issuer(df, d->issuer.s) : NULL;
 		const struct organisation *org = is ? &is->org : &df->org;
-		const char *lname = is ? (is->layout.s ? is->layout.s : default_layout(is->style.s))
-				       : df->layout.s ? df->layout.s : "nd30";
+		const struct srcpos *lpos;
+		const char *lname = layout_name(df, is, &d->pos, &lpos);
 		struct layout lay;
-		if (!load_layout(r, df->path, lname, is && is->layout.s ? &is->layout.pos : &d->pos, &lay)) {
+		if (!load_layout(r, df->path, lname, lpos, &lay)) {
 			all = false;
 			continue;
 		}
@@ -295,10 +314,10 @@ static bool compose_one_document(struct batch *r, const struct docfile *df, size
 	const struct document *d = (const struct document *)df->documents.v + i;
 	const struct issuer *is = d->issuer.s ? docfile_issuer(df, d->issuer.s) : NULL;
 	const struct organisation *org = is ? &is->org : &df->org;
-	const char *lname = is ? (is->layout.s ? is->layout.s : default_layout(is->style.s))
-			       : df->layout.s ? df->layout.s : "nd30";
+	const struct srcpos *lpos;
+	const char *lname = layout_name(df, is, &d->pos, &lpos);
 	struct layout lay;
-	if (!load_layout(r, df->path, lname, is && is->layout.s ? &is->layout.pos : &d->pos, &lay))
+	if (!load_layout(r, df->path, lname, lpos, &lay))
 		return false;
 	struct kinds ks;
 	struct layout_search search;
@@ -339,6 +358,7 @@ static bool compose_into(bool (*compose)(const struct docfile *, const struct la
 static bool compose_file(struct batch *r, const struct docfile *df, struct doclist *docs)
 {
 	bool ok = true;
+	r->bad_layout = NULL;
 	struct layout lay;
 	if (df->has_minutes || df->has_document) {
 		if (load_layout(r, df->path, df->layout.s ? df->layout.s : "nd30", &df->layout.pos, &lay)) {
@@ -428,7 +448,7 @@ static struct batch batch_of(const struct cert_env *env)
 {
 	/* the env's fonts and PDF context are shared read-only, as certificates share them */
 	return (struct batch){env->o, (struct fontset *)env->fs, (struct pdf_ctx *)env->pdf, env->out,
-			      env->q, NULL};
+			      env->q, NULL, NULL};
 }
 
 bool render_layout(const struct cert_env *env, const char *input, const char *name,
