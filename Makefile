@@ -22,6 +22,7 @@ DEB_PKGS += libqpdf-dev # scans in archive volumes (pdf_import.c)
 DEB_PKGS += libpng-dev libjpeg62-turbo-dev # images (image.c)
 DEB_PKGS += poppler-utils qpdf mupdf-tools python3 python3-yaml # tests
 DEB_PKGS += pmccabe # tests/e2e/style.sh: function length and complexity
+DEB_PKGS += parallel # tests/e2e/batch.sh: three shards under GNU Parallel
 DEB_PKGS += clang-14 libclang-rt-14-dev # clang-syntax, fuzzers, ThreadSanitizer
 DEB_PKGS += gettext # msgfmt: po/vi.po into vanban.mo; xgettext, msgcmp: the catalogue is complete
 DEB_PKGS += mandoc   # man pages: `mandoc -Tlint` in the tests

@@ -10,7 +10,6 @@
 #include "compose.h"
 #include "util.h"
 
-#define PT(x) ((int32_t)((x) * 1000))
 
 long long decision_amount(const struct amount *a, bool collective)
 {
@@ -145,8 +144,9 @@ static void footer(struct blocks *b, const struct layout *lay, const struct deci
 {
 	int32_t width = MM(lay->width.v - lay->left.v - lay->right.v);
 	struct block *cols = blocks_columns(b, 2);
-	cols->cols[0] = (struct column){0, width * 2 / 5, {0}};
-	cols->cols[1] = (struct column){width * 2 / 5, width - width * 2 / 5, {0}};
+	int32_t lw = (int32_t)(width * lay->sign_share.v); /* Nơi nhận | the signer */
+	cols->cols[0] = (struct column){0, lw, {0}};
+	cols->cols[1] = (struct column){lw, width - lw, {0}};
 	cols->keep_prev_lines = 2;
 	cols->st.space_before = layout_pt(&lay->signature_space);
 	cols->level_baselines = true; /* "Nơi nhận:" level with the signer's title (ND30 ô 9b) */
@@ -171,7 +171,7 @@ static void appendix(struct blocks *b, const struct layout *lay, const struct or
 {
 	blocks_pagebreak(b)->restart_numbering = true;
 	compose_header(b, lay, org, NULL, NULL, NULL);
-	blocks_space(b, PT(12));
+	blocks_space(b, layout_pt(&lay->list_space));
 	int32_t size = layout_pt(&lay->type_size);
 	centred_line(b, size, FACE_BOLD, "DANH SÁCH", NULL, false);
 	if (d->list.title.s)
@@ -185,7 +185,7 @@ static void appendix(struct blocks *b, const struct layout *lay, const struct or
 	char *ref = xasprintf("(Kèm theo Quyết định số %s ngày %s của %s)", n, day + strlen("ngày "),
 			      d->by.s ? d->by.s : org->name.s);
 	struct para_style st = compose_style(layout_pt(&lay->body_size), ALIGN_CENTER);
-	st.space_after = PT(12);
+	st.space_after = layout_pt(&lay->list_space);
 	compose_para(b, &st, FACE_ITALIC, ref, NULL, false)->keep_with_next = true;
 	free(ref);
 	free(day);
@@ -196,9 +196,9 @@ static void appendix(struct blocks *b, const struct layout *lay, const struct or
 	struct block *tb = blocks_table(b, ncols);
 	struct table *t = tb->table;
 	t->header_rows = 1;
-	t->rule = PT(0.5);
-	t->pad_x = PT(4);
-	t->pad_y = PT(3);
+	t->rule = layout_pt(&lay->table_rule);
+	t->pad_x = layout_pt(&lay->table_pad_x);
+	t->pad_y = layout_pt(&lay->table_pad_y);
 	t->cols[0].nowrap = true; /* "STT" or the largest number, on one line */
 	t->cols[1].nowrap = true; /* a name is read whole (an outlier wraps: typeset_table.c) */
 	t->name = xstrdup("Danh sách");
@@ -232,7 +232,7 @@ static void appendix(struct blocks *b, const struct layout *lay, const struct or
 	struct counts c = count_roster(d, r);
 	struct buf s = {0};
 	struct para_style cs = body_style(lay);
-	cs.space_before = PT(6);
+	cs.space_before = layout_pt(&lay->total_space);
 	if (has_money) {
 		char *tot = money(c.total), *words = money_words(c.total, ws);
 		buf_printf(&s, "Tổng số tiền thưởng: %s (Bằng chữ: %s).", tot, words);
@@ -276,7 +276,7 @@ bool compose_decision(const struct docfile *df, const struct decision *d, const 
 		    layout_pt(&lay->rule_width))->keep_with_next = true;
 	blocks_space(b, layout_pt(&lay->opening_space))->keep_with_next = true;
 	centred_line(b, layout_pt(&lay->body_size), FACE_BOLD, d->authority.s, &d->authority.pos, true);
-	blocks_space(b, PT(6))->keep_with_next = true;
+	blocks_space(b, layout_pt(&lay->authority_space))->keep_with_next = true;
 
 	struct para_style base = body_style(lay);
 	for (size_t i = 0; i < d->bases.n; i++)
@@ -284,8 +284,8 @@ bool compose_decision(const struct docfile *df, const struct decision *d, const 
 	if (d->proposal.s)
 		compose_para(b, &base, FACE_ITALIC, d->proposal.s, &d->proposal.pos, true);
 	struct para_style qd = compose_style(layout_pt(&lay->type_size), ALIGN_CENTER);
-	qd.space_before = PT(6);
-	qd.space_after = PT(6);
+	qd.space_before = layout_pt(&lay->decide_space);
+	qd.space_after = layout_pt(&lay->decide_space);
 	compose_para(b, &qd, FACE_BOLD, "QUYẾT ĐỊNH:", NULL, false)->keep_with_next = true;
 
 	struct counts c = count_roster(d, roster);
@@ -317,5 +317,5 @@ bool compose_decision(const struct docfile *df, const struct decision *d, const 
 	free(slug);
 	free(symbol);
 	free(number);
-	return true;
+	return !b->failed; /* a markup error anywhere in the decision */
 }

@@ -193,5 +193,5 @@ bool compose_document(const struct document *d, const struct kind *k, const stru
 	record(out, &e);
 	free(symbol);
 	free(e.number);
-	return e.ok;
+	return e.ok && !b->failed; /* the footer's markup too */
 }

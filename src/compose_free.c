@@ -12,7 +12,8 @@ struct page_style compose_page(const struct layout *lay)
 		.width = layout_mm(&lay->width), .height = layout_mm(&lay->height),
 		.top = layout_mm(&lay->top), .bottom = layout_mm(&lay->bottom),
 		.left = layout_mm(&lay->left), .right = layout_mm(&lay->right),
-		.number_size = layout_pt(&lay->page_number_size)};
+		.number_size = layout_pt(&lay->page_number_size),
+		.number_from = (int)lay->page_number_from.v};
 }
 
 bool compose_free(const struct docfile *df, const struct layout *lay, struct composed *out)
@@ -28,5 +29,5 @@ bool compose_free(const struct docfile *df, const struct layout *lay, struct com
 	char *slug = text_slug(d->title.s, 200);
 	out->name = xasprintf("%s", slug);
 	free(slug);
-	return ok;
+	return ok && !out->blocks.failed;
 }

@@ -94,5 +94,5 @@ bool compose_volume_cover(const struct volfile *vf, const struct layout *lay, in
 	char *slug = text_slug(v->number.s, 40), *tslug = text_slug(v->title.s, 160);
 	out->name = xasprintf("ho-so-%s-%s", slug, tslug);
 	free(slug), free(tslug);
-	return true;
+	return !b->failed;
 }

@@ -52,5 +52,5 @@ bool compose_volume_end(const struct volfile *vf, const struct layout *lay, int 
 		      "(Ký và ghi rõ họ tên)", v->compiler.s);
 	out->page = compose_page(lay);
 	out->kind = "volume-end";
-	return true;
+	return !b->failed;
 }

@@ -108,7 +108,7 @@ bool compose_records_list(const struct recfile *rf, const struct layout *lay,
 	closing_line(b, lay, line);
 	free(line), free(all), free(pe), free(li);
 	finish(out, rf, lay, "records-list", "Danh mục hồ sơ", "danh-muc-ho-so");
-	return true;
+	return !b->failed;
 }
 
 static const char *const hand_heads[7] = {"Số TT", "Số, ký hiệu hồ sơ", "Tiêu đề hồ sơ",
@@ -180,5 +180,5 @@ bool compose_records_handover(const struct recfile *rf, const struct layout *lay
 		      "Người lập", "(Ký và ghi rõ họ và tên, chức vụ)", r->compiler.s);
 	finish(out, rf, lay, "records-handover", "Mục lục hồ sơ, tài liệu nộp lưu",
 	       permanent ? "muc-luc-nop-luu-vinh-vien" : "muc-luc-nop-luu-co-thoi-han");
-	return true;
+	return !b->failed;
 }

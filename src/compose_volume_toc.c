@@ -50,5 +50,5 @@ bool compose_volume_toc(const struct volfile *vf, const struct layout *lay,
 	}
 	out->page = compose_page(lay);
 	out->kind = "volume-contents";
-	return true;
+	return !b->failed;
 }

@@ -1,7 +1,7 @@
 /* layout.c — ND30 defaults and their overrides from the layouts folder.
- * Every key and its default are in one table below (docs/rules.md §1.1–1.3,
- * §7); layouts/nd30.yaml repeats them for readers, and a test keeps the
- * two equal. */
+ * Every key and its default are in one table (LAYOUT_NUMBERS, LAYOUT_TEXTS
+ * in layout.h; docs/rules.md §1.1–1.3, §7); layouts/nd30.yaml repeats them
+ * for readers, and tests/unit/test_layout.c keeps the two equal. */
 #include "layout.h"
 
 #include <stddef.h>
@@ -12,73 +12,10 @@
 #include "load.h"
 #include "util.h"
 
-/* X(member, key, min, max, default): lengths mm, sizes and spacing pt. */
-#define LAYOUT_NUMBERS(X) \
-	X(width, "page_width", 50, 2000, 210) \
-	X(height, "page_height", 50, 2000, 297) \
-	X(top, "margin_top", 0, 500, 20) \
-	X(bottom, "margin_bottom", 0, 500, 20) \
-	X(left, "margin_left", 0, 500, 30) \
-	X(right, "margin_right", 0, 500, 15) \
-	X(body_size, "body_size", 4, 72, 14) \
-	X(body_leading, "body_leading", 4, 144, 17) \
-	X(body_indent, "body_indent", 0, 100, 10) \
-	X(body_space, "body_space_after", 0, 72, 6) \
-	X(header_left_share, "header_left_share", 0.1, 0.9, 0.41) \
-	X(parent_size, "parent_size", 4, 72, 12) \
-	X(issuer_size, "issuer_size", 4, 72, 12) \
-	X(number_size, "number_size", 4, 72, 13) \
-	X(national_size, "national_size", 4, 72, 12) \
-	X(motto_size, "motto_size", 4, 72, 13) \
-	X(date_size, "date_size", 4, 72, 13) \
-	X(issuer_rule, "issuer_rule", 0.05, 1, 0.4) \
-	X(rule_width, "rule_width", 0.1, 5, 0.6) \
-	X(rule_gap, "rule_gap", 0.3, 3, 0.8) \
-	X(header_gap, "header_gap", 0, 72, 6) \
-	X(type_size, "type_size", 4, 72, 14) \
-	X(summary_size, "summary_size", 4, 72, 14) \
-	X(summary_rule, "summary_rule", 0.05, 1, 0.4) \
-	X(title_space, "title_space", 0, 144, 28.5) \
-	X(vv_size, "vv_size", 4, 72, 12) \
-	X(vv_gap, "vv_gap", 0, 72, 6) \
-	X(sign_title_size, "sign_title_size", 4, 72, 14) \
-	X(sign_name_size, "sign_name_size", 4, 72, 14) \
-	X(sign_room, "sign_room", 0, 200, 30) \
-	X(sign_share, "sign_share", 0.1, 0.9, 0.4) \
-	X(recipients_label_size, "recipients_label_size", 4, 72, 12) \
-	X(recipients_size, "recipients_size", 4, 72, 11) \
-	X(recipients_leading, "recipients_leading", 1, 3, 1.15) \
-	X(recipients_hang, "recipients_hang", 0, 50, 2.5) \
-	X(page_number_size, "page_number_size", 4, 72, 13) \
-	X(table_size, "table_size", 4, 72, 13) \
-	X(table_rule, "table_rule", 0, 5, 0.5) \
-	X(table_pad_x, "table_pad_x", 0, 36, 4) \
-	X(table_pad_y, "table_pad_y", 0, 36, 3) \
-	X(footer_size, "footer_size", 4, 72, 11) \
-	X(to_share, "to_share", 0.05, 0.9, 0.33) \
-	X(draft_room, "draft_room", 0, 100, 12) \
-	/* typesetting (issue #10): the model forms' vertical proportions */ \
-	X(opening_space, "opening_space", 0, 144, 20) \
-	X(signature_space, "signature_space", 0, 144, 7)
-
-/* X(member, key, default) */
-#define LAYOUT_TEXTS(X) \
-	X(national, "national", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") \
-	X(motto, "motto", "Độc lập - Tự do - Hạnh phúc") \
-	X(issuer_mark, "issuer_mark", "rule") \
-	X(number_format, "number_format", "Số: {number}/{symbol}") \
-	X(symbol_format, "symbol_format", "{type}-{abbreviation}") \
-	X(letter_symbol_format, "letter_symbol_format", "{abbreviation}-{unit}") \
-	X(vv_format, "vv_format", "V/v {summary}") \
-	X(vv_face, "vv_face", "regular") \
-	X(vote_format, "vote_format", "Biểu quyết: {for}/{present} đại biểu tán thành, đạt {percent} %") \
-	X(kinds, "kinds_file", "kinds")
-
 #define NUM_FIELD(m, k, lo, hi, d) {k, F_NUMBER, offsetof(struct layout, m), 0, NULL, lo, hi, NULL},
 #define TEXT_FIELD(m, k, d) {k, F_TEXT, offsetof(struct layout, m), 0, NULL, 0, 0, NULL},
 #define NUM_DEFAULT(m, k, lo, hi, d) d,
 #define TEXT_DEFAULT(m, k, d) d,
-#define KEY(m, k, ...) k,
 
 #define H(member) offsetof(struct heading_style, member)
 static const struct field heading_fields[] = {
@@ -105,8 +42,6 @@ static const double number_defaults[] = {LAYOUT_NUMBERS(NUM_DEFAULT)};
 static const char *const text_defaults[] = {LAYOUT_TEXTS(TEXT_DEFAULT)};
 #define NNUMBERS (sizeof number_defaults / sizeof number_defaults[0])
 #define NTEXTS (sizeof text_defaults / sizeof text_defaults[0])
-
-const char *const layout_keys[] = {LAYOUT_NUMBERS(KEY) LAYOUT_TEXTS(KEY) "prefixes", "headings", NULL};
 
 static const struct text default_prefix_texts[] = {
 	{"TM.", {0}}, {"KT.", {0}}, {"Q.", {0}}, {"TL.", {0}}, {"TUQ.", {0}},

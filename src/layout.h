@@ -1,6 +1,6 @@
 /* layout.h — page geometry, typographic sizes and the house style's
  * wording. Defaults are the ND30 values (docs/rules.md §1), each key with its
- * default in ONE table (LAYOUT_NUMBERS and LAYOUT_TEXTS in layout.c);
+ * default in ONE table (LAYOUT_NUMBERS and LAYOUT_TEXTS below);
  * layouts/NAME.yaml overrides any of them, and layouts/nd30.yaml lists
  * them all (a test checks it equals the table). Lengths in the file are
  * millimetres, sizes and spacing points. */
@@ -9,6 +9,76 @@
 
 #include "layout_find.h"
 #include "model.h"
+
+/* The table: X(member of struct layout, key in the file, min, max, default);
+ * lengths mm, sizes and spacing pt. layout.c builds the schema and the
+ * defaults from it; the test of layouts/nd30.yaml reads it too. */
+#define LAYOUT_NUMBERS(X) \
+	X(width, "page_width", 50, 2000, 210) \
+	X(height, "page_height", 50, 2000, 297) \
+	X(top, "margin_top", 0, 500, 20) \
+	X(bottom, "margin_bottom", 0, 500, 20) \
+	X(left, "margin_left", 0, 500, 30) \
+	X(right, "margin_right", 0, 500, 15) \
+	X(body_size, "body_size", 4, 72, 14) \
+	X(body_leading, "body_leading", 4, 144, 17) \
+	X(body_indent, "body_indent", 0, 100, 10) \
+	X(body_space, "body_space_after", 0, 72, 6) \
+	X(header_left_share, "header_left_share", 0.1, 0.9, 0.41) \
+	X(parent_size, "parent_size", 4, 72, 12) \
+	X(issuer_size, "issuer_size", 4, 72, 12) \
+	X(number_size, "number_size", 4, 72, 13) \
+	X(national_size, "national_size", 4, 72, 12) \
+	X(motto_size, "motto_size", 4, 72, 13) \
+	X(date_size, "date_size", 4, 72, 13) \
+	X(issuer_rule, "issuer_rule", 0.05, 1, 0.4) \
+	X(rule_width, "rule_width", 0.1, 5, 0.6) \
+	X(rule_gap, "rule_gap", 0.3, 3, 0.8) \
+	X(header_gap, "header_gap", 0, 72, 6) \
+	X(type_size, "type_size", 4, 72, 14) \
+	X(summary_size, "summary_size", 4, 72, 14) \
+	X(summary_rule, "summary_rule", 0.05, 1, 0.4) \
+	X(title_space, "title_space", 0, 144, 28.5) \
+	X(vv_size, "vv_size", 4, 72, 12) \
+	X(vv_gap, "vv_gap", 0, 72, 6) \
+	X(sign_title_size, "sign_title_size", 4, 72, 14) \
+	X(sign_name_size, "sign_name_size", 4, 72, 14) \
+	X(sign_room, "sign_room", 0, 200, 30) \
+	X(sign_share, "sign_share", 0.1, 0.9, 0.4) \
+	X(recipients_label_size, "recipients_label_size", 4, 72, 12) \
+	X(recipients_size, "recipients_size", 4, 72, 11) \
+	X(recipients_leading, "recipients_leading", 1, 3, 1.15) \
+	X(recipients_hang, "recipients_hang", 0, 50, 2.5) \
+	X(page_number_size, "page_number_size", 4, 72, 13) \
+	X(page_number_from, "page_number_from", 1, 2, 2) \
+	X(table_size, "table_size", 4, 72, 13) \
+	X(table_rule, "table_rule", 0, 5, 0.5) \
+	X(table_pad_x, "table_pad_x", 0, 36, 4) \
+	X(table_pad_y, "table_pad_y", 0, 36, 3) \
+	X(footer_size, "footer_size", 4, 72, 11) \
+	X(to_share, "to_share", 0.05, 0.9, 0.33) \
+	X(draft_room, "draft_room", 0, 100, 12) \
+	/* typesetting (issue #10): the model forms' vertical proportions */ \
+	X(opening_space, "opening_space", 0, 144, 20) \
+	X(signature_space, "signature_space", 0, 144, 7) \
+	/* a decision's spacing (docs/rules.md §1.5) */ \
+	X(authority_space, "authority_space", 0, 72, 6) \
+	X(decide_space, "decide_space", 0, 72, 6) \
+	X(total_space, "total_space", 0, 72, 6) \
+	X(list_space, "list_space", 0, 72, 12)
+
+/* X(member, key, default) */
+#define LAYOUT_TEXTS(X) \
+	X(national, "national", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") \
+	X(motto, "motto", "Độc lập - Tự do - Hạnh phúc") \
+	X(issuer_mark, "issuer_mark", "rule") \
+	X(number_format, "number_format", "Số: {number}/{symbol}") \
+	X(symbol_format, "symbol_format", "{type}-{abbreviation}") \
+	X(letter_symbol_format, "letter_symbol_format", "{abbreviation}-{unit}") \
+	X(vv_format, "vv_format", "V/v {summary}") \
+	X(vv_face, "vv_face", "regular") \
+	X(vote_format, "vote_format", "Biểu quyết: {for}/{present} đại biểu tán thành, đạt {percent} %") \
+	X(kinds, "kinds_file", "kinds")
 
 /* A numbered heading's form (docs/rules.md §1.3, §5.2): "Chương {roman}"
  * centred with its title upper case on the next line, "{arabic}." flush
@@ -39,6 +109,7 @@ struct layout {
 	struct number recipients_label_size, recipients_size;
 	struct number recipients_leading, recipients_hang;           /* ratio of the size; mm */
 	struct number page_number_size;
+	struct number page_number_from;                              /* 2: none on page 1 (ND30), 1: every page */
 	struct number table_size, table_rule, table_pad_x, table_pad_y; /* pt */
 	struct number footer_size;                                   /* the page-1 address footer (ô 13) */
 	struct number to_share;                                      /* "Kính gửi:" ends at this share of the width */
@@ -46,6 +117,9 @@ struct layout {
 	/* Typesetting (issue #10): pt from the trích yếu's rule to the opening
 	 * and from the last body line to the signatures (Mẫu 1.2: 48, 30 pt). */
 	struct number opening_space, signature_space;
+	/* A decision (docs/rules.md §1.5): pt under the authority line, around
+	 * "QUYẾT ĐỊNH:", above the list's total; around its reference line. */
+	struct number authority_space, decide_space, total_space, list_space;
 	/* The house style as data (docs/rules.md §1–§2): header lines, the mark
 	 * under the issuing body, number formats, signing prefixes. */
 	struct text national;      /* "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" / "ĐẢNG CỘNG SẢN VIỆT NAM" */
@@ -72,8 +146,6 @@ bool layout_load(const struct layout_search *search, const char *name, const str
 /* The built-in defaults alone (no file). */
 void layout_defaults(struct layout *out);
 void layout_free(struct layout *lay);
-/* Every key of the layout table, NULL-terminated (tests). */
-extern const char *const layout_keys[];
 
 /* "Số: 05/QĐ-TCT": number_format with {number} (padded below 10, or a
  * blank to fill in by hand when n <= 0) and {symbol}. */

@@ -1,4 +1,4 @@
-/* load_csv.c — recipients from a spreadsheet's CSV export (load_csv.h).
+/* load_csv.c — rows of a spreadsheet's CSV export (load_csv.h).
  * The file is read whole, converted to UTF-8 when the YAML names a legacy
  * encoding, then cut into rows; each field remembers where it started so
  * that a bad value is reported at its own line and column. */
@@ -214,36 +214,6 @@ static const char *value(const struct csv *s, const struct cell *c, const char *
 	return res;
 }
 
-static bool parse_bool(const char *s, bool *v)
-{
-	static const char *const yes[] = {"true", "yes", "x", "1", "có", "tập thể"};
-	static const char *const no[] = {"false", "no", "0", "không", "", "cá nhân"};
-	char *low = text_lower(s);
-	bool found = false;
-	for (size_t i = 0; !found && i < sizeof yes / sizeof *yes; i++)
-		if (!strcmp(low, yes[i]))
-			found = *v = true;
-	for (size_t i = 0; !found && i < sizeof no / sizeof *no; i++)
-		if (!strcmp(low, no[i])) {
-			found = true;
-			*v = false;
-		}
-	free(low);
-	return found;
-}
-
-/* The mapped columns: struct csv_source member, struct recipient member. */
-enum { COL_NAME, COL_POSITION, COL_UNIT, COL_COLLECTIVE, COL_ACHIEVEMENT, NCOLS };
-static const size_t col_src[NCOLS] = {
-	offsetof(struct csv_source, name), offsetof(struct csv_source, position),
-	offsetof(struct csv_source, unit), offsetof(struct csv_source, collective),
-	offsetof(struct csv_source, achievement),
-};
-static const size_t col_dst[NCOLS] = {
-	offsetof(struct recipient, name), offsetof(struct recipient, position),
-	offsetof(struct recipient, unit), 0, offsetof(struct recipient, achievement),
-};
-
 static bool same_header(const char *have, size_t len, const char *want)
 {
 	size_t lead, n, nlen;
@@ -257,18 +227,18 @@ static bool same_header(const char *have, size_t len, const char *want)
 	return same;
 }
 
-/* Finds each mapped header in the header row; reports every one missing. */
-static bool map_columns(const struct csv_source *src, const struct row *hdr, const char *file,
-			long idx[NCOLS])
+/* Finds each wanted header in the header row; reports every one missing. */
+static bool map_columns(const struct csv_request *req, const struct row *hdr, const char *file,
+			long *idx)
 {
 	bool ok = true;
-	for (int k = 0; k < NCOLS; k++) {
-		const struct text *want = (const struct text *)((const char *)src + col_src[k]);
+	for (size_t k = 0; k < req->ncols; k++) {
+		const struct csv_want *want = &req->cols[k];
 		idx[k] = -1;
-		if (!want->s)
+		if (!want->header)
 			continue;
 		for (size_t i = 0; i < hdr->n && idx[k] < 0; i++)
-			if (same_header(hdr->c[i].v.data ? hdr->c[i].v.data : "", hdr->c[i].v.len, want->s))
+			if (same_header(hdr->c[i].v.data ? hdr->c[i].v.data : "", hdr->c[i].v.len, want->header))
 				idx[k] = (long)i;
 		if (idx[k] < 0) {
 			struct buf have = {0};
@@ -276,7 +246,7 @@ static bool map_columns(const struct csv_source *src, const struct row *hdr, con
 				buf_printf(&have, "%s\"%s\"", i ? ", " : "", hdr->c[i].v.data ? hdr->c[i].v.data : "");
 			/* the header may be any file's first line: quote only its start */
 			char *shown = have.data ? load_file_excerpt(have.data, have.len) : xstrdup("nothing");
-			diag(CSV_NO_COLUMN, &want->pos, want->s, file, shown);
+			diag(CSV_NO_COLUMN, &want->pos, want->header, file, shown);
 			free(shown);
 			buf_free(&have);
 			ok = false;
@@ -336,14 +306,16 @@ static void warn_duplicate_headers(const struct csv *s, const struct row *hdr)
 	free(k);
 }
 
-/* One data row into a recipient; false after reporting its problems. */
-static bool bind_row(const struct csv *s, const struct row *r, const struct row *hdr, const long idx[NCOLS],
-		     struct node *tree, const struct load_limits *lim, struct recipient *out)
+/* One data row to the sink, cell by cell in column order; false after
+ * reporting its problems. */
+static bool bind_row(const struct csv *s, const struct row *r, const struct row *hdr, const long *idx,
+		     const struct csv_request *req, struct node *tree, const struct load_limits *lim)
 {
+	const struct csv_sink *sink = &req->sink;
 	bool ok = true;
-	memset(out, 0, sizeof *out);
-	out->pos = (struct srcpos){s->file, r->line, 1};
-	for (int k = 0; k < NCOLS; k++) {
+	struct srcpos at_row = {s->file, r->line, 1};
+	sink->row(sink->ctx, &at_row);
+	for (size_t k = 0; k < req->ncols; k++) {
 		if (idx[k] < 0)
 			continue;
 		const char *column = hdr->c[idx[k]].v.data;
@@ -355,44 +327,23 @@ static bool bind_row(const struct csv *s, const struct row *r, const struct row 
 		}
 		struct srcpos pos;
 		const char *v = value(s, &r->c[idx[k]], column, tree, lim, &pos);
-		if (!v) {
+		if (!v || !sink->cell(sink->ctx, k, v, &pos, column))
 			ok = false;
-			continue;
-		}
-		if (k == COL_COLLECTIVE) {
-			out->collective.set = *v != '\0';
-			out->collective.pos = pos;
-			if (!parse_bool(v, &out->collective.v)) {
-				char *shown = load_file_excerpt(v, strlen(v));
-				diag(CSV_BAD_YES_NO, &pos, column, shown);
-				free(shown);
-				ok = false;
-			}
-			continue;
-		}
-		struct text *t = (struct text *)((char *)out + col_dst[k]);
-		if (*v) {
-			t->s = v;
-			t->pos = pos;
-		} else if (k == COL_NAME) {
-			diag(CSV_EMPTY_NAME, &pos, column);
-			ok = false;
-		}
 	}
 	return ok;
 }
 
-bool load_csv(const struct csv_source *src, const char *yaml_path, struct node *tree,
-	      const struct load_limits *lim, struct records *out)
+bool load_csv(const struct csv_request *req, const char *yaml_path, struct node *tree,
+	      const struct load_limits *lim)
 {
 	enum legacy_enc enc = LEGACY_NONE;
-	if (src->encoding.s && !text_legacy_name(src->encoding.s, &enc)) {
-		diag(UNKNOWN_ENCODING, &src->encoding.pos, src->encoding.s);
+	if (req->encoding && !text_legacy_name(req->encoding, &enc)) {
+		diag(UNKNOWN_ENCODING, &req->encoding_pos, req->encoding);
 		return false;
 	}
 	size_t len;
 	char *path;
-	char *data = load_file_read(yaml_path, src->file.s, &src->file.pos, N_("CSV file"), CSV_MAX_FILE, &len, &path);
+	char *data = load_file_read(yaml_path, req->file, &req->file_pos, N_("CSV file"), CSV_MAX_FILE, &len, &path);
 	if (!data)
 		return false;
 	struct csv s = {.line = 1, .col = 1, .file = node_strndup(tree, path, strlen(path))};
@@ -420,9 +371,9 @@ bool load_csv(const struct csv_source *src, const char *yaml_path, struct node *
 		}
 		ok = false;
 	}
-	long idx[NCOLS];
+	long *idx = xcalloc(req->ncols + 1, sizeof *idx);
 	if (ok)
-		ok = map_columns(src, &hdr, s.file, idx);
+		ok = map_columns(req, &hdr, s.file, idx);
 	const char **names = NULL;
 	if (ok) {
 		names = xcalloc(hdr.n + 1, sizeof *names);
@@ -435,7 +386,6 @@ bool load_csv(const struct csv_source *src, const char *yaml_path, struct node *
 		s.ncols = hdr.n;
 		warn_duplicate_headers(&s, &hdr);
 	}
-	size_t cap = out->n;
 	while (names) {
 		rc = read_row(&s, &row);
 		if (rc < 0)
@@ -444,13 +394,11 @@ bool load_csv(const struct csv_source *src, const char *yaml_path, struct node *
 			break;
 		if (row_blank(&row))
 			continue;
-		grow(&out->v, &cap, out->n + 1, sizeof(struct recipient));
-		struct recipient *rec = (struct recipient *)out->v + out->n;
-		if (bind_row(&s, &row, &hdr, idx, tree, lim, rec))
-			out->n++;
-		else
-			ok = false;
+		bool good = bind_row(&s, &row, &hdr, idx, req, tree, lim);
+		req->sink.end(req->sink.ctx, good);
+		ok = ok && good;
 	}
+	free(idx);
 	free(names);
 	for (size_t i = 0; i < hdr.cap; i++)
 		buf_free(&hdr.c[i].v);

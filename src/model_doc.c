@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "load.h"
-#include "load_csv.h"
+#include "model_csv.h"
 #include "util.h"
 
 #define OFF(type, member) offsetof(type, member)
@@ -371,7 +371,7 @@ struct docfile *docfile_from_tree(struct node *tree, const struct load_limits *l
 	for (size_t i = 0; ok && i < df->decisions.n; i++) {
 		struct award_list *l = &((struct decision *)df->decisions.v + i)->list;
 		if (l->csv.file.s) /* recipients from a spreadsheet, positions in the CSV */
-			l->from_csv = ok = load_csv(&l->csv, df->path, tree, lim, &l->recipients);
+			l->from_csv = ok = model_csv_recipients(l, df->path, tree, lim);
 	}
 	for (size_t i = 0; ok && i < df->documents.n; i++) {
 		struct document *d = (struct document *)df->documents.v + i;

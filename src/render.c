@@ -94,7 +94,8 @@ static void run_doc(void *arg)
 static void emit(struct batch *r, const char *source, struct composed *c)
 {
 	struct dlist *dl = dlist_new();
-	if (!typeset(r->fs, &c->page, &c->blocks, dl) || r->o->check_only) {
+	typeset(r->fs, &c->page, &c->blocks, dl); /* its warnings are the check's too */
+	if (r->o->check_only) {
 		dlist_free(dl);
 		return;
 	}
@@ -208,8 +209,10 @@ static struct composed *next_doc(struct doclist *dl)
 	return &dl->v[dl->n];
 }
 
-static void compose_decisions(struct batch *r, const struct docfile *df, struct doclist *docs)
+/* Composes each decision and its certificates; false if any failed. */
+static bool compose_decisions(struct batch *r, const struct docfile *df, struct doclist *docs)
 {
+	bool all = true;
 	const struct decision *dv = df->decisions.v;
 	for (size_t i = 0; i < df->decisions.n; i++) {
 		const struct decision *d = &dv[i];
@@ -218,15 +221,22 @@ static void compose_decisions(struct batch *r, const struct docfile *df, struct 
 		const char *lname = is ? (is->layout.s ? is->layout.s : default_layout(is->style.s))
 				       : df->layout.s ? df->layout.s : "nd30";
 		struct layout lay;
-		if (!load_layout(r, df->path, lname, is && is->layout.s ? &is->layout.pos : &d->pos, &lay))
+		if (!load_layout(r, df->path, lname, is && is->layout.s ? &is->layout.pos : &d->pos, &lay)) {
+			all = false;
 			continue;
+		}
 		struct recipient *owned;
 		struct roster ro = make_roster(d, &owned);
 		bool wanted = !d->decision_output.set || d->decision_output.v;
-		if (wanted && compose_decision(df, d, org, &lay, &ro, next_doc(docs)))
-			docs->n++;
+		if (wanted) {
+			if (compose_decision(df, d, org, &lay, &ro, next_doc(docs)))
+				docs->n++;
+			else
+				all = false;
+		}
 		struct cert_env env = cert_env(r);
-		struct cert_job *job = cert_compose(&env, df, d, org, &lay, &ro);
+		struct cert_job *job;
+		all &= cert_compose(&env, df, d, org, &lay, &ro, &job);
 		if (job) {
 			grow(&docs->certs, &docs->capcerts, docs->ncerts + 1, sizeof *docs->certs);
 			docs->certs[docs->ncerts++] = job;
@@ -234,6 +244,7 @@ static void compose_decisions(struct batch *r, const struct docfile *df, struct 
 		free(owned);
 		layout_free(&lay);
 	}
+	return all;
 }
 
 /* The document's kind from the layout's kinds file, or an error with the
@@ -258,7 +269,8 @@ static const struct kind *find_kind(const struct kinds *ks, const struct text *i
 	return NULL;
 }
 
-static void compose_one_document(struct batch *r, const struct docfile *df, size_t i, struct doclist *docs)
+/* Composes document i of the file; false after reporting why it cannot be. */
+static bool compose_one_document(struct batch *r, const struct docfile *df, size_t i, struct doclist *docs)
 {
 	const struct document *d = (const struct document *)df->documents.v + i;
 	const struct issuer *is = d->issuer.s ? docfile_issuer(df, d->issuer.s) : NULL;
@@ -267,7 +279,7 @@ static void compose_one_document(struct batch *r, const struct docfile *df, size
 			       : df->layout.s ? df->layout.s : "nd30";
 	struct layout lay;
 	if (!load_layout(r, df->path, lname, is && is->layout.s ? &is->layout.pos : &d->pos, &lay))
-		return;
+		return false;
 	struct kinds ks;
 	struct layout_search search;
 	render_search(r->o, df->path, &search);
@@ -276,9 +288,11 @@ static void compose_one_document(struct batch *r, const struct docfile *df, size
 	if (ok) {
 		const struct kind *k = find_kind(&ks, &d->kind);
 		const struct node *list = node_get(df->tree, "documents");
-		if (k && document_check_parts(list->items[i], k)) {
+		ok = k && document_check_parts(list->items[i], k);
+		if (ok) {
 			struct composed *c = next_doc(docs);
-			if (compose_document(d, k, org, &lay, c))
+			ok = compose_document(d, k, org, &lay, c);
+			if (ok)
 				docs->n++;
 			else
 				composed_free(c);
@@ -286,26 +300,43 @@ static void compose_one_document(struct batch *r, const struct docfile *df, size
 		kinds_free(&ks);
 	}
 	layout_free(&lay);
+	return ok;
+}
+
+/* Composes one document into the list; false if it failed. */
+static bool compose_into(bool (*compose)(const struct docfile *, const struct layout *, struct composed *),
+			 const struct docfile *df, const struct layout *lay, struct doclist *docs)
+{
+	if (!compose(df, lay, next_doc(docs)))
+		return false;
+	docs->n++;
+	return true;
 }
 
 /* Composes every document of a file, and its decisions' certificates, and
- * checks that the fonts can print them. */
-static void compose_file(struct batch *r, const struct docfile *df, struct doclist *docs)
+ * checks that the fonts can print them. Every part is tried, so every
+ * error is reported; false if there was any (all or nothing per file). */
+static bool compose_file(struct batch *r, const struct docfile *df, struct doclist *docs)
 {
+	bool ok = true;
 	struct layout lay;
-	if ((df->has_minutes || df->has_document) &&
-	    load_layout(r, df->path, df->layout.s ? df->layout.s : "nd30", &df->layout.pos, &lay)) {
-		if (df->has_minutes && compose_minutes(df, &lay, next_doc(docs)))
-			docs->n++;
-		if (df->has_document && compose_free(df, &lay, next_doc(docs)))
-			docs->n++;
-		layout_free(&lay);
+	if (df->has_minutes || df->has_document) {
+		if (load_layout(r, df->path, df->layout.s ? df->layout.s : "nd30", &df->layout.pos, &lay)) {
+			if (df->has_minutes)
+				ok &= compose_into(compose_minutes, df, &lay, docs);
+			if (df->has_document)
+				ok &= compose_into(compose_free, df, &lay, docs);
+			layout_free(&lay);
+		} else {
+			ok = false;
+		}
 	}
-	compose_decisions(r, df, docs);
+	ok &= compose_decisions(r, df, docs);
 	for (size_t i = 0; i < df->documents.n; i++)
-		compose_one_document(r, df, i, docs);
+		ok &= compose_one_document(r, df, i, docs);
 	for (size_t i = 0; i < docs->n; i++)
-		check_coverage(r->fs, &docs->v[i].blocks);
+		ok &= check_coverage(r->fs, &docs->v[i].blocks);
+	return ok;
 }
 
 static struct load_limits limits(struct batch *r)
@@ -314,19 +345,19 @@ static struct load_limits limits(struct batch *r)
 				    .font_name = "Liberation Serif", .encoding = r->o->encoding};
 }
 
-static void render_docfile(struct batch *r, const char *path, struct docfile *df, int errors)
+static void render_docfile(struct batch *r, const char *path, struct docfile *df)
 {
 	struct doclist docs = {0};
-	compose_file(r, df, &docs);
 	/* all or nothing per file: no document of a file with errors is written */
+	bool ok = compose_file(r, df, &docs);
 	for (size_t i = 0; i < docs.n; i++) {
-		if (diag_errors() == errors)
+		if (ok)
 			emit(r, path, &docs.v[i]);
 		composed_free(&docs.v[i]);
 	}
 	struct cert_env env = cert_env(r);
 	for (size_t i = 0; i < docs.ncerts; i++) {
-		if (diag_errors() == errors && !r->o->check_only)
+		if (ok && !r->o->check_only)
 			cert_emit(&env, path, docs.certs[i]); /* takes the job */
 		else
 			cert_job_free(docs.certs[i]);
@@ -337,7 +368,6 @@ static void render_docfile(struct batch *r, const char *path, struct docfile *df
 
 static void render_one(struct batch *r, const char *path)
 {
-	int errors = diag_errors();
 	struct load_limits lim = limits(r);
 	struct load_info info = {0};
 	struct node *tree = load_yaml(path, &lim, &info);
@@ -355,7 +385,7 @@ static void render_one(struct batch *r, const char *path)
 	struct docfile *df = docfile_from_tree(tree, &lim, &info);
 	if (!df)
 		return;
-	render_docfile(r, path, df, errors);
+	render_docfile(r, path, df);
 	docfile_free(df);
 }
 
@@ -407,10 +437,7 @@ void typeset_docs_free(struct typeset_docs *d)
 static void typeset_into(struct batch *r, struct composed *c, struct typeset_docs *out)
 {
 	struct dlist *dl = dlist_new();
-	if (!typeset(r->fs, &c->page, &c->blocks, dl)) {
-		dlist_free(dl);
-		return;
-	}
+	typeset(r->fs, &c->page, &c->blocks, dl);
 	dl->meta = c->meta;
 	memset(&c->meta, 0, sizeof c->meta);
 	size_t cap = out->cap;
@@ -424,7 +451,6 @@ bool render_typeset_file(const struct cert_env *env, const char *from, const str
 			 struct typeset_docs *out)
 {
 	struct batch r = batch_of(env);
-	int errors = diag_errors();
 	struct load_limits lim = limits(&r);
 	struct load_info info = {0};
 	struct node *tree = render_load(env, from, name, N_("document file"), &info);
@@ -439,9 +465,9 @@ bool render_typeset_file(const struct cert_env *env, const char *from, const str
 	if (!df)
 		return false;
 	struct doclist docs = {0};
-	compose_file(&r, df, &docs);
+	bool ok = compose_file(&r, df, &docs);
 	for (size_t i = 0; i < docs.n; i++) {
-		if (diag_errors() == errors)
+		if (ok)
 			typeset_into(&r, &docs.v[i], out);
 		composed_free(&docs.v[i]);
 	}
@@ -450,7 +476,7 @@ bool render_typeset_file(const struct cert_env *env, const char *from, const str
 	free(docs.certs);
 	free(docs.v);
 	docfile_free(df);
-	return diag_errors() == errors;
+	return ok;
 }
 
 struct index_args {

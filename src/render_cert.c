@@ -77,6 +77,21 @@ static bool picture(struct cert_job *job, int slot, const char *yaml_path, const
 	return true;
 }
 
+
+/* The start of every file name of a decision's certificates: the award and
+ * the decision's number, as slugs ("giay-khen-15-qd-tct"). */
+static char *file_stem(const struct cert_values *v)
+{
+	char *award = text_slug(v->val[CK_AWARD], 40);
+	for (char *p = award; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	char *num = v->val[CK_NUMBER] ? text_slug(v->val[CK_NUMBER], 60) : NULL;
+	char *stem = num ? xasprintf("%s-%s", award, num) : xstrdup(award);
+	free(award);
+	free(num);
+	return stem;
+}
 /* "15/QĐ-TCT" out of "Số: 15/QĐ-TCT" or "45-QĐ/ĐU" out of "Số 45-QĐ/ĐU". */
 static const char *bare_number(const char *line)
 {
@@ -135,15 +150,16 @@ static void shared_free(struct shared_vals *sv)
 	free(sv->signer_title);
 }
 
-struct cert_job *cert_compose(const struct cert_env *env, const struct docfile *df,
-			      const struct decision *d, const struct organisation *org,
-			      const struct layout *lay, const struct roster *ro)
+bool cert_compose(const struct cert_env *env, const struct docfile *df, const struct decision *d,
+		  const struct organisation *org, const struct layout *lay, const struct roster *ro,
+		  struct cert_job **jobp)
 {
+	*jobp = NULL;
 	if (!d->certificate_layout.s)
-		return NULL;
+		return true;
 	if (!ro->n) {
 		diag(CERT_NO_RECIPIENTS, &d->certificate_layout.pos);
-		return NULL;
+		return false;
 	}
 	struct cert_job *job = xcalloc(1, sizeof *job);
 	struct layout_search search;
@@ -153,7 +169,7 @@ struct cert_job *cert_compose(const struct cert_env *env, const struct docfile *
 	layout_search_free(&search);
 	if (!ok) {
 		free(job);
-		return NULL;
+		return false;
 	}
 	struct cert_values v = {0};
 	/* all three are checked, so every missing image is reported at once */
@@ -162,7 +178,7 @@ struct cert_job *cert_compose(const struct cert_env *env, const struct docfile *
 	ok = picture(job, 2, df->path, &d->signer.seal, N_("seal"), &v.seal) && ok;
 	if (!ok) {
 		cert_job_free(job);
-		return NULL;
+		return false;
 	}
 	const char *out = d->certificate_output.s ? d->certificate_output.s : "both";
 	job->files = strcmp(out, "print") != 0;
@@ -170,12 +186,7 @@ struct cert_job *cert_compose(const struct cert_env *env, const struct docfile *
 	struct shared_vals sv;
 	decision_values(df, d, org, lay, &v, &sv);
 
-	char *award = text_slug(v.val[CK_AWARD], 40);
-	for (char *p = award; *p; p++)
-		if (*p >= 'A' && *p <= 'Z')
-			*p = (char)(*p - 'A' + 'a');
-	char *num = v.val[CK_NUMBER] ? text_slug(v.val[CK_NUMBER], 60) : NULL;
-	char *stem = num ? xasprintf("%s-%s", award, num) : xstrdup(award);
+	char *stem = file_stem(&v);
 	job->print_name = xasprintf("%s-ban-in", stem);
 	job->print_title = xasprintf("%s, %s: bản in %zu trang", v.val[CK_AWARD],
 				     sv.number_line ? sv.number_line : sv.decision_date, ro->n);
@@ -215,15 +226,14 @@ struct cert_job *cert_compose(const struct cert_env *env, const struct docfile *
 		free(who);
 		job->dl[job->n++] = dl;
 	}
-	free(award);
-	free(num);
 	free(stem);
 	shared_free(&sv);
 	if (!ok) {
 		cert_job_free(job);
-		return NULL;
+		return false;
 	}
-	return job;
+	*jobp = job;
+	return true;
 }
 
 /* ---- writing ------------------------------------------------------------ */

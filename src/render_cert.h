@@ -33,13 +33,13 @@ void render_search(const struct render_opts *o, const char *input, struct layout
 /* The composed certificates of one decision (owned by the job). */
 struct cert_job;
 
-/* Composes every certificate of decision d (in the roster's order) when it
- * names a certificate_layout; lay is the decision's own layout (its
- * national lines and number format). Returns NULL when there is nothing to
- * do or after reporting errors. */
-struct cert_job *cert_compose(const struct cert_env *env, const struct docfile *df,
-			      const struct decision *d, const struct organisation *org,
-			      const struct layout *lay, const struct roster *ro);
+/* Composes every certificate of decision d (in the roster's order) into
+ * *jobp when it names a certificate_layout (else *jobp is NULL); lay is the
+ * decision's own layout (its national lines and number format). Returns
+ * false after reporting errors. */
+bool cert_compose(const struct cert_env *env, const struct docfile *df, const struct decision *d,
+		  const struct organisation *org, const struct layout *lay, const struct roster *ro,
+		  struct cert_job **jobp);
 
 /* Dumps the job's print file, or queues its PDFs on env->q (this shard's
  * share: every certificate file and print part, claiming every name), and

@@ -38,13 +38,14 @@ static struct volfile *load_volume(struct records_run *rr, const struct records_
 	return vf;
 }
 
-/* A row from a volume: what its file says, and its sheets once built. */
-static void volume_row(struct records_run *rr, size_t k, const struct records_file *f)
+/* A row from a volume: what its file says, and its sheets once built.
+ * False after reporting that the volume cannot be read or built. */
+static bool volume_row(struct records_run *rr, size_t k, const struct records_file *f)
 {
 	struct records_row *row = &rr->rows[k];
 	struct volfile *vf = rr->vfs[k] = load_volume(rr, f);
 	if (!vf)
-		return;
+		return false;
 	const struct volume *v = &vf->volume;
 	row->number = v->number.s;
 	row->title = v->title.s;
@@ -58,14 +59,18 @@ static void volume_row(struct records_run *rr, size_t k, const struct records_fi
 	if (v->year.v != rr->rf->records.year.v)
 		diag(RECORDS_YEAR, &f->volume.pos, v->number.s, v->year.v, rr->rf->records.year.v);
 	rr->vbs[k] = volume_build_new(rr->env, vf);
-	if (!rr->vbs[k])
+	if (!rr->vbs[k]) {
 		diag(RECORDS_VOLUME_BAD, &f->volume.pos, vf->path);
-	else
-		row->sheets = volume_build_sheets(rr->vbs[k]);
+		return false;
+	}
+	row->sheets = volume_build_sheets(rr->vbs[k]);
+	return true;
 }
 
-static void collect(struct records_run *rr)
+/* Every row of the records, each volume built; false if any failed. */
+static bool collect(struct records_run *rr)
 {
+	bool ok = true;
 	const struct year_records *r = &rr->rf->records;
 	const struct records_heading *h = r->headings.v;
 	for (size_t i = 0; i < r->headings.n; i++)
@@ -82,9 +87,10 @@ static void collect(struct records_run *rr)
 				f[j].compiler.s, f[j].note.s, NULL, NULL, 0,
 				f[j].hand_over.set && f[j].hand_over.v, i, f[j].pos};
 			if (f[j].volume.s)
-				volume_row(rr, k, &f[j]);
+				ok &= volume_row(rr, k, &f[j]);
 		}
 	}
+	return ok;
 }
 
 static bool numbers_unique(const struct records_run *rr)
@@ -123,12 +129,10 @@ void render_records(const struct cert_env *env, struct node *tree)
 	struct recfile *rf = recfile_bind(tree);
 	if (!rf)
 		return;
-	int errors = diag_errors();
 	struct records_run rr = {.env = env, .rf = rf};
 	if (render_layout(env, rf->path, rf->layout.s ? rf->layout.s : "nd30", &rf->layout.pos,
 			  &rr.lay)) {
-		collect(&rr);
-		if (diag_errors() == errors && numbers_unique(&rr))
+		if (collect(&rr) && numbers_unique(&rr))
 			emit_all(&rr);
 		layout_free(&rr.lay);
 	}

@@ -212,12 +212,12 @@ static struct toc_row *toc_rows(struct volume_build *vb, struct row_text *texts)
 
 static struct dlist *typeset_composed(struct volume_build *vb, struct composed *c, bool ok)
 {
-	struct dlist *dl = dlist_new();
-	if (!ok || !typeset(vb->env->fs, &c->page, &c->blocks, dl)) {
-		dlist_free(dl);
+	if (!ok) {
 		composed_free(c);
 		return NULL;
 	}
+	struct dlist *dl = dlist_new();
+	typeset(vb->env->fs, &c->page, &c->blocks, dl);
 	dl->meta = c->meta;
 	memset(&c->meta, 0, sizeof c->meta);
 	if (c->name) {
@@ -408,16 +408,16 @@ static bool volume_build(const struct cert_env *env, const struct volfile *vf,
 	vb->env = env;
 	vb->vf = vf;
 	const struct volume *v = &vf->volume;
-	int errors = diag_errors();
 	if (!render_layout(env, vf->path, vf->layout.s ? vf->layout.s : "nd30", &vf->layout.pos, &vb->lay))
 		return false;
 	vb->two_sided = v->sides.s && !strcmp(v->sides.s, "two");
 	vb->numbered = v->sheet_numbers.set ? v->sheet_numbers.v
 					    : volume_retention_long(v->retention.s);
 	const struct volume_doc *d = v->docs.v;
-	for (size_t i = 0; i < v->docs.n; i++)
-		(void)(d[i].scan.s ? add_scan(vb, &d[i]) : add_source(vb, &d[i]));
-	if (diag_errors() != errors || !assemble(vb) || diag_errors() != errors)
+	bool ok = true;
+	for (size_t i = 0; i < v->docs.n; i++) /* every part tried, so every error is reported */
+		ok &= d[i].scan.s ? add_scan(vb, &d[i]) : add_source(vb, &d[i]);
+	if (!ok || !assemble(vb))
 		return false;
 	if (env->o->check_only || env->o->dump)
 		return true;

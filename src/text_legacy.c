@@ -274,17 +274,12 @@ static bool is_vowel_group(const char *g)
 	return false;
 }
 
-/* Does the sequence of letters form one Vietnamese syllable: initial consonant,
- * a valid vowel group, final consonant, at most one tone, and lower, UPPER or
- * Title case? Loose (it accepts some non-words) but rejects the shapes that
- * mojibake produces ("ViÖt", "Vieọt", "Mỹller", "cafộ"). */
-static bool is_syllable(const uint32_t *cps, size_t n)
+/* Reads the letters' bases into b: true if every one is a Vietnamese
+ * letter, with at most one tone, in lower, UPPER or Title case. */
+static bool syllable_letters(const uint32_t *cps, size_t n, enum vn_base *b)
 {
-	enum vn_base b[MAX_WORD];
 	int tones = 0, uppers = 0;
 	bool first_upper = false;
-	if (n == 0 || n > MAX_WORD)
-		return false;
 	for (size_t i = 0; i < n; i++) {
 		enum vn_tone t;
 		bool up;
@@ -295,7 +290,44 @@ static bool is_syllable(const uint32_t *cps, size_t n)
 		if (i == 0)
 			first_upper = up;
 	}
-	if (tones > 1 || !(uppers == 0 || uppers == (int)n || (uppers == 1 && first_upper)))
+	return tones <= 1 && (uppers == 0 || uppers == (int)n || (uppers == 1 && first_upper));
+}
+
+/* Is b[0..f) a final consonant: c ch m n ng nh p t (or none)? */
+static bool is_final(const enum vn_base *b, size_t f)
+{
+	if (f == 0)
+		return true;
+	if (f == 1)
+		return b[0] == VN_C || b[0] == VN_M || b[0] == VN_N || b[0] == VN_P || b[0] == VN_T;
+	return f == 2 && ((b[0] == VN_C && b[1] == VN_H) ||
+			  (b[0] == VN_N && (b[1] == VN_G || b[1] == VN_H)));
+}
+
+/* After an initial consonant of i letters: is b[i..n) a vowel group and a
+ * final consonant? */
+static bool syllable_rest(const enum vn_base *b, size_t i, size_t n)
+{
+	char group[4];
+	size_t v = i;
+	while (v < n && vowel_code(b[v]) && v - i < 3) {
+		group[v - i] = vowel_code(b[v]);
+		v++;
+	}
+	group[v - i] = '\0';
+	if (v == i || (v < n && vowel_code(b[v])) || !is_vowel_group(group))
+		return false;
+	return is_final(b + v, n - v);
+}
+
+/* Does the sequence of letters form one Vietnamese syllable: initial consonant,
+ * a valid vowel group, final consonant, at most one tone, and lower, UPPER or
+ * Title case? Loose (it accepts some non-words) but rejects the shapes that
+ * mojibake produces ("ViÖt", "Vieọt", "Mỹller", "cafộ"). */
+static bool is_syllable(const uint32_t *cps, size_t n)
+{
+	enum vn_base b[MAX_WORD];
+	if (n == 0 || n > MAX_WORD || !syllable_letters(cps, n, b))
 		return false;
 	static const enum vn_base initials[][3] = {
 		{VN_N, VN_G, VN_H}, {VN_N, VN_G}, {VN_N, VN_H}, {VN_C, VN_H}, {VN_G, VN_H},
@@ -307,28 +339,11 @@ static bool is_syllable(const uint32_t *cps, size_t n)
 						    1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 						    1, 1, 1, 1, 1, 1};
 	/* try no initial, then every initial that matches (so "gì" is g + ì) */
-	for (size_t k = 0; k <= sizeof initial_len; k++) {
-		size_t i = 0;
-		if (k > 0) {
-			size_t il = initial_len[k - 1];
-			if (il > n || memcmp(b, initials[k - 1], il * sizeof b[0]) != 0)
-				continue;
-			i = il;
-		}
-		char group[4];
-		size_t v = i;
-		while (v < n && vowel_code(b[v]) && v - i < 3) {
-			group[v - i] = vowel_code(b[v]);
-			v++;
-		}
-		group[v - i] = '\0';
-		if (v == i || (v < n && vowel_code(b[v])) || !is_vowel_group(group))
-			continue;
-		size_t f = n - v; /* final consonant: c ch m n ng nh p t */
-		if (f == 0 ||
-		    (f == 1 && (b[v] == VN_C || b[v] == VN_M || b[v] == VN_N || b[v] == VN_P || b[v] == VN_T)) ||
-		    (f == 2 && ((b[v] == VN_C && b[v + 1] == VN_H) ||
-				(b[v] == VN_N && (b[v + 1] == VN_G || b[v + 1] == VN_H)))))
+	if (syllable_rest(b, 0, n))
+		return true;
+	for (size_t k = 0; k < sizeof initial_len; k++) {
+		size_t il = initial_len[k];
+		if (il <= n && memcmp(b, initials[k], il * sizeof b[0]) == 0 && syllable_rest(b, il, n))
 			return true;
 	}
 	return false;

@@ -215,13 +215,11 @@ void blocks_layout(const struct fontset *fs, const struct blocks *b, int32_t x0,
 	}
 }
 
-bool typeset(const struct fontset *fs, const struct page_style *ps, const struct blocks *b,
+void typeset(const struct fontset *fs, const struct page_style *ps, const struct blocks *b,
 	     struct dlist *dl)
 {
 	struct vlist vl = {.page_h = ps->height - ps->top - ps->bottom};
-	int errors = diag_errors();
 	blocks_layout(fs, b, ps->left, ps->width - ps->left - ps->right, &vl);
 	paginate(fs, ps, &vl, dl);
 	vlist_free(&vl);
-	return diag_errors() == errors;
 }

@@ -100,7 +100,8 @@ struct page_style {
 	int32_t width, height;
 	int32_t top, bottom, left, right;   /* margins */
 	int32_t number_size;                /* page numbers; 0 = none */
-	bool number_first;                  /* number page 1 too */
+	int number_from;                    /* the first page number printed (ND30: 2); the
+					       composer sets it from the layout */
 };
 
 /* Adding blocks. Each returns the new block, owned by the list. */
@@ -184,9 +185,10 @@ char *list_marker(enum list_kind kind, size_t index);
 struct block *blocks_list_item(struct blocks *b, const struct para_style *st,
 			       enum list_kind kind, size_t index);
 
-/* Lays out the blocks onto pages appended to dl. Returns false if an
- * error was reported (warnings, e.g. an overfull line, still return true). */
-bool typeset(const struct fontset *fs, const struct page_style *ps, const struct blocks *b,
+/* Lays out the blocks onto pages appended to dl. It cannot fail: what does
+ * not fit (an overfull line, a word wider than its column, a keep taller
+ * than a page) is set anyway and warned about at its source position. */
+void typeset(const struct fontset *fs, const struct page_style *ps, const struct blocks *b,
 	     struct dlist *dl);
 
 #endif

@@ -1,8 +1,9 @@
 /* typeset_page.c — pagination: fills pages with items, breaking only where
  * no keep (orphan, widow, keep-with-next, signature) forbids it, repeats
  * table header rows at the top of each page a table continues on, and draws
- * page numbers in the top margin from page 2 (ND30), counting again from 1
- * after a page break that starts an appendix. */
+ * page numbers in the top margin from the page the document says (ND30:
+ * from page 2), counting again from 1 after a page break that starts an
+ * appendix. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,7 +15,7 @@
 static void page_number(const struct fontset *fs, const struct page_style *ps,
 			struct dlist *dl, int n)
 {
-	if (!ps->number_size || (n == 1 && !ps->number_first))
+	if (!ps->number_size || n < ps->number_from)
 		return;
 	char num[16];
 	int len = snprintf(num, sizeof num, "%d", n);

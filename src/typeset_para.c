@@ -391,27 +391,40 @@ static int32_t first_offset(const struct fontset *fs, const struct block *b)
 	return after > st->hang ? after : st->hang;
 }
 
-void para_layout(const struct fontset *fs, const struct block *b, int32_t x0, int32_t width,
-		 struct vlist *out, struct para_extent *ext)
+/* Where one paragraph's lines go: the measures and offsets computed once
+ * for the paragraph and read by every line. */
+struct para_frame {
+	const struct block *b;
+	int32_t leading, baseline;
+	int32_t left, avail;	 /* the measure between the insets */
+	int32_t first_off, first_w; /* the first line's offset and width */
+	int32_t rest_w;		 /* every later line's width (after the hang) */
+};
+
+static struct para_frame para_frame(const struct fontset *fs, const struct block *b, int32_t x0,
+				    int32_t width)
 {
 	const struct para_style *st = &b->st;
-	int32_t leading = st->leading ? st->leading : st->size * 6 / 5;
-	int32_t left = x0 + st->left, avail = width - st->left - st->right;
-	int32_t first_off = first_offset(fs, b), first_w = avail - first_off;
-	int32_t rest_w = avail - st->hang;
+	struct para_frame fr = {.b = b};
+	fr.leading = st->leading ? st->leading : st->size * 6 / 5;
+	fr.left = x0 + st->left;
+	fr.avail = width - st->left - st->right;
+	fr.first_off = first_offset(fs, b);
+	fr.first_w = fr.avail - fr.first_off;
+	fr.rest_w = fr.avail - st->hang;
+	int32_t asc = font_ascender(fs, FACE_REGULAR), desc = font_descender(fs, FACE_REGULAR);
+	fr.baseline = (fr.leading + (int32_t)((int64_t)(asc - desc) * st->size / 1000)) / 2;
+	return fr;
+}
 
-	struct runs upper = {0};
-	const struct runs *runs = shown_runs(b, &upper);
-	struct para p = {.fs = fs, .size = st->size, .ragged = st->align != ALIGN_JUSTIFY};
-	p.max_box = first_w < rest_w ? first_w : rest_w;
-	tokenize(&p, runs);
-	if (!p.ragged)
-		discourage_runt(&p, rest_w);
-
+/* Breaks the paragraph into lines (*lines, which the caller frees) and
+ * reports a word cut or an overfull line once. Returns the line count. */
+static size_t break_lines(struct para *p, const struct para_frame *fr, struct brk_line **lines)
+{
+	const struct block *b = fr->b;
 	struct brk_params bp;
-	brk_params_default(&bp, rest_w);
-	bp.first_width = first_w;
-	struct brk_line *lines = NULL;
+	brk_params_default(&bp, fr->rest_w);
+	bp.first_width = fr->first_w;
 	bool overfull = false;
 	/* VANBAN_FIRST_FIT=1 sets every paragraph first-fit, for `make bench` comparisons. */
 	static int first_fit = -1;
@@ -419,101 +432,135 @@ void para_layout(const struct fontset *fs, const struct block *b, int32_t x0, in
 		const char *e = getenv("VANBAN_FIRST_FIT");
 		first_fit = e && *e == '1';
 	}
-	size_t nl = (first_fit ? brk_greedy : brk_paragraph)(p.items, p.nitems, &bp, &lines, &overfull);
-	if (!first_fit && ends_in_runt(&p, lines, nl))
-		nl = avoid_runt(&p, &bp, nl, &lines, &overfull);
-	if (st->align == ALIGN_CENTER && nl >= 2 && !overfull)
-		nl = balance(&p, &bp, nl, &lines);
-	if (p.split_word && !b->cut_reported)
-		diag(WORD_CUT, &p.split_pos);
+	size_t nl = (first_fit ? brk_greedy : brk_paragraph)(p->items, p->nitems, &bp, lines, &overfull);
+	if (!first_fit && ends_in_runt(p, *lines, nl))
+		nl = avoid_runt(p, &bp, nl, lines, &overfull);
+	if (b->st.align == ALIGN_CENTER && nl >= 2 && !overfull)
+		nl = balance(p, &bp, nl, lines);
+	if (p->split_word && !b->cut_reported)
+		diag(WORD_CUT, &p->split_pos);
 	else if (overfull)
 		diag(LINE_OVERFULL, &b->pos);
+	return nl;
+}
 
-	int32_t asc = font_ascender(fs, FACE_REGULAR), desc = font_descender(fs, FACE_REGULAR);
-	int32_t baseline = (leading + (int32_t)((int64_t)(asc - desc) * st->size / 1000)) / 2;
+/* Emits the words of items [a, e) from x = fx: each word its own op on a
+ * justified line (glue stretched by ratio), else runs of one face joined by
+ * real spaces. */
+static void emit_words(struct vlist *out, const struct para *p, const struct para_style *st,
+		       int32_t baseline, size_t a, size_t e, double fx, bool justify, double ratio)
+{
+	struct pending pd = {0};
+	for (size_t k = a; k < e; k++) {
+		const struct brk_item *item = &p->items[k];
+		if (item->type == BRK_GLUE) {
+			double g = item->width;
+			if (justify)
+				g += ratio > 0 ? ratio * item->stretch : ratio * item->shrink;
+			if (justify || !pd.open || pd.face != p->glue_face[k])
+				flush(out, &pd, baseline, st->size, st->color);
+			else
+				buf_addc(&pd.text, ' ');
+			fx += g;
+			continue;
+		}
+		if (item->type != BRK_BOX)
+			continue;
+		for (size_t q = p->first_piece[k]; q < p->first_piece[k] + p->npiece[k]; q++) {
+			const struct piece *pc = &p->pieces[q];
+			if (pd.open && (pd.face != pc->face || justify))
+				flush(out, &pd, baseline, st->size, st->color);
+			if (!pd.open) {
+				pd.open = true;
+				pd.x = (int32_t)(fx + 0.5);
+				pd.face = pc->face;
+				pd.pos = pc->pos;
+			}
+			buf_add(&pd.text, pc->s, pc->len);
+			fx += pc->width;
+		}
+		if (justify)
+			flush(out, &pd, baseline, st->size, st->color);
+	}
+	flush(out, &pd, baseline, st->size, st->color);
+	buf_free(&pd.text);
+}
+
+/* Emits line l (one vlist item: the marker on the first line, then the
+ * words) and widens *ext to it. */
+static void emit_line(struct vlist *out, const struct para *p, const struct para_frame *fr,
+		      const struct brk_line *line, size_t l, struct para_extent *ext)
+{
+	const struct block *b = fr->b;
+	const struct para_style *st = &b->st;
+	size_t a = line->start, e = line->end;
+	while (e > a && p->items[e - 1].type != BRK_BOX)
+		e--; /* trailing glue and penalties do not show */
+	/* justified lines stretch; any line may have had to shrink to fit */
+	bool justify = (st->align == ALIGN_JUSTIFY && !line->ragged) || line->ratio < 0;
+	int32_t lw = l == 0 ? fr->first_w : fr->rest_w;
+	int32_t start = fr->left + (l == 0 ? fr->first_off : st->hang), x = start;
+	int32_t nat = line_natural(p, a, e);
+	if (st->align == ALIGN_CENTER)
+		x = fr->left + (fr->avail - nat) / 2;
+	else if (st->align == ALIGN_RIGHT)
+		x = fr->left + fr->avail - nat;
+	vlist_item(out, fr->leading, &b->pos);
+	if (l == 0 && b->marker) {
+		struct dl_op op = {.kind = DL_TEXT, .x = fr->left + st->indent, .y = fr->baseline,
+				   .face = (uint8_t)marker_face(b), .size = st->size,
+				   .color = st->color, .pos = b->pos};
+		op.text = xstrdup(b->marker);
+		vlist_op(out, &op);
+	}
+	emit_words(out, p, st, fr->baseline, a, e, x, justify, line->ratio);
+	int32_t shown = justify ? lw : nat;
+	if (ext && (!ext->valid || shown > ext->widest)) {
+		ext->valid = true;
+		ext->widest = shown;
+		ext->center = (justify ? start : x) + shown / 2;
+	}
+	if (ext)
+		ext->below = fr->leading - fr->baseline;
+}
+
+/* The paragraph's lines keep together as the style says: space before the
+ * first and after the last, no orphan or widow line. */
+static void keep_lines(struct vlist *out, size_t first_item, const struct block *b)
+{
+	size_t n = out->n - first_item;
+	if (!n)
+		return;
+	struct vitem *v = &out->items[first_item];
+	v[0].space_before = b->st.space_before;
+	v[n - 1].space_after = b->st.space_after;
+	if (n >= 2) { /* no orphans and no widows: two lines at least on each side */
+		v[0].keep_with_next = true;
+		v[n - 2].keep_with_next = true;
+	}
+	v[n - 1].keep_with_next = b->keep_with_next;
+}
+
+void para_layout(const struct fontset *fs, const struct block *b, int32_t x0, int32_t width,
+		 struct vlist *out, struct para_extent *ext)
+{
+	struct para_frame fr = para_frame(fs, b, x0, width);
+	struct runs upper = {0};
+	const struct runs *runs = shown_runs(b, &upper);
+	struct para p = {.fs = fs, .size = b->st.size, .ragged = b->st.align != ALIGN_JUSTIFY};
+	p.max_box = fr.first_w < fr.rest_w ? fr.first_w : fr.rest_w;
+	tokenize(&p, runs);
+	if (!p.ragged)
+		discourage_runt(&p, fr.rest_w);
+
+	struct brk_line *lines = NULL;
+	size_t nl = break_lines(&p, &fr, &lines);
 	if (ext)
 		ext->valid = false;
 	size_t first_item = out->n;
-	for (size_t l = 0; l < nl; l++) {
-		size_t a = lines[l].start, e = lines[l].end;
-		while (e > a && p.items[e - 1].type != BRK_BOX)
-			e--; /* trailing glue and penalties do not show */
-		/* justified lines stretch; any line may have had to shrink to fit */
-		bool justify = (st->align == ALIGN_JUSTIFY && !lines[l].ragged) || lines[l].ratio < 0;
-		int32_t lw = l == 0 ? first_w : rest_w;
-		int32_t x = left + (l == 0 ? first_off : st->hang);
-		int32_t nat = line_natural(&p, a, e);
-		if (st->align == ALIGN_CENTER)
-			x = left + (avail - nat) / 2;
-		else if (st->align == ALIGN_RIGHT)
-			x = left + avail - nat;
-		struct vitem *it = vlist_item(out, leading, &b->pos);
-		(void)it;
-		if (l == 0 && b->marker) {
-			struct dl_op op = {.kind = DL_TEXT, .x = left + st->indent, .y = baseline,
-					   .face = (uint8_t)marker_face(b), .size = st->size,
-					   .color = st->color, .pos = b->pos};
-			op.text = xstrdup(b->marker);
-			vlist_op(out, &op);
-		}
-		struct pending pd = {0};
-		double ratio = lines[l].ratio;
-		double fx = x;
-		for (size_t k = a; k < e; k++) {
-			const struct brk_item *item = &p.items[k];
-			if (item->type == BRK_GLUE) {
-				double g = item->width;
-				if (justify)
-					g += ratio > 0 ? ratio * item->stretch : ratio * item->shrink;
-				if (justify || !pd.open || pd.face != p.glue_face[k])
-					flush(out, &pd, baseline, st->size, st->color);
-				else
-					buf_addc(&pd.text, ' ');
-				fx += g;
-				continue;
-			}
-			if (item->type != BRK_BOX)
-				continue;
-			for (size_t q = p.first_piece[k]; q < p.first_piece[k] + p.npiece[k]; q++) {
-				const struct piece *pc = &p.pieces[q];
-				if (!pd.open || pd.face != pc->face || justify) {
-					if (pd.open && !(pd.face == pc->face && !justify))
-						flush(out, &pd, baseline, st->size, st->color);
-					if (!pd.open) {
-						pd.open = true;
-						pd.x = (int32_t)(fx + 0.5);
-						pd.face = pc->face;
-						pd.pos = pc->pos;
-					}
-				}
-				buf_add(&pd.text, pc->s, pc->len);
-				fx += pc->width;
-			}
-			if (justify)
-				flush(out, &pd, baseline, st->size, st->color);
-		}
-		flush(out, &pd, baseline, st->size, st->color);
-		buf_free(&pd.text);
-		int32_t shown = justify ? lw : nat;
-		if (ext && (!ext->valid || shown > ext->widest)) {
-			ext->valid = true;
-			ext->widest = shown;
-			ext->center = (justify ? left + (l == 0 ? first_off : st->hang) : x) + shown / 2;
-		}
-		if (ext)
-			ext->below = leading - baseline;
-	}
-	size_t n = out->n - first_item;
-	if (n) {
-		struct vitem *v = &out->items[first_item];
-		v[0].space_before = st->space_before;
-		v[n - 1].space_after = st->space_after;
-		if (n >= 2) { /* no orphans and no widows: two lines at least on each side */
-			v[0].keep_with_next = true;
-			v[n - 2].keep_with_next = true;
-		}
-		v[n - 1].keep_with_next = b->keep_with_next;
-	}
+	for (size_t l = 0; l < nl; l++)
+		emit_line(out, &p, &fr, &lines[l], l, ext);
+	keep_lines(out, first_item, b);
 	free(lines);
 	para_free(&p);
 	runs_free(&upper);

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "compose_certificate.h"
-#include "load_csv.h"
+#include "model_csv.h"
 #include "unit.h"
 #include "unit_fonts.h"
 #include "util.h"
@@ -118,10 +118,11 @@ static void csv_with_bom_semicolons_and_quotes(void)
 	      "2;  Trần Văn C ;\"Phòng\r\nD\";x\r\n", f);
 	fclose(f);
 	struct node *tree = node_tree_new("unit.yaml");
-	struct csv_source src = {.file = {"tests/out/unit-cert.csv", {0}}, .name = {"họ và tên", {0}},
-				 .unit = {"Đơn vị", {0}}, .collective = {"Tập thể", {0}}};
+	struct award_list l = {.csv = {.file = {"tests/out/unit-cert.csv", {0}}, .name = {"họ và tên", {0}},
+				       .unit = {"Đơn vị", {0}}, .collective = {"Tập thể", {0}}}};
 	struct records out = {0};
-	CHECK(load_csv(&src, "unit.yaml", tree, NULL, &out));
+	CHECK(model_csv_recipients(&l, "unit.yaml", tree, NULL));
+	out = l.recipients;
 	CHECK_INT(out.n, 2);
 	if (out.n == 2) {
 		struct recipient *r = out.v;

@@ -28,7 +28,7 @@ static struct fontset *fs;
 
 static const struct page_style a4 = {
 	.width = 595276, .height = 841890, .top = 56693, .bottom = 56693,
-	.left = 85039, .right = 42520, .number_size = 13000,
+	.left = 85039, .right = 42520, .number_size = 13000, .number_from = 2,
 };
 
 static const struct para_style body = {.size = 14000, .leading = 17000, .align = ALIGN_JUSTIFY,
@@ -44,7 +44,7 @@ static char *typeset_timed(const char *name, const struct blocks *b, size_t *pag
 	FILE *f = open_memstream(&msgs, &len);
 	diag_set_stream(f);
 	clock_t t0 = clock();
-	CHECK(typeset(fs, &a4, b, dl));
+	typeset(fs, &a4, b, dl);
 	double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
 	diag_set_stream(NULL);
 	fclose(f);
