@@ -268,10 +268,13 @@ static bool compose_decisions(struct batch *r, const struct docfile *df, struct 
 		struct roster ro = make_roster(d, &owned);
 		bool wanted = !d->decision_output.set || d->decision_output.v;
 		if (wanted) {
-			if (compose_decision(df, d, org, &lay, &ro, next_doc(docs)))
+			struct composed *c = next_doc(docs);
+			if (compose_decision(df, d, org, &lay, &ro, c))
 				docs->n++;
-			else
+			else {
+				composed_free(c); /* what was built before the error */
 				all = false;
+			}
 		}
 		struct cert_env env = cert_env(r);
 		struct cert_job *job;
@@ -346,8 +349,11 @@ static bool compose_one_document(struct batch *r, const struct docfile *df, size
 static bool compose_into(bool (*compose)(const struct docfile *, const struct layout *, struct composed *),
 			 const struct docfile *df, const struct layout *lay, struct doclist *docs)
 {
-	if (!compose(df, lay, next_doc(docs)))
+	struct composed *c = next_doc(docs);
+	if (!compose(df, lay, c)) {
+		composed_free(c);
 		return false;
+	}
 	docs->n++;
 	return true;
 }
