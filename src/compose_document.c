@@ -81,20 +81,19 @@ static void closing_line(struct blocks *b, const struct doc_env *e)
 	free(until);
 }
 
-/* ô 13: the body's address, e-mail and telephone under a full-width rule. */
+/* ô 13: the body's address, e-mail and telephone under a full-width rule,
+ * at the foot of page 1 (docs/rules.md §1.2), out of the flow. */
 static void address_footer(struct blocks *b, const struct layout *lay, const struct texts *lines)
 {
 	if (!lines->n)
 		return;
 	int32_t width = MM(lay->width.v - lay->left.v - lay->right.v);
-	blocks_space(b, layout_pt(&lay->title_space));
-	blocks_rule(b, 0, width, 0, layout_pt(&lay->rule_width));
+	struct block *r = blocks_rule(b, 0, width, 0, layout_pt(&lay->rule_width));
+	r->page_foot = true;
+	r->st.space_after = layout_pt(&lay->body_space) / 2;
 	struct para_style st = compose_style(layout_pt(&lay->footer_size), ALIGN_LEFT);
-	st.space_before = layout_pt(&lay->body_space) / 2;
-	for (size_t i = 0; i < lines->n; i++) {
-		compose_para(b, &st, FACE_REGULAR, lines->v[i].s, &lines->v[i].pos, true);
-		st.space_before = 0;
-	}
+	for (size_t i = 0; i < lines->n; i++)
+		compose_para(b, &st, FACE_REGULAR, lines->v[i].s, &lines->v[i].pos, true)->page_foot = true;
 }
 
 static const char *issued_by(const struct doc_env *e)

@@ -40,6 +40,7 @@ static const char *const usage_text[] = {
 	   "        recipient); the N parts' folders together hold what one run writes\n"),
 	N_("--keep-stale  keeps (and lists) PDFs an earlier run wrote from the same\n"
 	   "        inputs that this run did not write; by default they are removed\n"),
+	N_("--pdfa  writes every PDF as an archival copy, PDF/A-1b (volumes always are)\n"),
 	N_("--print-part N  puts at most N certificates in each print file (default 1000)\n"),
 	N_("-v, --verbose  prints every per-record note instead of counting them\n"),
 	N_("--encoding NAME  reads files that declare no encoding as NAME: utf-8\n"
@@ -79,7 +80,7 @@ static const struct {
 
 /* Long options without a short form get codes above the char range. */
 enum { OPT_DUMP = 256, OPT_ENCODING, OPT_DUMP_POSITIONS, OPT_LAYOUTS, OPT_PRINTER, OPT_LIST, OPT_PREVIEW, OPT_ALLOW_PATH,
-       OPT_SHARD, OPT_KEEP_STALE, OPT_PRINT_PART };
+       OPT_SHARD, OPT_KEEP_STALE, OPT_PRINT_PART, OPT_PDFA };
 
 static const struct option long_options[] = {
 	{"output", required_argument, NULL, 'o'},
@@ -94,6 +95,7 @@ static const struct option long_options[] = {
 	{"jobs", required_argument, NULL, 'j'},
 	{"shard", required_argument, NULL, OPT_SHARD},
 	{"keep-stale", no_argument, NULL, OPT_KEEP_STALE},
+	{"pdfa", no_argument, NULL, OPT_PDFA},
 	{"print-part", required_argument, NULL, OPT_PRINT_PART},
 	{"verbose", no_argument, NULL, 'v'},
 	{"help", no_argument, NULL, 'h'},
@@ -169,6 +171,9 @@ static int parse_options(int argc, char **argv, enum command cmd, struct render_
 			break;
 		case OPT_KEEP_STALE:
 			o->keep_stale = true;
+			break;
+		case OPT_PDFA:
+			o->pdfa = true;
 			break;
 		case 'v':
 			o->verbose = true;

@@ -97,30 +97,14 @@ static void claim(struct outdir *od, const char *name)
 
 /* ---- opening ------------------------------------------------------------ */
 
-/* mkdir -p with mode 0755; returns 0 or an errno value. */
-static int make_dirs(const char *path)
+/* Creates the output folder itself (mode 0755), never its parents: with a
+ * drive unmounted, "-o /media/usb/out" must not write onto the root file
+ * system. Returns 0 or an errno value (ENOENT: the parent is missing). */
+static int make_dir(const char *path)
 {
-	char *p = xstrdup(path);
-	int err = 0;
-	for (char *s = p + 1;; s++) {
-		if (*s != '/' && *s != '\0')
-			continue;
-		char c = *s;
-		*s = '\0';
-		if (mkdir(p, 0755) < 0 && errno != EEXIST) {
-			struct stat st;
-			int e = errno;
-			if (stat(p, &st) < 0 || !S_ISDIR(st.st_mode)) {
-				err = e;
-				break;
-			}
-		}
-		*s = c;
-		if (!c)
-			break;
-	}
-	free(p);
-	return err;
+	if (mkdir(path, 0755) == 0 || errno == EEXIST)
+		return 0;
+	return errno;
 }
 
 /* Our temp names: ".NAME.tmp-PID-N" (see temp_name). */
@@ -197,9 +181,12 @@ struct outdir *outdir_open(const char *path)
 	char *clean = xstrdup(path);
 	for (size_t n = strlen(clean); n > 1 && clean[n - 1] == '/'; n--)
 		clean[n - 1] = '\0';
-	int err = make_dirs(clean);
+	int err = make_dir(clean);
 	if (err) {
-		diag(OUTPUT_MKDIR, &pos, strerror(err));
+		if (err == ENOENT)
+			diag(OUTPUT_NO_PARENT, &pos);
+		else
+			diag(OUTPUT_MKDIR, &pos, strerror(err));
 		free(clean);
 		return NULL;
 	}

@@ -23,6 +23,7 @@ static void build(struct render *r, struct buf *out)
 	pdf_meta_info(r);
 	pdf_draw_pages(r);
 	pdf_meta_navigation(r);
+	pdf_pdfa(r);
 	pdf_meta_id_placeholder(r);
 
 	r->op = NULL;
@@ -48,6 +49,7 @@ struct pdf_ctx *pdf_ctx_new(const struct pdf_fonts *fonts)
 	for (int f = 0; f < FACE_COUNT; f++)
 		ctx->face[f].file.fd = -1;
 	ctx->date = pdf_document_date();
+	ctx->pdfa = fonts->pdfa;
 	for (int f = 0; f < FACE_COUNT; f++) {
 		struct pdf_face *pf = &ctx->face[f];
 		if (!fonts->path[f])
@@ -74,6 +76,7 @@ struct pdf_ctx *pdf_ctx_narrow(const struct pdf_ctx *base, const struct dlist *c
 	struct pdf_ctx *ctx = xcalloc(1, sizeof *ctx);
 	ctx->borrowed = true;
 	ctx->date = base->date;
+	ctx->pdfa = base->pdfa;
 	uint8_t *seen = xcalloc(FACE_COUNT, 65536 / 8); /* one bit per BMP code point */
 	for (size_t d = 0; d < n; d++)
 		for (size_t p = 0; p < dls[d]->npages; p++) {
@@ -154,6 +157,12 @@ void pdf_fail(struct render *r, HPDF_STATUS st)
 	abort(); /* not reached */
 }
 
+void pdf_fail_errno(struct render *r, HPDF_STATUS st, int err)
+{
+	on_hpdf_error(st, (HPDF_STATUS)err, r);
+	abort(); /* not reached */
+}
+
 void pdf_check_status(struct render *r, HPDF_STATUS st)
 {
 	if (st != HPDF_OK)
@@ -217,6 +226,7 @@ int pdf_render(const struct pdf_ctx *ctx, const struct dlist *dl, struct buf *ou
 	struct render *r = xcalloc(1, sizeof *r);
 	r->ctx = ctx;
 	r->dl = dl;
+	r->pdfa = dl->pdfa || ctx->pdfa;
 	for (int f = 0; f < FACE_COUNT; f++)
 		r->extra_file[f].fd = -1;
 	size_t old_len = out->len;
@@ -234,6 +244,19 @@ int pdf_render(const struct pdf_ctx *ctx, const struct dlist *dl, struct buf *ou
 	pdf_font_release(r);
 	free(r->images);
 	free(r->pages);
+	free(r);
+	return rc;
+}
+
+int pdf_validate(const struct pdf_ctx *ctx, const struct dlist *dl)
+{
+	struct render *r = xcalloc(1, sizeof *r);
+	r->ctx = ctx;
+	r->dl = dl;
+	for (int f = 0; f < FACE_COUNT; f++)
+		r->extra_file[f].fd = -1;
+	int rc = pdf_check(r);
+	pdf_font_release(r);
 	free(r);
 	return rc;
 }

@@ -13,6 +13,7 @@
  * face is not available (a document that uses it fails). */
 struct pdf_fonts {
 	const char *path[FACE_COUNT];
+	bool pdfa; /* --pdfa: every document an archival copy (PDF/A-1b) */
 };
 
 struct pdf_ctx;
@@ -37,5 +38,11 @@ struct pdf_ctx *pdf_ctx_narrow(const struct pdf_ctx *base, const struct dlist *c
  * caller). Returns 0, or -1 after exactly one diag() (bad op: DIAG_ERROR at
  * the op's position; libharu or system failure: DIAG_SYSERR). */
 int pdf_render(const struct pdf_ctx *ctx, const struct dlist *dl, struct buf *out);
+
+/* Every check pdf_render makes before libharu sees the list, without
+ * writing anything: `check` and the all-or-nothing rule (nothing of an
+ * input file is written unless every list of it passes) use it. Returns 0,
+ * or -1 after exactly one diag(), the one pdf_render would give. */
+int pdf_validate(const struct pdf_ctx *ctx, const struct dlist *dl);
 
 #endif

@@ -7,6 +7,7 @@
 #include "pdf_int.h"
 
 #include <errno.h>
+#include <stdatomic.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +15,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <hpdf_doc.h>
 #include <hpdf_font.h>
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
@@ -112,44 +114,121 @@ static void cmap_block(struct buf *b, const char *kind, const char *lines, size_
 }
 
 /* A ToUnicode CMap for CID = Unicode (libharu's Identity-H with the UTF-8
- * encoder): each run of consecutive code points in cps[0..n) (sorted) is
- * one bfrange, a lone one a bfchar; a run never crosses a 256-code block
- * (the CMap rule for ranges). Whole-block ranges, shorter still, are
- * misread by Ghostscript 10 ("TæNH ĄY" for "TỈNH ỦY"). */
+ * encoder): one bfchar entry per code point of cps[0..n) (sorted), in
+ * blocks of at most 100 (the CMap limit). Ranges, even runs of a few codes
+ * inside one 256-code block, are misread by Ghostscript 10's text
+ * extraction ("TæNH ĄY" for "TỈNH ỦY"); single entries are read right by
+ * every reader tested (poppler, MuPDF, Ghostscript). */
 static void tounicode_cmap(struct buf *b, const uint32_t *cps, size_t n)
 {
 	buf_adds(b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
 		    "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
 		    "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
 		    "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-	struct buf ranges = {0}, chars = {0};
-	size_t nranges = 0, nchars = 0;
-	for (size_t i = 0; i < n;) {
-		size_t j = i + 1;
-		while (j < n && cps[j] == cps[j - 1] + 1 && cps[j] >> 8 == cps[i] >> 8)
-			j++;
-		if (cps[i] > 0xFFFF)
-			break;
-		if (j - i == 1) {
-			buf_printf(&chars, "<%04X> <%04X>\n", cps[i], cps[i]);
-			if (++nchars == 100) {
-				cmap_block(b, "bfchar", chars.data, nchars);
-				chars.len = nchars = 0;
-			}
-		} else {
-			buf_printf(&ranges, "<%04X> <%04X> <%04X>\n", cps[i], cps[j - 1], cps[i]);
-			if (++nranges == 100) {
-				cmap_block(b, "bfrange", ranges.data, nranges);
-				ranges.len = nranges = 0;
-			}
+	struct buf chars = {0};
+	size_t nchars = 0;
+	for (size_t i = 0; i < n && cps[i] <= 0xFFFF; i++) {
+		buf_printf(&chars, "<%04X> <%04X>\n", cps[i], cps[i]);
+		if (++nchars == 100) {
+			cmap_block(b, "bfchar", chars.data, nchars);
+			chars.len = nchars = 0;
 		}
-		i = j;
 	}
-	cmap_block(b, "bfrange", ranges.data, nranges);
 	cmap_block(b, "bfchar", chars.data, nchars);
-	buf_free(&ranges);
 	buf_free(&chars);
 	buf_adds(b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+}
+
+/* The font descriptor's entries PDF/A-1 asks for that libharu 2.3.0 leaves
+ * out: /CapHeight (every output), and for an archival copy the /CIDSet of
+ * a subset, one bit per CID it holds (CID 0 and each code point). libharu
+ * makes the descriptor only while saving, so the entries wait under
+ * private keys of the Type0 font (whose before-write function makes it)
+ * and a wrapper of that function moves them into the
+ * descriptor right after libharu made it. */
+#define KEY_CAP "VanbanCapHeight"
+#define KEY_SET "VanbanCIDSet"
+static _Atomic(HPDF_Dict_BeforeWriteFunc) libharu_before_write;
+
+static HPDF_STATUS before_write(HPDF_Dict font)
+{
+	HPDF_Dict_BeforeWriteFunc orig = atomic_load(&libharu_before_write);
+	HPDF_STATUS st = orig ? orig(font) : HPDF_OK;
+	HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
+	HPDF_Dict desc = attr && attr->fontdef ? attr->fontdef->descriptor : NULL;
+	if (st != HPDF_OK || !desc)
+		return st != HPDF_OK ? st : HPDF_INVALID_OBJECT;
+	HPDF_Number cap = HPDF_Dict_GetItem(font, KEY_CAP, HPDF_OCLASS_NUMBER);
+	if (cap && (st = HPDF_Dict_AddNumber(desc, "CapHeight", cap->value)) != HPDF_OK)
+		return st;
+	HPDF_Dict set = HPDF_Dict_GetItem(font, KEY_SET, HPDF_OCLASS_DICT);
+	if (set && (st = HPDF_Dict_Add(desc, "CIDSet", set)) != HPDF_OK)
+		return st;
+	HPDF_Dict_RemoveElement(font, KEY_CAP);
+	if (set)
+		HPDF_Dict_RemoveElement(font, KEY_SET);
+	return HPDF_OK;
+}
+
+static void describe(struct render *r, HPDF_Font font, const uint32_t *cps, size_t n)
+{
+	HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
+	HPDF_Dict cid = font; /* the Type0 font: its before-write makes the descriptor */
+	HPDF_FontDef def = attr->fontdef;
+	if (!def || !cid->before_write_fn)
+		pdf_check_status(r, HPDF_INVALID_OBJECT);
+	if (cid->before_write_fn != before_write) {
+		atomic_store(&libharu_before_write, cid->before_write_fn);
+		cid->before_write_fn = before_write;
+	}
+	HPDF_INT cap = def->cap_height ? def->cap_height : def->ascent;
+	pdf_check_status(r, HPDF_Dict_AddNumber(cid, KEY_CAP, cap));
+	if (!r->pdfa)
+		return;
+	uint32_t top = 0;
+	for (size_t i = 0; i < n; i++)
+		if (cps[i] <= 0xFFFF && cps[i] > top)
+			top = cps[i];
+	size_t len = top / 8 + 1;
+	HPDF_BYTE *bits = xcalloc(len, 1);
+	bits[0] = 0x80; /* CID 0, .notdef */
+	for (size_t i = 0; i < n; i++)
+		if (cps[i] <= 0xFFFF)
+			bits[cps[i] / 8] |= (HPDF_BYTE)(0x80u >> (cps[i] % 8));
+	HPDF_Doc pdf = r->pdf;
+	HPDF_Dict set = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+	HPDF_STATUS st = set ? HPDF_Stream_Write(set->stream, bits, (HPDF_UINT)len) : HPDF_FAILD_TO_ALLOC_MEM;
+	free(bits);
+	pdf_check_status(r, st);
+	set->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	pdf_check_status(r, HPDF_Dict_Add(cid, KEY_SET, set));
+}
+
+/* libharu's CIDToGIDMap always covers all 65,536 CIDs (128 KB copied and
+ * deflated per face per document); the document's CIDs are the subset's
+ * code points, so the map is cut after the highest of them. */
+static void short_map(struct render *r, HPDF_Dict map, const uint32_t *cps, size_t n)
+{
+	uint32_t top = 0;
+	for (size_t i = 0; i < n; i++)
+		if (cps[i] <= 0xFFFF && cps[i] > top)
+			top = cps[i];
+	if (!map || !map->stream)
+		pdf_check_status(r, HPDF_INVALID_OBJECT);
+	HPDF_UINT len = (HPDF_UINT)(top + 1) * 2;
+	if (HPDF_Stream_Size(map->stream) < len)
+		return;
+	HPDF_BYTE *head = xmalloc(len);
+	HPDF_UINT got = len;
+	HPDF_STATUS st = HPDF_Stream_Seek(map->stream, 0, HPDF_SEEK_SET);
+	if (st == HPDF_OK)
+		st = HPDF_Stream_Read(map->stream, head, &got);
+	if (st == HPDF_OK && got == len) {
+		HPDF_MemStream_FreeData(map->stream);
+		st = HPDF_Stream_Write(map->stream, head, len);
+	}
+	free(head);
+	pdf_check_status(r, st);
 }
 
 /* libharu 2.3.0 makes the ToUnicode stream in HPDF_GetFont (Type0Font_New)
@@ -180,6 +259,8 @@ static void fix_font(struct render *r, HPDF_Font font, const uint32_t *cps, size
 	if (!ordering)
 		pdf_check_status(r, HPDF_FAILD_TO_ALLOC_MEM);
 	pdf_check_status(r, HPDF_Dict_Add(sysinfo, "Ordering", ordering));
+	describe(r, font, cps, n);
+	short_map(r, attr->map_stream, cps, n);
 }
 
 

@@ -9,6 +9,7 @@
  * goes in byte for byte (DCTDecode). */
 #include "pdf_int.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "image.h"
@@ -22,10 +23,29 @@ static HPDF_Image raw(HPDF_Doc pdf, const unsigned char *samples, const struct i
 	return x;
 }
 
-static HPDF_Image embed(HPDF_Doc pdf, const struct image *img)
+/* PDF/A-1 allows no transparency: a soft-masked picture is flattened onto
+ * white (the paper) in a copy; the display list's stays as it is. */
+static HPDF_Image embed_flat(HPDF_Doc pdf, const struct image *img)
+{
+	struct image flat = *img;
+	size_t n = (size_t)img->width * img->height;
+	flat.pixels = xmalloc(n * (size_t)img->channels);
+	memcpy(flat.pixels, img->pixels, n * (size_t)img->channels);
+	flat.alpha = xmalloc(n);
+	memcpy(flat.alpha, img->alpha, n);
+	image_flatten_white(&flat);
+	HPDF_Image x = raw(pdf, flat.pixels, &flat, flat.channels);
+	free(flat.pixels);
+	free(flat.alpha);
+	return x;
+}
+
+static HPDF_Image embed(HPDF_Doc pdf, const struct image *img, bool pdfa)
 {
 	if (img->kind == IMAGE_JPEG)
 		return HPDF_LoadJpegImageFromMem(pdf, img->jpeg, (HPDF_UINT)img->jpeg_len);
+	if (pdfa && img->alpha)
+		return embed_flat(pdf, img);
 	HPDF_Image x = raw(pdf, img->pixels, img, img->channels);
 	if (x && img->alpha) {
 		HPDF_Image mask = raw(pdf, img->alpha, img, 1);
@@ -41,7 +61,7 @@ HPDF_Image pdf_image_for(struct render *r, const struct dl_op *op)
 		if (r->images[i].picture == op->image)
 			return r->images[i].image;
 	r->doing = N_("loading an image");
-	HPDF_Image img = embed(r->pdf, op->image);
+	HPDF_Image img = embed(r->pdf, op->image, r->pdfa);
 	if (!img)
 		pdf_check_status(r, HPDF_INVALID_IMAGE);
 	grow(&r->images, &r->capimages, r->nimages + 1, sizeof *r->images);

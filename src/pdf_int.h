@@ -7,6 +7,7 @@
  *   pdf_draw.c   pages and their content streams
  *   pdf_image.c  images as XObjects
  *   pdf_meta.c   Info, dates, outlines, page labels, version and /ID
+ *   pdf_pdfa.c   PDF/A-1b: the sRGB output intent and XMP metadata
  * (pdf_import.c, scans placed into a finished volume, is libqpdf's file and
  * does not use this header.) */
 #ifndef VANBAN_PDF_INT_H
@@ -54,6 +55,7 @@ struct pdf_ctx {
 	 * small batch subset, which is cheap): its bytes then depend on nothing
 	 * but itself, and a one-page certificate stays small. */
 	bool exact;
+	bool pdfa; /* every document PDF/A-1b, not only those that ask (dl->pdfa) */
 };
 
 struct image_slot {
@@ -71,6 +73,7 @@ struct render {
 	const char *doing;       /* what was being done, for the error message */
 	const struct dl_op *op;  /* the op being drawn, for its position */
 	HPDF_Doc pdf;
+	bool pdfa; /* write PDF/A-1b: the display list or the ctx asks for it */
 	bool used[FACE_COUNT];
 	uint32_t *extra[FACE_COUNT]; /* code points beyond the fixed set */
 	uint64_t *seen[FACE_COUNT];  /* exact mode: characters already in extra */
@@ -91,6 +94,8 @@ struct render {
 
 /* libharu failure: records it and longjmps back to pdf_render. */
 void pdf_fail(struct render *r, HPDF_STATUS st) __attribute__((noreturn));
+/* A system call's failure (errno err) as libharu's code st. */
+void pdf_fail_errno(struct render *r, HPDF_STATUS st, int err) __attribute__((noreturn));
 /* For libharu internals that report failure by return value only. */
 void pdf_check_status(struct render *r, HPDF_STATUS st);
 
@@ -126,5 +131,9 @@ void pdf_meta_navigation(struct render *r);
  * a hash of the bytes (out[start..]), so it follows the content alone. */
 void pdf_meta_id_placeholder(struct render *r);
 void pdf_meta_id_fill(struct buf *out, size_t start);
+
+/* pdf_pdfa.c: for a display list that asks for PDF/A (dl->pdfa or --pdfa), the
+ * output intent and the XMP packet (inside the guard, after the Info). */
+void pdf_pdfa(struct render *r);
 
 #endif

@@ -58,8 +58,13 @@ void pdf_meta_info(struct render *r)
 	set_info(r, HPDF_INFO_KEYWORDS, m->keywords);
 	set_info(r, HPDF_INFO_CREATOR, m->creator);
 	set_info(r, HPDF_INFO_PRODUCER, "vanban");
-	HPDF_SetInfoDateAttr(r->pdf, HPDF_INFO_CREATION_DATE, r->ctx->date);
-	HPDF_SetInfoDateAttr(r->pdf, HPDF_INFO_MOD_DATE, r->ctx->date);
+	/* libharu writes UTC as "Z00'00'", which PDFBox reads as another time
+	 * than the XMP packet's (PDF/A wants the two equal): "+00'00'" there. */
+	HPDF_Date d = r->ctx->date;
+	if (r->pdfa && d.ind == 'Z')
+		d.ind = '+';
+	HPDF_SetInfoDateAttr(r->pdf, HPDF_INFO_CREATION_DATE, d);
+	HPDF_SetInfoDateAttr(r->pdf, HPDF_INFO_MOD_DATE, d);
 }
 
 static HPDF_Encoder utf8(struct render *r)

@@ -32,6 +32,7 @@ struct batch {
 	struct run_out *out;     /* NULL when not writing */
 	struct render_queue *q;
 	struct index_source *sources; /* each input's warnings, for index.html */
+	const struct srcpos *bad_layout; /* a layout name already reported there */
 };
 
 static const char *const face_label[FACE_COUNT] = {N_("regular"), N_("bold"), N_("italic"), N_("bold italic")};
@@ -90,17 +91,29 @@ static void run_doc(void *arg)
 	free(t);
 }
 
-/* Typesets one composed document and queues it (or dumps it). */
-static void emit(struct batch *r, const char *source, struct composed *c)
+/* Typesets one composed document and checks its display list as the PDF
+ * writer will (pdf_validate; not in --dump, which has no PDF context).
+ * NULL after the error is reported. */
+static struct dlist *typeset_checked(struct batch *r, struct composed *c)
 {
 	struct dlist *dl = dlist_new();
 	typeset(r->fs, &c->page, &c->blocks, dl); /* its warnings are the check's too */
+	if (r->pdf && pdf_validate(r->pdf, dl) < 0) {
+		dlist_free(dl);
+		return NULL;
+	}
+	dl->meta = c->meta;
+	memset(&c->meta, 0, sizeof c->meta);
+	return dl;
+}
+
+/* Queues (or dumps) a typeset, checked document; takes dl. */
+static void emit_dl(struct batch *r, const char *source, const struct composed *c, struct dlist *dl)
+{
 	if (r->o->check_only) {
 		dlist_free(dl);
 		return;
 	}
-	dl->meta = c->meta;
-	memset(&c->meta, 0, sizeof c->meta);
 	if (r->o->dump) {
 		dlist_dump_opts(dl, stdout, r->o->dump_positions);
 		dlist_free(dl);
@@ -116,6 +129,14 @@ static void emit(struct batch *r, const char *source, struct composed *c)
 	struct doc_task *t = xmalloc(sizeof *t);
 	*t = (struct doc_task){r->pdf, r->out, c->kind, xstrdup(source), name, dl};
 	rq_submit(r->q, run_doc, t);
+}
+
+/* Typesets one composed document and queues it (or dumps it). */
+static void emit(struct batch *r, const char *source, struct composed *c)
+{
+	struct dlist *dl = typeset_checked(r, c);
+	if (dl)
+		emit_dl(r, source, c, dl);
 }
 
 /* A character is printable if every face has it (text may be set bold). */
@@ -147,10 +168,14 @@ void render_search(const struct render_opts *o, const char *input, struct layout
 static bool load_layout(struct batch *r, const char *input, const char *name,
 			const struct srcpos *from, struct layout *lay)
 {
+	if (from && from == r->bad_layout)
+		return false; /* said once at the key, not again for each document */
 	struct layout_search s;
 	render_search(r->o, input, &s);
 	bool ok = layout_load(&s, name, from, lay);
 	layout_search_free(&s);
+	if (!ok)
+		r->bad_layout = from;
 	return ok;
 }
 
@@ -161,6 +186,20 @@ static const char *default_layout(const char *style)
 	if (!strcmp(style, "union"))
 		return "congdoan";
 	return "nd30";
+}
+
+/* The layout a document uses and where its name was written: the issuer's
+ * `layout:`, its style's default (at the document), or the file's `layout:`
+ * (an unknown name is an error at that key, not at each document). */
+static const char *layout_name(const struct docfile *df, const struct issuer *is, const struct srcpos *doc,
+			       const struct srcpos **pos)
+{
+	if (is) {
+		*pos = is->layout.s ? &is->layout.pos : doc;
+		return is->layout.s ? is->layout.s : default_layout(is->style.s);
+	}
+	*pos = df->layout.s ? &df->layout.pos : doc;
+	return df->layout.s ? df->layout.s : "nd30";
 }
 
 static int by_name(const void *a, const void *b, void *order)
@@ -218,10 +257,10 @@ static bool compose_decisions(struct batch *r, const struct docfile *df, struct 
 		const struct decision *d = &dv[i];
 		const struct issuer *is = d->issuer.s ? docfile_issuer(df, d->issuer.s) : NULL;
 		const struct organisation *org = is ? &is->org : &df->org;
-		const char *lname = is ? (is->layout.s ? is->layout.s : default_layout(is->style.s))
-				       : df->layout.s ? df->layout.s : "nd30";
+		const struct srcpos *lpos;
+		const char *lname = layout_name(df, is, &d->pos, &lpos);
 		struct layout lay;
-		if (!load_layout(r, df->path, lname, is && is->layout.s ? &is->layout.pos : &d->pos, &lay)) {
+		if (!load_layout(r, df->path, lname, lpos, &lay)) {
 			all = false;
 			continue;
 		}
@@ -275,10 +314,10 @@ static bool compose_one_document(struct batch *r, const struct docfile *df, size
 	const struct document *d = (const struct document *)df->documents.v + i;
 	const struct issuer *is = d->issuer.s ? docfile_issuer(df, d->issuer.s) : NULL;
 	const struct organisation *org = is ? &is->org : &df->org;
-	const char *lname = is ? (is->layout.s ? is->layout.s : default_layout(is->style.s))
-			       : df->layout.s ? df->layout.s : "nd30";
+	const struct srcpos *lpos;
+	const char *lname = layout_name(df, is, &d->pos, &lpos);
 	struct layout lay;
-	if (!load_layout(r, df->path, lname, is && is->layout.s ? &is->layout.pos : &d->pos, &lay))
+	if (!load_layout(r, df->path, lname, lpos, &lay))
 		return false;
 	struct kinds ks;
 	struct layout_search search;
@@ -319,6 +358,7 @@ static bool compose_into(bool (*compose)(const struct docfile *, const struct la
 static bool compose_file(struct batch *r, const struct docfile *df, struct doclist *docs)
 {
 	bool ok = true;
+	r->bad_layout = NULL;
 	struct layout lay;
 	if (df->has_minutes || df->has_document) {
 		if (load_layout(r, df->path, df->layout.s ? df->layout.s : "nd30", &df->layout.pos, &lay)) {
@@ -345,23 +385,38 @@ static struct load_limits limits(struct batch *r)
 				    .font_name = "Liberation Serif", .encoding = r->o->encoding};
 }
 
+/* All or nothing per file: every document is typeset and every display
+ * list (certificates too) checked as the PDF writer will before anything
+ * of the file is written, so `check` reports exactly what `render` would
+ * and a file with any error writes no PDF. */
 static void render_docfile(struct batch *r, const char *path, struct docfile *df)
 {
 	struct doclist docs = {0};
-	/* all or nothing per file: no document of a file with errors is written */
 	bool ok = compose_file(r, df, &docs);
+	struct dlist **dl = xcalloc(docs.n + 1, sizeof *dl);
+	for (size_t i = 0; ok && i < docs.n; i++)
+		dl[i] = typeset_checked(r, &docs.v[i]);
+	for (size_t i = 0; ok && i < docs.n; i++)
+		ok = dl[i] != NULL;
+	struct cert_env env = cert_env(r);
+	bool certs_ok = true;
+	for (size_t i = 0; ok && i < docs.ncerts; i++)
+		certs_ok &= cert_validate(&env, docs.certs[i]);
+	ok &= certs_ok;
 	for (size_t i = 0; i < docs.n; i++) {
 		if (ok)
-			emit(r, path, &docs.v[i]);
+			emit_dl(r, path, &docs.v[i], dl[i]);
+		else
+			dlist_free(dl[i]);
 		composed_free(&docs.v[i]);
 	}
-	struct cert_env env = cert_env(r);
 	for (size_t i = 0; i < docs.ncerts; i++) {
 		if (ok && !r->o->check_only)
 			cert_emit(&env, path, docs.certs[i]); /* takes the job */
 		else
 			cert_job_free(docs.certs[i]);
 	}
+	free(dl);
 	free(docs.certs);
 	free(docs.v);
 }
@@ -393,7 +448,7 @@ static struct batch batch_of(const struct cert_env *env)
 {
 	/* the env's fonts and PDF context are shared read-only, as certificates share them */
 	return (struct batch){env->o, (struct fontset *)env->fs, (struct pdf_ctx *)env->pdf, env->out,
-			      env->q, NULL};
+			      env->q, NULL, NULL};
 }
 
 bool render_layout(const struct cert_env *env, const char *input, const char *name,
@@ -434,17 +489,17 @@ void typeset_docs_free(struct typeset_docs *d)
 	memset(d, 0, sizeof *d);
 }
 
-static void typeset_into(struct batch *r, struct composed *c, struct typeset_docs *out)
+static bool typeset_into(struct batch *r, struct composed *c, struct typeset_docs *out)
 {
-	struct dlist *dl = dlist_new();
-	typeset(r->fs, &c->page, &c->blocks, dl);
-	dl->meta = c->meta;
-	memset(&c->meta, 0, sizeof c->meta);
+	struct dlist *dl = typeset_checked(r, c);
+	if (!dl)
+		return false;
 	size_t cap = out->cap;
 	grow(&out->v, &out->cap, out->n + 1, sizeof *out->v);
 	grow(&out->kind, &cap, out->n + 1, sizeof *out->kind);
 	out->v[out->n] = dl;
 	out->kind[out->n++] = c->kind;
+	return true;
 }
 
 bool render_typeset_file(const struct cert_env *env, const char *from, const struct text *name,
@@ -468,7 +523,7 @@ bool render_typeset_file(const struct cert_env *env, const char *from, const str
 	bool ok = compose_file(&r, df, &docs);
 	for (size_t i = 0; i < docs.n; i++) {
 		if (ok)
-			typeset_into(&r, &docs.v[i], out);
+			ok = typeset_into(&r, &docs.v[i], out);
 		composed_free(&docs.v[i]);
 	}
 	for (size_t i = 0; i < docs.ncerts; i++)
@@ -509,12 +564,19 @@ int render_files(const struct render_opts *o, char **files, int nfiles)
 	if (!r.fs)
 		return diag_worst();
 	bool writing = !o->check_only && !o->dump;
-	if (writing) {
-		struct pdf_fonts pf;
+	if (!o->dump) { /* check validates every display list against it, as render does */
+		struct pdf_fonts pf = {0};
 		for (int i = 0; i < FACE_COUNT; i++)
 			pf.path[i] = fontset_path(r.fs, (enum face)i);
+		pf.pdfa = o->pdfa;
 		r.pdf = pdf_ctx_new(&pf);
-		r.out = r.pdf ? run_out_open(o) : NULL;
+		if (!r.pdf) {
+			fontset_free(r.fs);
+			return diag_worst();
+		}
+	}
+	if (writing) {
+		r.out = run_out_open(o);
 		if (!r.out) {
 			pdf_ctx_free(r.pdf);
 			fontset_free(r.fs);
@@ -537,6 +599,7 @@ int render_files(const struct render_opts *o, char **files, int nfiles)
 		pdf_ctx_free(r.pdf);
 	} else if (o->check_only) {
 		run_summary_check(nfiles);
+		pdf_ctx_free(r.pdf);
 	}
 	free(r.sources);
 	fontset_free(r.fs);

@@ -21,6 +21,7 @@ struct render_opts {
 	enum legacy_enc encoding; /* of files that declare none; LEGACY_NONE = UTF-8 */
 	int jobs;            /* PDFs rendered in parallel; 0 = the online CPUs */
 	int shard_k, shard_n; /* render shard K of N (1-based); N <= 1: everything */
+	bool pdfa;           /* --pdfa: every PDF an archival copy (PDF/A-1b) */
 	bool keep_stale;     /* keep (and list) PDFs an earlier run wrote that this one did not */
 	bool verbose;        /* print per-record notes instead of counting them */
 	int print_part;      /* pages per certificate print file; 0 = the default */

@@ -236,6 +236,14 @@ bool cert_compose(const struct cert_env *env, const struct docfile *df, const st
 	return true;
 }
 
+bool cert_validate(const struct cert_env *env, const struct cert_job *job)
+{
+	bool ok = true;
+	for (size_t i = 0; env->pdf && i < job->n; i++)
+		ok &= pdf_validate(env->pdf, job->dl[i]) == 0;
+	return ok;
+}
+
 /* ---- writing ------------------------------------------------------------ */
 
 /* What the jobs of one decision's certificates share; the last job to
@@ -421,9 +429,10 @@ int render_calibrate(const struct render_opts *o, const char *layout)
 		if (o->dump) {
 			dlist_dump(dl, stdout);
 		} else if (!o->check_only) {
-			struct pdf_fonts pf;
+			struct pdf_fonts pf = {0};
 			for (int i = 0; i < FACE_COUNT; i++)
 				pf.path[i] = fontset_path(fs, (enum face)i);
+			pf.pdfa = o->pdfa;
 			struct pdf_ctx *ctx = pdf_ctx_new(&pf);
 			struct outdir *od = ctx ? outdir_open(o->outdir) : NULL;
 			struct buf pdf = {0};

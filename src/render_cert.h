@@ -41,6 +41,11 @@ bool cert_compose(const struct cert_env *env, const struct docfile *df, const st
 		  const struct organisation *org, const struct layout *lay, const struct roster *ro,
 		  struct cert_job **jobp);
 
+/* Checks every certificate of the job as the PDF writer will (pdf_validate
+ * against env->pdf; nothing when env->pdf is NULL, as in --dump): true if
+ * all pass. Every failing certificate is reported. */
+bool cert_validate(const struct cert_env *env, const struct cert_job *job);
+
 /* Dumps the job's print file, or queues its PDFs on env->q (this shard's
  * share: every certificate file and print part, claiming every name), and
  * takes ownership of job. Call only when the source file had no errors. */

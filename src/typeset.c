@@ -177,6 +177,7 @@ void blocks_layout(const struct fontset *fs, const struct blocks *b, int32_t x0,
 	struct para_extent ext = {0};
 	for (size_t i = 0; i < b->n; i++) {
 		const struct block *blk = &b->v[i];
+		size_t before_blk = out->n;
 		switch (blk->kind) {
 		case BLK_PARA:
 			para_layout(fs, blk, x0, width, out, &ext);
@@ -209,6 +210,8 @@ void blocks_layout(const struct fontset *fs, const struct blocks *b, int32_t x0,
 			}
 			break;
 		}
+		for (size_t k = before_blk; blk->page_foot && k < out->n; k++)
+			out->items[k].page_foot = true;
 	}
 }
 

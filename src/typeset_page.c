@@ -43,13 +43,19 @@ static int32_t repeated_head(const struct vlist *vl, size_t start)
 	return y + vl->items[it->head + it->nhead - 1].space_after + it->space_before;
 }
 
-/* Where the page that starts at `start` must end (exclusive). */
+/* Where the page that starts at `start` must end (exclusive). Page-foot
+ * items take no room in the flow. */
 static size_t fit_page(const struct vlist *vl, size_t start, int32_t body_h, bool *forced)
 {
 	int32_t y = repeated_head(vl, start);
 	*forced = false;
 	for (size_t i = start; i < vl->n; i++) {
 		const struct vitem *it = &vl->items[i];
+		if (it->page_foot) {
+			if (it->page_break_after)
+				return i + 1;
+			continue;
+		}
 		int32_t gap = i > start ? vl->items[i - 1].space_after + it->space_before : 0;
 		if (i > start && y + gap + it->height > body_h) {
 			for (size_t b = i; b > start; b--)
@@ -83,9 +89,40 @@ static void place(struct vlist *vl, size_t i, int32_t y, struct dlist *dl)
 	}
 }
 
+/* Height of the page-foot items (the công văn's address under its rule). */
+static int32_t foot_height(const struct vlist *vl)
+{
+	int32_t h = 0;
+	bool first = true;
+	for (size_t i = 0; i < vl->n; i++) {
+		const struct vitem *it = &vl->items[i];
+		if (!it->page_foot)
+			continue;
+		h += (first ? 0 : it->space_before) + it->height + it->space_after;
+		first = false;
+	}
+	return h;
+}
+
+/* Places the page-foot items at the bottom of the current page (page 1). */
+static void place_foot(struct vlist *vl, int32_t y, struct dlist *dl)
+{
+	bool first = true;
+	for (size_t i = 0; i < vl->n; i++) {
+		struct vitem *it = &vl->items[i];
+		if (!it->page_foot)
+			continue;
+		y += first ? 0 : it->space_before;
+		place(vl, i, y, dl);
+		y += it->height + it->space_after;
+		first = false;
+	}
+}
+
 void paginate(const struct fontset *fs, const struct page_style *ps, struct vlist *vl, struct dlist *dl)
 {
-	int32_t body_h = ps->height - ps->top - ps->bottom;
+	int32_t foot_h = foot_height(vl);
+	int32_t body_h = ps->height - ps->top - ps->bottom - foot_h;
 	size_t start = 0;
 	int n = 0;
 	do {
@@ -108,10 +145,16 @@ void paginate(const struct fontset *fs, const struct page_style *ps, struct vlis
 		if (first->nhead)
 			y += vl->items[first->head + first->nhead - 1].space_after + first->space_before;
 		for (size_t i = start; i < end; i++) {
+			if (vl->items[i].page_foot)
+				continue;
 			if (i > start)
 				y += vl->items[i - 1].space_after + vl->items[i].space_before;
 			place(vl, i, y, dl);
 			y += vl->items[i].height;
+		}
+		if (foot_h && n == 1 && start == 0) {
+			place_foot(vl, ps->height - ps->bottom - foot_h, dl);
+			body_h += foot_h; /* later pages have no foot */
 		}
 		if (end > start && vl->items[end - 1].restart_after)
 			n = 0; /* an appendix follows: its pages count from 1 again */

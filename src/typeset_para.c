@@ -156,10 +156,12 @@ static void end_word(struct para *p)
 	p->word_start = p->npieces;
 }
 
-static void add_space(struct para *p, enum face face)
+static void add_space(struct para *p, enum face face, bool tie)
 {
 	if (p->nitems == 0 || p->items[p->nitems - 1].type != BRK_BOX)
 		return; /* no glue at the start or twice in a row */
+	if (tie) /* a glue that does not follow a box is no break (typeset_break.h) */
+		add_item(p, BRK_PENALTY, 0)->penalty = BRK_INF;
 	struct brk_item *g = add_item(p, BRK_GLUE, 0);
 	*g = brk_space(font_width(p->fs, face, p->size, " ", 1));
 	if (p->ragged)
@@ -230,12 +232,45 @@ static size_t avoid_runt(const struct para *p, const struct brk_params *bp, size
 	return n;
 }
 
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* The word of s[0..len) that starts at i (up to a space or the end). */
+static size_t word_end(const char *s, size_t i, size_t len)
+{
+	while (i < len && s[i] != ' ' && s[i] != '\n' && s[i] != '\t')
+		i++;
+	return i;
+}
+
+/* Whether the space at s[i] between the word s[w..i) and the next one ties
+ * them (docs/rules.md §1.3: a number is not split from its parts): digit
+ * groups ("0296 3800 000", "1 000"), a number and its "%" ("93,3 %"), and a
+ * time "14 giờ 00" on both sides of "giờ". prev_digit: the word before
+ * s[w..i) ended with a digit. */
+static bool tied_space(const char *s, size_t w, size_t i, size_t len, bool prev_digit)
+{
+	if (i + 1 >= len || i == w)
+		return false;
+	char before = s[i - 1], after = s[i + 1];
+	if (is_digit(before) && (is_digit(after) || after == '%'))
+		return true;
+	static const char hour[] = "giờ";
+	size_t hn = sizeof hour - 1;
+	if (is_digit(before) && word_end(s, i + 1, len) == i + 1 + hn && !memcmp(s + i + 1, hour, hn))
+		return i + 2 + hn < len && is_digit(s[i + 2 + hn]);
+	return prev_digit && i - w == hn && !memcmp(s + w, hour, hn) && is_digit(after);
+}
+
 static void tokenize(struct para *p, const struct runs *runs)
 {
 	for (size_t r = 0; r < runs->n; r++) {
 		const struct run *run = &runs->v[r];
 		const char *s = run->text;
 		size_t start = 0;
+		bool prev_digit = false;
 		for (size_t i = 0; i <= run->len; i++) {
 			char c = i < run->len ? s[i] : '\0';
 			if (i < run->len && c != ' ' && c != '\n' && c != '\t')
@@ -246,8 +281,10 @@ static void tokenize(struct para *p, const struct runs *runs)
 				if (c == '\n')
 					add_forced_break(p);
 				else
-					add_space(p, run->face);
+					add_space(p, run->face, c == ' ' && tied_space(s, start, i, run->len, prev_digit));
 			}
+			if (i > start)
+				prev_digit = is_digit(s[i - 1]);
 			start = i + 1;
 		}
 	}
@@ -536,15 +573,21 @@ void para_measure(const struct fontset *fs, const struct block *b, int32_t *min,
 	struct para p = {.fs = fs, .size = b->st.size, .max_box = INT32_MAX};
 	tokenize(&p, runs);
 	int32_t first = first_offset(fs, b), hang = b->st.hang;
-	int64_t word = 0, line = first, widest = 0;
+	/* min: the widest stretch between break opportunities (a word, or
+	 * words tied by tied_space) */
+	int64_t word = 0, chunk = 0, line = first, widest = 0;
 	for (size_t i = 0; i < p.nitems; i++) {
 		const struct brk_item *it = &p.items[i];
 		if (it->type == BRK_PENALTY && it->penalty <= -BRK_INF) {
 			line = hang; /* a forced break starts a new line */
+			chunk = 0;
 			continue;
 		}
-		if (it->type == BRK_BOX && it->width > word)
-			word = it->width;
+		bool brk = (it->type == BRK_GLUE && i && p.items[i - 1].type == BRK_BOX) ||
+			   (it->type == BRK_PENALTY && it->penalty < BRK_INF);
+		chunk = brk ? 0 : chunk + (it->type == BRK_PENALTY ? 0 : it->width);
+		if (chunk > word)
+			word = chunk;
 		if (it->type != BRK_PENALTY)
 			line += it->width;
 		if (line > widest)

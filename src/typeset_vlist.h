@@ -12,6 +12,7 @@ struct vitem {
 	bool keep_with_next;               /* no page break between this item and the next */
 	bool page_break_after;             /* forced */
 	bool restart_after;                /* the page after this item is numbered 1 */
+	bool page_foot;                    /* placed at the foot of page 1 (block.page_foot) */
 	bool repeat;                       /* a table header row: its ops are copied, not moved,
 					      to the page, as later pages repeat it */
 	size_t head, nhead;                /* a table body row: items [head, head + nhead) are its

@@ -1,3 +1,3 @@
 #!/bin/sh
-# make bench: the workloads of ../shared/bench, timed as whole processes.
+# make bench: vanban beside Typst 0.10 on the workloads of tests/bench/.
 exec /usr/bin/python3 tests/bench.py "$@"

@@ -111,6 +111,7 @@ PYEOF
 
 # --- hostile names: inside the folder, distinct, nothing replaced ---------
 X=$D/hostile
+mkdir -p "$X"
 $VANBAN render -o "$X/out" tests/cert/hostile.yaml 2>"$D/hostile.err"
 check "certificates: hostile names stay in the folder, one file each" $PY - "$X" <<'PYEOF'
 import sys, os

@@ -103,6 +103,14 @@ sys.exit(0 if len(out) == 15 and len(pages) == 3 and len(objs) == 3 else 1)
 PYEOF
 check "images: the seal is drawn with its transparency" sh -c "mutool draw -q -F trace -o - '$one' | grep -q '<fill_image.*'"
 
+# PDF/A-1 allows no transparency: with --pdfa the masked PNGs are
+# flattened onto white, no soft mask is left and Preflight passes.
+$VANBAN render --pdfa -o "$D/pdfa" "$D/good.yaml" 2>"$D/pdfa.err"
+check "images: --pdfa renders the certificates with PNGs, exit 0" test $? = 0 -a ! -s "$D/pdfa.err"
+a=$(ls "$D"/pdfa/giay-khen-15-QD-TCT-01-*.pdf)
+check "images: --pdfa leaves no soft mask" sh -c "! qpdf --qdf --object-streams=disable '$a' - | grep -aq /SMask"
+check "images: --pdfa certificate with PNGs is valid PDF/A-1b (Preflight)" pdfa_ok "$a"
+
 # JPEGs are accepted and embedded as they are (DCTDecode)
 yaml_with grey-progressive.jpg signature.jpg seal.png > "$D/jpeg.yaml"
 $VANBAN render -o "$D/jpeg" "$D/jpeg.yaml" 2>"$D/jpeg.err"

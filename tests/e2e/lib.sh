@@ -16,3 +16,11 @@ fonts_ok() {
 }
 # text as pdftotext extracts it, with no warnings at all
 text_of() { pdftotext -enc UTF-8 "$1" - 2>"$OUT/pdftotext.err"; }
+# PDFBox Preflight (Debian's libpdfbox2-java): prints its defects, one a
+# line, and succeeds only when it calls the file valid PDF/A-1b
+PF_CP=/usr/share/java/preflight.jar:/usr/share/java/pdfbox2.jar:/usr/share/java/fontbox2.jar:/usr/share/java/xmpbox.jar:/usr/share/java/commons-logging.jar:/usr/share/java/javax.activation.jar:/usr/share/java/jaxb-api.jar
+pdfa_ok() {
+	pf_out=$(java -cp $PF_CP org.apache.pdfbox.preflight.Validator_A1b "$1" 2>&1)
+	echo "$pf_out" | grep -v '^$' | sed 's/ on page.*//' | sort | uniq -c | sort -rn | head -5
+	echo "$pf_out" | grep -q 'is a valid PDF/A-1b file'
+}

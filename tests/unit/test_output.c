@@ -290,6 +290,15 @@ static void test_temp_cleanup(void)
 static void test_lock_and_mkdir(void)
 {
 	char *deep = at("x/y/z");
+	diag_start(); /* only the last folder is created: no mkdir -p */
+	CHECK(outdir_open(deep) == NULL);
+	char *none = captured_diags();
+	CHECK(strstr(none, "error: the output folder's parent does not exist") != NULL);
+	free(none);
+	char *x = at("x"), *xy = at("x/y");
+	CHECK(mkdir(x, 0755) == 0 && mkdir(xy, 0755) == 0);
+	free(x);
+	free(xy);
 	struct outdir *a = outdir_open(deep);
 	CHECK(a != NULL);
 	CHECK(exists("x/y/z/.vanban.lock"));

@@ -233,7 +233,8 @@ static void test_render_checks(void)
 	CHECK_INT(run(cmd, &out, NULL), 0);
 	size_t len = strlen(out);
 	CHECK_INT(count(out, len, "begincidrange"), 0);
-	CHECK_INT(count(out, len, "beginbfrange"), 4);
+	CHECK_INT(count(out, len, "beginbfrange"), 0); /* single bfchar entries: Ghostscript misreads ranges */
+	CHECK(count(out, len, "beginbfchar") >= 4);
 	CHECK_INT(count(out, len, "/Ordering (Identity)"), 4);
 	CHECK_INT(count(out, len, "Identity-H)"), 0);
 	CHECK_INT(count(out, len, " Tw"), 0);
@@ -253,7 +254,7 @@ static void test_deterministic(void)
 	CHECK_INT(pdf_render(ctx, dl, &a), 0);
 	CHECK_INT(pdf_render(ctx, dl, &b), 0);
 	/* a second context (new subsets, new memfds) must not change a byte */
-	struct pdf_fonts fonts;
+	struct pdf_fonts fonts = {0};
 	for (int f = 0; f < FACE_COUNT; f++)
 		fonts.path[f] = font_path[f];
 	struct pdf_ctx *ctx2 = pdf_ctx_new(&fonts);
@@ -429,7 +430,7 @@ static void test_errors(void)
 
 static void test_missing_face(void)
 {
-	struct pdf_fonts fonts = {{font_path[FACE_REGULAR], NULL, NULL, NULL}};
+	struct pdf_fonts fonts = {{font_path[FACE_REGULAR], NULL, NULL, NULL}, false};
 	struct pdf_ctx *saved = ctx;
 	ctx = pdf_ctx_new(&fonts);
 	CHECK(ctx != NULL);
@@ -563,7 +564,7 @@ int main(int argc, char **argv)
 		perror("mkdtemp");
 		return 1;
 	}
-	struct pdf_fonts fonts;
+	struct pdf_fonts fonts = {0};
 	for (int f = 0; f < FACE_COUNT; f++)
 		fonts.path[f] = font_path[f];
 	ctx = pdf_ctx_new(&fonts);
