@@ -92,6 +92,13 @@ static bool check_layout(const struct layout *lay)
 		diag(ISSUER_MARK_CHOICE, &lay->issuer_mark.pos);
 		ok = false;
 	}
+	const struct text *va[] = {&lay->table_valign, &lay->table_head_valign};
+	const char *vkey[] = {"table_valign", "table_head_valign"};
+	for (size_t i = 0; i < 2; i++)
+		if (strcmp(va[i]->s, "top") && strcmp(va[i]->s, "middle") && strcmp(va[i]->s, "bottom")) {
+			diag(LAYOUT_VALIGN, &va[i]->pos, vkey[i], va[i]->s);
+			ok = false;
+		}
 	const struct heading_style *h = lay->headings.v;
 	for (size_t i = 0; i < lay->headings.n; i++)
 		if (!layout_heading(&(struct layout){0}, h[i].level.s)) {
