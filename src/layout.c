@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "face.h"
 #include "load.h"
 #include "util.h"
 
@@ -92,19 +93,22 @@ static bool check_layout(const struct layout *lay)
 		diag(ISSUER_MARK_CHOICE, &lay->issuer_mark.pos);
 		ok = false;
 	}
-	const struct text *va[] = {&lay->table_valign, &lay->table_head_valign};
-	const char *vkey[] = {"table_valign", "table_head_valign"};
-	for (size_t i = 0; i < 2; i++)
-		if (strcmp(va[i]->s, "top") && strcmp(va[i]->s, "middle") && strcmp(va[i]->s, "bottom")) {
-			diag(LAYOUT_VALIGN, &va[i]->pos, vkey[i], va[i]->s);
-			ok = false;
-		}
+	static const char *const faces[FACE_COUNT] = FACE_NAMES;
+	static const char *const aligns[] = {"left", "center"};
+	static const char *const valigns[] = {"top", "middle", "bottom"};
+	if (model_choice(&lay->table_valign, "table_valign", valigns, 3, 0) < 0 ||
+	    model_choice(&lay->table_head_valign, "table_head_valign", valigns, 3, 1) < 0)
+		ok = false;
 	const struct heading_style *h = lay->headings.v;
-	for (size_t i = 0; i < lay->headings.n; i++)
+	for (size_t i = 0; i < lay->headings.n; i++) {
 		if (!layout_heading(&(struct layout){0}, h[i].level.s)) {
 			diag(LAYOUT_HEADING_LEVEL, &h[i].level.pos, h[i].level.s);
 			ok = false;
 		}
+		if (model_choice(&h[i].face, "face", faces, FACE_COUNT, FACE_BOLD) < 0 ||
+		    model_choice(&h[i].align, "align", aligns, 2, 0) < 0)
+			ok = false;
+	}
 	return ok;
 }
 
