@@ -96,9 +96,6 @@ int diag_folded(void);
 bool diag_mute(bool on);
 /* Number of warnings reported so far. */
 int diag_warnings(void);
-
-/* Tests and `--quiet` may silence notes; warnings and errors always print. */
-void diag_set_quiet(bool quiet);
 /* Redirect output (tests); NULL restores stderr. */
 void diag_set_stream(FILE *f);
 

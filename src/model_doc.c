@@ -332,13 +332,6 @@ struct words_style style_words(const struct style *st)
 	};
 }
 
-struct docfile *docfile_load(const char *path, const struct load_limits *lim)
-{
-	struct load_info info = {0};
-	struct node *tree = load_yaml(path, lim, &info);
-	return tree ? docfile_from_tree(tree, lim, &info) : NULL;
-}
-
 struct docfile *docfile_from_tree(struct node *tree, const struct load_limits *lim,
 				  const struct load_info *info)
 {
@@ -364,8 +357,12 @@ struct docfile *docfile_from_tree(struct node *tree, const struct load_limits *l
 	}
 	if (ok)
 		ok = check_style(&df->style);
-	for (size_t i = 0; ok && i < df->issuers.n; i++)
-		ok = check_issuer((const struct issuer *)df->issuers.v + i);
+	for (size_t i = 0; ok && i < df->issuers.n; i++) {
+		struct issuer *is = (struct issuer *)df->issuers.v + i;
+		ok = check_issuer(is);
+		if (!is->org.place.s) /* README: the organisation's place by default */
+			is->org.place = df->org.place;
+	}
 	for (size_t i = 0; ok && i < df->decisions.n; i++)
 		ok = check_decision(df, (const struct decision *)df->decisions.v + i);
 	for (size_t i = 0; ok && i < df->decisions.n; i++) {

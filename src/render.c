@@ -202,14 +202,39 @@ static const char *layout_name(const struct docfile *df, const struct issuer *is
 	return df->layout.s ? df->layout.s : "nd30";
 }
 
-static int by_name(const void *a, const void *b, void *order)
+/* A recipient's place in a sorted list: collectives first, as lists usually
+ * do, then the collation key (built once per name, not once per comparison),
+ * then the input order, so equal names keep theirs on every libc. */
+struct sort_entry {
+	bool collective;
+	unsigned char *key;
+	size_t len, index;
+};
+
+static int by_key(const void *a, const void *b)
 {
-	const struct recipient *x = a, *y = b;
-	enum tone_order tones = *(const enum tone_order *)order;
-	if (x->collective.v != y->collective.v)
-		return x->collective.v ? -1 : 1; /* collectives first, as lists usually do */
-	return x->collective.v ? text_collate(x->name.s, y->name.s, tones)
-			       : text_collate_name(x->name.s, y->name.s, tones);
+	const struct sort_entry *x = a, *y = b;
+	if (x->collective != y->collective)
+		return x->collective ? -1 : 1;
+	int c = text_sort_key_cmp(x->key, x->len, y->key, y->len);
+	return c ? c : (x->index > y->index) - (x->index < y->index);
+}
+
+static struct recipient *sorted_by_name(const struct recipient *v, size_t n, enum tone_order tones)
+{
+	struct sort_entry *e = xmalloc(n * sizeof *e);
+	for (size_t i = 0; i < n; i++) {
+		e[i] = (struct sort_entry){.collective = v[i].collective.v, .index = i};
+		e[i].key = text_sort_key(v[i].name.s, tones, !e[i].collective, &e[i].len);
+	}
+	qsort(e, n, sizeof *e, by_key);
+	struct recipient *out = xmalloc(n * sizeof *out);
+	for (size_t i = 0; i < n; i++) {
+		out[i] = v[e[i].index];
+		free(e[i].key);
+	}
+	free(e);
+	return out;
 }
 
 /* The decision's recipients in print order; *owned is set when the array
@@ -219,11 +244,9 @@ static struct roster make_roster(const struct decision *d, struct recipient **ow
 	struct roster ro = {d->list.recipients.v, d->list.recipients.n};
 	*owned = NULL;
 	if (d->list.sort.s && !strcmp(d->list.sort.s, "name") && ro.n > 1) {
-		*owned = xmalloc(ro.n * sizeof **owned);
-		memcpy(*owned, ro.v, ro.n * sizeof **owned);
 		enum tone_order tones = d->list.tone_order.s && !strcmp(d->list.tone_order.s, "common")
 					? TONE_ALT : TONE_LEXICO;
-		qsort_r(*owned, ro.n, sizeof **owned, by_name, &tones);
+		*owned = sorted_by_name(ro.v, ro.n, tones);
 		ro.v = *owned;
 	}
 	return ro;
@@ -555,6 +578,43 @@ static void write_index(struct outdir *od, struct manifest *m, void *arg)
 /* Per-record notes, folded into the summary's count unless -v. */
 static const enum msg per_record[] = {MSG_CERT_SHRUNK_TO_FIT};
 
+struct render_env {
+	struct fontset *fs;
+	struct pdf_ctx *pdf; /* NULL in --dump, which has no PDF context */
+};
+
+struct render_env *render_env_new(const struct render_opts *o)
+{
+	char *fontdir = xasprintf("%s/fonts", o->home);
+	struct fontset *fs = fontset_open(fontdir);
+	free(fontdir);
+	if (!fs)
+		return NULL;
+	struct render_env *env = xcalloc(1, sizeof *env);
+	env->fs = fs;
+	if (!o->dump) { /* check validates every display list against it, as render does */
+		struct pdf_fonts pf = {0};
+		for (int i = 0; i < FACE_COUNT; i++)
+			pf.path[i] = fontset_path(fs, (enum face)i);
+		pf.pdfa = o->pdfa;
+		env->pdf = pdf_ctx_new(&pf);
+		if (!env->pdf) {
+			render_env_free(env);
+			return NULL;
+		}
+	}
+	return env;
+}
+
+void render_env_free(struct render_env *env)
+{
+	if (!env)
+		return;
+	pdf_ctx_free(env->pdf);
+	fontset_free(env->fs);
+	free(env);
+}
+
 int render_files(const struct render_opts *o, char **files, int nfiles)
 {
 	diag_set_verbose(o->verbose);
@@ -563,29 +623,16 @@ int render_files(const struct render_opts *o, char **files, int nfiles)
 	for (int i = 0; i < o->nallow_paths; i++)
 		if (!load_file_allow(o->allow_paths[i]))
 			return diag_worst();
-	struct batch r = {.o = o};
-	char *fontdir = xasprintf("%s/fonts", o->home);
-	r.fs = fontset_open(fontdir);
-	free(fontdir);
-	if (!r.fs)
+	struct render_env *env = o->env ? o->env : render_env_new(o);
+	if (!env)
 		return diag_worst();
+	struct batch r = {.o = o, .fs = env->fs, .pdf = env->pdf};
 	bool writing = !o->check_only && !o->dump;
-	if (!o->dump) { /* check validates every display list against it, as render does */
-		struct pdf_fonts pf = {0};
-		for (int i = 0; i < FACE_COUNT; i++)
-			pf.path[i] = fontset_path(r.fs, (enum face)i);
-		pf.pdfa = o->pdfa;
-		r.pdf = pdf_ctx_new(&pf);
-		if (!r.pdf) {
-			fontset_free(r.fs);
-			return diag_worst();
-		}
-	}
 	if (writing) {
 		r.out = run_out_open(o);
 		if (!r.out) {
-			pdf_ctx_free(r.pdf);
-			fontset_free(r.fs);
+			if (env != o->env)
+				render_env_free(env);
 			return diag_worst();
 		}
 		r.q = rq_new(o->jobs > 0 ? o->jobs : rq_cpus(), isatty(STDERR_FILENO) && !o->verbose);
@@ -602,13 +649,12 @@ int render_files(const struct render_opts *o, char **files, int nfiles)
 		rq_finish(r.q);
 		struct index_args ia = {r.sources, (size_t)nfiles, o->preview};
 		run_out_close(r.out, files, nfiles, true, write_index, &ia);
-		pdf_ctx_free(r.pdf);
 	} else if (o->check_only) {
 		run_summary_check(nfiles);
-		pdf_ctx_free(r.pdf);
 	}
 	free(r.sources);
-	fontset_free(r.fs);
+	if (env != o->env)
+		render_env_free(env);
 	load_file_allow_reset();
 	return diag_worst();
 }
