@@ -23,6 +23,7 @@
 #include "model_volume.h"
 #include "render_index.h"
 #include "text.h"
+#include "typeset_words.h"
 #include "util.h"
 
 struct batch {
@@ -553,7 +554,7 @@ static void write_index(struct outdir *od, struct manifest *m, void *arg)
 }
 
 /* Per-record notes, folded into the summary's count unless -v. */
-static const enum msg per_record[] = {MSG_CERT_SHRUNK_TO_FIT};
+static const enum msg per_record[] = {MSG_CERT_SHRUNK_TO_FIT, MSG_HEADER_WRAPPED};
 
 int render_files(const struct render_opts *o, char **files, int nfiles)
 {
@@ -569,6 +570,15 @@ int render_files(const struct render_opts *o, char **files, int nfiles)
 	free(fontdir);
 	if (!r.fs)
 		return diag_worst();
+	/* where centred headers break (docs/rules.md §5.3), for the typesetter */
+	char *wordfile = xasprintf("%s/layouts/line-breaks.yaml", o->home);
+	struct brk_words *words = brk_words_load(wordfile);
+	free(wordfile);
+	if (!words) {
+		fontset_free(r.fs);
+		return diag_worst();
+	}
+	brk_words_use(words);
 	bool writing = !o->check_only && !o->dump;
 	if (!o->dump) { /* check validates every display list against it, as render does */
 		struct pdf_fonts pf = {0};
@@ -578,6 +588,8 @@ int render_files(const struct render_opts *o, char **files, int nfiles)
 		r.pdf = pdf_ctx_new(&pf);
 		if (!r.pdf) {
 			fontset_free(r.fs);
+			brk_words_use(NULL);
+			brk_words_free(words);
 			return diag_worst();
 		}
 	}
@@ -586,6 +598,8 @@ int render_files(const struct render_opts *o, char **files, int nfiles)
 		if (!r.out) {
 			pdf_ctx_free(r.pdf);
 			fontset_free(r.fs);
+			brk_words_use(NULL);
+			brk_words_free(words);
 			return diag_worst();
 		}
 		r.q = rq_new(o->jobs > 0 ? o->jobs : rq_cpus(), isatty(STDERR_FILENO) && !o->verbose);
@@ -609,6 +623,8 @@ int render_files(const struct render_opts *o, char **files, int nfiles)
 	}
 	free(r.sources);
 	fontset_free(r.fs);
+	brk_words_use(NULL);
+	brk_words_free(words);
 	load_file_allow_reset();
 	return diag_worst();
 }
