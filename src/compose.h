@@ -91,9 +91,6 @@ void compose_recipients(struct blocks *b, const struct layout *lay, const struct
 void compose_recipients_into(struct blocks *col, const struct layout *lay, const struct texts *items,
 			     const struct text *filed, int32_t space_before);
 
-/* "count text" with {count} replaced, or the count put first. */
-char *compose_counted(const struct counted *c, bool pad);
-
 /* --- compose_blocks.c: the body of any kind ----------------------------- */
 
 #define NLEVELS 7 /* heading levels: part chapter section roman number subnumber letter */

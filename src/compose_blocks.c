@@ -94,15 +94,14 @@ static char *heading_marker(const struct heading_style *hs, struct body_state *b
 	return out;
 }
 
+/* A heading's face: bold unless the layout (checked when it loaded) names another. */
 static enum face face_named(const char *name)
 {
-	if (!name || !strcmp(name, "bold"))
-		return FACE_BOLD;
-	if (!strcmp(name, "italic"))
-		return FACE_ITALIC;
-	if (!strcmp(name, "bold-italic"))
-		return FACE_BOLD_ITALIC;
-	return FACE_REGULAR;
+	static const char *const names[FACE_COUNT] = FACE_NAMES;
+	for (int i = 0; name && i < FACE_COUNT; i++)
+		if (!strcmp(name, names[i]))
+			return (enum face)i;
+	return FACE_BOLD;
 }
 
 struct para_style compose_body_style(const struct layout *lay)

@@ -168,16 +168,3 @@ void compose_recipients_into(struct blocks *col, const struct layout *lay, const
 	compose_para(col, &st, FACE_REGULAR, t, filed ? &filed->pos : NULL, false);
 	free(t);
 }
-
-char *compose_counted(const struct counted *c, bool pad)
-{
-	const char *s = c->text.s;
-	if (!c->count.set)
-		return xstrdup(s);
-	char *num = text_count((int)c->count.v, pad);
-	const char *at = strstr(s, "{count}");
-	char *out = at ? xasprintf("%.*s%s%s", (int)(at - s), s, num, at + 7)
-		       : xasprintf("%s %s", num, s);
-	free(num);
-	return out;
-}

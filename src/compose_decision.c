@@ -62,49 +62,26 @@ static struct counts count_roster(const struct decision *d, const struct roster 
 	return c;
 }
 
-/* Replaces {count}, {amount}, {amount_words}, {collective_amount},
- * {collective_amount_words}, {total} and {total_words} in an article. */
+/* An article with {count}, {amount}, {amount_words}, {collective_amount},
+ * {collective_amount_words}, {total} and {total_words} filled in. */
 static char *expand(const char *s, const struct decision *d, const struct counts *c, bool pad,
 		    const struct words_style *ws)
 {
-	struct buf b = {0};
-	while (*s) {
-		const char *open = strchr(s, '{');
-		const char *close = open ? strchr(open, '}') : NULL;
-		if (!close) {
-			buf_adds(&b, s);
-			break;
-		}
-		buf_add(&b, s, (size_t)(open - s));
-		size_t klen = (size_t)(close - open - 1);
-		char key[40] = "";
-		if (klen < sizeof key)
-			memcpy(key, open + 1, klen), key[klen] = '\0';
-		char *v = NULL;
-		long long one = decision_amount(&d->amount, false), two = decision_amount(&d->amount, true);
-		if (!strcmp(key, "count"))
-			v = text_count((int)(c->people + c->groups), pad);
-		else if (!strcmp(key, "amount"))
-			v = money(one);
-		else if (!strcmp(key, "amount_words"))
-			v = money_words(one, ws);
-		else if (!strcmp(key, "collective_amount"))
-			v = money(two);
-		else if (!strcmp(key, "collective_amount_words"))
-			v = money_words(two, ws);
-		else if (!strcmp(key, "total"))
-			v = money(c->total);
-		else if (!strcmp(key, "total_words"))
-			v = money_words(c->total, ws);
-		if (v) {
-			buf_adds(&b, v);
-			free(v);
-		} else {
-			buf_add(&b, open, (size_t)(close - open + 1));
-		}
-		s = close + 1;
-	}
-	return buf_steal(&b);
+	long long one = decision_amount(&d->amount, false), two = decision_amount(&d->amount, true);
+	struct text_subst v[] = {
+		{"count", text_count((int)(c->people + c->groups), pad)},
+		{"amount", money(one)},
+		{"amount_words", money_words(one, ws)},
+		{"collective_amount", money(two)},
+		{"collective_amount_words", money_words(two, ws)},
+		{"total", money(c->total)},
+		{"total_words", money_words(c->total, ws)},
+	};
+	size_t n = sizeof v / sizeof *v;
+	char *out = text_fill(s, v, n);
+	for (size_t i = 0; i < n; i++)
+		free((char *)v[i].value);
+	return out;
 }
 
 static bool ends_with(const char *s, const char *end)

@@ -18,7 +18,7 @@ static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 
 static enum diag_level worst = DIAG_NOTE;
 static int nerrors, nwarnings;
-static bool quiet, verbose;
+static bool verbose;
 static int level_count[DIAG_SYSERR + 1], folded;
 static bool fold[MSG_COUNT];
 static FILE *out;
@@ -145,7 +145,7 @@ static bool count(enum diag_level level)
 	}
 	if (in_file && level >= DIAG_ERROR)
 		file_errors++;
-	return !(level == DIAG_NOTE && quiet);
+	return true;
 }
 
 static void emit(enum diag_level level, const struct srcpos *pos, const char *fmt, va_list ap)
@@ -239,5 +239,4 @@ const char *diag_ntr(const char *singular, const char *plural, unsigned long n)
 	return dngettext("vanban", singular, plural, n);
 }
 int diag_warnings(void) { return nwarnings; }
-void diag_set_quiet(bool q) { quiet = q; }
 void diag_set_stream(FILE *f) { out = f; }

@@ -92,9 +92,6 @@ void diag_set_verbose(bool verbose);
 int diag_folded(void);
 /* Number of warnings reported so far. */
 int diag_warnings(void);
-
-/* Tests and `--quiet` may silence notes; warnings and errors always print. */
-void diag_set_quiet(bool quiet);
 /* Redirect output (tests); NULL restores stderr. */
 void diag_set_stream(FILE *f);
 

@@ -14,6 +14,9 @@ enum face {
 	FACE_COUNT
 };
 
+/* The faces' names in layouts and the font map, in enum order. */
+#define FACE_NAMES {"regular", "bold", "italic", "bold-italic"}
+
 /* Face with bold and/or italic added. */
 static inline enum face face_with(enum face base, bool bold, bool italic)
 {

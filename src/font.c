@@ -38,7 +38,7 @@ struct fontset {
 	struct face_metrics face[FACE_COUNT];
 };
 
-static const char *const face_names[FACE_COUNT] = {"regular", "bold", "italic", "bold-italic"};
+static const char *const face_names[FACE_COUNT] = FACE_NAMES;
 
 static int face_index(const char *name)
 {

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "face.h"
 #include "load.h"
 #include "util.h"
 
@@ -92,12 +93,18 @@ static bool check_layout(const struct layout *lay)
 		diag(ISSUER_MARK_CHOICE, &lay->issuer_mark.pos);
 		ok = false;
 	}
+	static const char *const faces[FACE_COUNT] = FACE_NAMES;
+	static const char *const aligns[] = {"left", "center"};
 	const struct heading_style *h = lay->headings.v;
-	for (size_t i = 0; i < lay->headings.n; i++)
+	for (size_t i = 0; i < lay->headings.n; i++) {
 		if (!layout_heading(&(struct layout){0}, h[i].level.s)) {
 			diag(LAYOUT_HEADING_LEVEL, &h[i].level.pos, h[i].level.s);
 			ok = false;
 		}
+		if (model_choice(&h[i].face, "face", faces, FACE_COUNT, FACE_BOLD) < 0 ||
+		    model_choice(&h[i].align, "align", aligns, 2, 0) < 0)
+			ok = false;
+	}
 	return ok;
 }
 

@@ -130,30 +130,14 @@ static bool color(const struct text *t, uint32_t dflt, uint32_t *out)
 	return false;
 }
 
-/* Index of t->s in words (or dflt when absent); -1 after one error. */
-static int choice(const struct text *t, const char *key, const char *const *words, int n, int dflt)
-{
-	if (!t->s)
-		return dflt;
-	for (int i = 0; i < n; i++)
-		if (!strcmp(t->s, words[i]))
-			return i;
-	struct buf b = {0};
-	for (int i = 0; i < n; i++)
-		buf_printf(&b, "%s\"%s\"", i == 0 ? "" : i + 1 == n ? " or " : ", ", words[i]);
-	diag(CERT_LAYOUT_CHOICE, &t->pos, key, b.data, t->s);
-	buf_free(&b);
-	return -1;
-}
-
 static bool resolve_field(struct cert_field *f)
 {
-	static const char *const faces[] = {"regular", "bold", "italic", "bold-italic"};
+	static const char *const faces[FACE_COUNT] = FACE_NAMES;
 	static const char *const aligns[] = {"center", "left", "right"};
 	static const char *const fits[] = {"shrink", "wrap"};
-	int face = choice(&f->face, "face", faces, 4, FACE_REGULAR);
-	int align = choice(&f->align, "align", aligns, 3, CERT_CENTER);
-	int fit = choice(&f->fit, "fit", fits, 2, CERT_FIT_SHRINK);
+	int face = model_choice(&f->face, "face", faces, FACE_COUNT, FACE_REGULAR);
+	int align = model_choice(&f->align, "align", aligns, 3, CERT_CENTER);
+	int fit = model_choice(&f->fit, "fit", fits, 2, CERT_FIT_SHRINK);
 	bool ok = color(&f->color, 0x000000, &f->rgb) && face >= 0 && align >= 0 && fit >= 0 &&
 		  check_template(&f->text);
 	if (!ok)

@@ -76,6 +76,13 @@ struct load_text {
  * bytes that are not UTF-8 and were not declared. */
 bool load_encoding(const char *file, const char *data, size_t len, enum legacy_enc dflt,
 		   struct load_text *t);
+/* The same for a CSV file, whose encoding the YAML names (enc, at decl;
+ * decl NULL when it names none) in the csv entry that names the file at
+ * entry. Also refuses UTF-16 (with or without byte-order mark) and a file
+ * whose Vietnamese letters were lost as "?" (saved as Windows-1252), each
+ * saying what to do in the spreadsheet or the YAML. */
+bool load_encoding_csv(const char *file, const char *data, size_t len, enum legacy_enc enc,
+		       const struct srcpos *decl, const struct srcpos *entry, struct load_text *t);
 
 /* Hints for the YAML mistakes people make (load_hint.c): given libyaml's
  * problem and context at 1-based positions in the UTF-8 text data[0..len),

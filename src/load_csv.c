@@ -1,6 +1,6 @@
 /* load_csv.c — rows of a spreadsheet's CSV export (load_csv.h).
- * The file is read whole, converted to UTF-8 when the YAML names a legacy
- * encoding, then cut into rows; each field remembers where it started so
+ * The file is read whole, checked and converted to UTF-8 by load_encoding.c
+ * (legacy bytes the YAML does not declare are refused), then cut into rows; each field remembers where it started so
  * that a bad value is reported at its own line and column. */
 #include "load_csv.h"
 
@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "load.h"
 #include "load_file.h"
 #include "text.h"
 #include "util.h"
@@ -348,12 +349,16 @@ bool load_csv(const struct csv_request *req, const char *yaml_path, struct node 
 		return false;
 	struct csv s = {.line = 1, .col = 1, .file = node_strndup(tree, path, strlen(path))};
 	free(path);
-	if (enc != LEGACY_NONE) {
-		size_t n;
-		char *u = text_from_legacy(enc, data, len, &n);
+	struct load_text text;
+	if (!load_encoding_csv(s.file, data, len, enc, req->encoding ? &req->encoding_pos : NULL,
+			       &req->file_pos, &text)) {
 		free(data);
-		data = u;
-		len = n;
+		return false;
+	}
+	if (text.owned) {
+		free(data);
+		data = text.owned;
+		len = text.len;
 	}
 	s.p = data;
 	s.end = data + len;

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "load_file.h"
 #include "text.h"
 #include "util.h"
 
@@ -152,10 +153,17 @@ static struct srcpos char_pos(const char *file, const char *d, size_t len, size_
 	return pos;
 }
 
+/* Where a CSV file's encoding is named: under its entry in the YAML. NULL
+ * for a YAML file, which names its own at its top. */
+struct csv_entry {
+	const char *csv;          /* the CSV file, for messages about the YAML */
+	const struct srcpos *pos; /* where the YAML names that file */
+};
+
 /* C1 controls in UTF-8 text mean a legacy file read as Latin-1. The YAML
  * reader would refuse the first one before any text reaches the mojibake
  * check, so the whole file is looked at here (only then: it is rare). */
-static bool c1_mojibake(const char *file, const char *d, size_t len)
+static bool c1_mojibake(const char *file, const char *d, size_t len, const struct csv_entry *csv)
 {
 	const char *p = d;
 	while ((p = memchr(p, 0xC2, len - (size_t)(p - d))) && p + 1 < d + len &&
@@ -166,31 +174,132 @@ static bool c1_mojibake(const char *file, const char *d, size_t len)
 	if (!p || p + 1 >= d + len || (g = text_guess_legacy(d, len, &at)) == LEGACY_NONE)
 		return true;
 	struct srcpos pos = char_pos(file, d, len, at);
-	diag(MOJIBAKE, &pos, text_legacy_label(g), text_legacy_key(g));
+	if (csv)
+		diag(CSV_MOJIBAKE, &pos, text_legacy_label(g), text_legacy_key(g), csv->pos->file, csv->pos->line);
+	else
+		diag(MOJIBAKE, &pos, text_legacy_label(g), text_legacy_key(g));
 	return false;
 }
 
-static bool mismatch(const char *file, const struct load_text *t, enum legacy_enc other)
+static bool mismatch(const char *file, const struct load_text *t, enum legacy_enc other,
+		     const struct csv_entry *csv)
 {
 	struct srcpos whole = {file, 0, 0};
 	const char *key = text_legacy_key(other), *label = text_legacy_label(other);
-	if (t->declared && other == LEGACY_NONE)
-		diag(ENCODING_DECLARED_BUT_UTF8, &t->decl, text_legacy_key(t->enc));
+	const char *mine = text_legacy_key(t->enc);
+	if (csv && other == LEGACY_NONE)
+		diag(CSV_ENCODING_DECLARED_BUT_UTF8, &t->decl, mine, csv->csv);
+	else if (csv)
+		diag(CSV_ENCODING_DECLARED_WRONG, &t->decl, mine, csv->csv, label, key);
+	else if (t->declared && other == LEGACY_NONE)
+		diag(ENCODING_DECLARED_BUT_UTF8, &t->decl, mine);
 	else if (t->declared)
-		diag(ENCODING_DECLARED_WRONG, &t->decl, text_legacy_key(t->enc), label, key);
+		diag(ENCODING_DECLARED_WRONG, &t->decl, mine, label, key);
 	else
-		diag(ENCODING_OPTION_WRONG, &whole, text_legacy_key(t->enc), label, key);
+		diag(ENCODING_OPTION_WRONG, &whole, mine, label, key);
 	return false;
 }
 
-bool load_encoding(const char *file, const char *data, size_t len, enum legacy_enc dflt,
-		   struct load_text *t)
+/* The byte-order mark of UTF-16 text, or (for a CSV, which spreadsheets
+ * also write without one) text whose every other byte is mostly zero:
+ * "UTF-16LE" or "UTF-16BE", else NULL. */
+static const char *utf16_form(const char *data, size_t len, bool sniff)
 {
-	*t = (struct load_text){.data = data, .len = len, .enc = dflt};
-	if (!find_decl(file, data, len, t))
-		return false;
 	const unsigned char *u = (const unsigned char *)data;
-	bool utf16 = len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF));
+	if (len >= 2 && u[0] == 0xFF && u[1] == 0xFE)
+		return "UTF-16LE";
+	if (len >= 2 && u[0] == 0xFE && u[1] == 0xFF)
+		return "UTF-16BE";
+	size_t pairs = (len < 4096 ? len : 4096) / 2, le = 0, be = 0;
+	for (size_t i = 0; sniff && i < pairs; i++) {
+		le += u[2 * i] != 0 && u[2 * i + 1] == 0;
+		be += u[2 * i] == 0 && u[2 * i + 1] != 0;
+	}
+	if (!sniff || pairs < 2)
+		return NULL;
+	return le * 3 >= pairs * 2 && be == 0 ? "UTF-16LE" : be * 3 >= pairs * 2 && le == 0 ? "UTF-16BE" : NULL;
+}
+
+static bool is_letter_byte(unsigned char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0x80;
+}
+
+/* Where the word holding d[i] starts: letters and "?" ("Nguy?n"). */
+static size_t word_start(const char *d, size_t i)
+{
+	const unsigned char *u = (const unsigned char *)d;
+	while (i > 0 && (is_letter_byte(u[i - 1]) || d[i - 1] == '?'))
+		i--;
+	return i;
+}
+
+/* Whether the "?" at d[i] stands for a lost letter: a letter before it and,
+ * if inner, one after it too; not in a web address's query ("a.php?x=1"). */
+static bool lost_letter(const char *d, size_t len, size_t i, bool inner)
+{
+	const unsigned char *u = (const unsigned char *)d;
+	if (d[i] != '?' || i == 0 || !is_letter_byte(u[i - 1]))
+		return false;
+	if (inner && (i + 1 >= len || !is_letter_byte(u[i + 1])))
+		return false;
+	size_t a = word_start(d, i);
+	return a == 0 || !memchr("/=&:%.", d[a - 1], 6);
+}
+
+/* A spreadsheet saved as plain CSV in a Western (Windows-1252) setting
+ * writes "?" for each Vietnamese letter it cannot hold ("Nguy?n V?n"): a
+ * "?" between letters, in a file that holds no letter beyond cp1252.
+ * Reports the first letter so lost; false if there is one. */
+static bool letters_lost(const char *file, const char *d, size_t len)
+{
+	size_t bad, n, i = 0;
+	bool utf8 = utf8_valid(d, len, &bad);
+	char *back = utf8 ? text_cp1252_bytes(d, len, &n) : NULL;
+	if (utf8 && !back)
+		return true; /* it holds letters no Western file has */
+	free(back);
+	while (i < len && !lost_letter(d, len, i, true))
+		i++;
+	if (i >= len)
+		return true;
+	for (i = 0; !lost_letter(d, len, i, false); i++)
+		;
+	size_t a = word_start(d, i), b = i, ls = a;
+	while (b < len && (is_letter_byte((unsigned char)d[b]) || d[b] == '?'))
+		b++;
+	while (ls > 0 && d[ls - 1] != '\n')
+		ls--;
+	int line = 1;
+	for (size_t k = 0; k < ls; k++)
+		line += d[k] == '\n';
+	/* shown as the spreadsheet's text would read, never as raw bytes */
+	size_t wl, pl;
+	char *word = utf8 ? xstrndup(d + a, b - a) : text_from_legacy(LEGACY_CP1258, d + a, b - a, &wl);
+	char *pre = utf8 ? xstrndup(d + ls, i - ls) : text_from_legacy(LEGACY_CP1258, d + ls, i - ls, &pl);
+	char *shown = load_file_excerpt(word, strlen(word));
+	struct srcpos pos = {file, line, (int)utf8_count(pre, strlen(pre)) + 1};
+	diag(CSV_LETTERS_LOST, &pos, shown);
+	free(shown);
+	free(pre);
+	free(word);
+	return false;
+}
+
+/* Checks and converts t->enc's bytes (the declaration, if any, already
+ * read). csv: the file is a CSV (its messages say what to do in a
+ * spreadsheet and in the YAML's csv entry). */
+static bool decode(const char *file, const char *data, size_t len, struct load_text *t,
+		   const struct csv_entry *csv)
+{
+	const char *utf16 = utf16_form(data, len, csv != NULL);
+	if (csv && utf16) {
+		struct srcpos pos = {file, 1, 1};
+		diag(CSV_UTF16, &pos, utf16);
+		return false;
+	}
+	if (csv && !letters_lost(file, data, len))
+		return false;
 	if ((utf16 || (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3))) && !t->declared)
 		t->enc = LEGACY_NONE; /* a byte-order mark declares Unicode */
 	size_t bad;
@@ -199,12 +308,23 @@ bool load_encoding(const char *file, const char *data, size_t len, enum legacy_e
 		enum legacy_enc g;
 		if (utf16)
 			return true;
-		if (utf8_valid(data, len, &bad))
-			return c1_mojibake(file, data, len);
+		if (utf8_valid(data, len, &bad)) {
+			size_t at;
+			if (!csv || (g = text_guess_legacy(data, len, &at)) == LEGACY_NONE)
+				return c1_mojibake(file, data, len, csv);
+			struct srcpos pos = char_pos(file, data, len, at);
+			diag(CSV_MOJIBAKE, &pos, text_legacy_label(g), text_legacy_key(g), csv->pos->file,
+			     csv->pos->line);
+			return false;
+		}
 		if (!text_guess_legacy_bytes(data, len, &g) || g == LEGACY_NONE)
-			return true; /* the YAML reader reports the fault */
+			return true; /* the reader reports the fault */
 		struct srcpos pos = pos_in(file, data, bad, g);
-		diag(LEGACY_ENCODING_UNDECLARED, &pos, text_legacy_label(g), text_legacy_key(g));
+		if (csv)
+			diag(CSV_LEGACY_UNDECLARED, &pos, text_legacy_label(g), text_legacy_key(g),
+			     csv->pos->file, csv->pos->line);
+		else
+			diag(LEGACY_ENCODING_UNDECLARED, &pos, text_legacy_label(g), text_legacy_key(g));
 		return false;
 	}
 	/* UTF-8 text with only Latin-1/cp1252 characters may be a legacy file
@@ -220,7 +340,7 @@ bool load_encoding(const char *file, const char *data, size_t len, enum legacy_e
 	enum legacy_enc other = better_reading(data, len, bytes, blen, t->enc);
 	if (other != t->enc) {
 		free(undone);
-		return mismatch(file, t, other);
+		return mismatch(file, t, other, csv);
 	}
 	t->owned = text_from_legacy(t->enc, bytes, blen, &t->len);
 	t->data = t->owned;
@@ -236,4 +356,23 @@ bool load_encoding(const char *file, const char *data, size_t len, enum legacy_e
 		return false;
 	}
 	return true;
+}
+
+bool load_encoding(const char *file, const char *data, size_t len, enum legacy_enc dflt,
+		   struct load_text *t)
+{
+	*t = (struct load_text){.data = data, .len = len, .enc = dflt};
+	if (!find_decl(file, data, len, t))
+		return false;
+	return decode(file, data, len, t, NULL);
+}
+
+bool load_encoding_csv(const char *file, const char *data, size_t len, enum legacy_enc enc,
+		       const struct srcpos *decl, const struct srcpos *entry, struct load_text *t)
+{
+	*t = (struct load_text){.data = data, .len = len, .enc = enc, .declared = decl != NULL};
+	if (decl)
+		t->decl = *decl;
+	struct csv_entry csv = {file, entry};
+	return decode(file, data, len, t, &csv);
 }

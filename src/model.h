@@ -107,6 +107,10 @@ bool model_bind(const struct node *n, const struct schema *schema, void *out);
 /* Frees the arrays model_bind allocated inside obj (not obj itself). */
 void model_unbind(const struct schema *schema, void *obj);
 
+/* Index of t->s among the n words (dflt when t is absent); -1 after one
+ * error at t naming the choices. key is the key's name, for the message. */
+int model_choice(const struct text *t, const char *key, const char *const *words, int n, int dflt);
+
 /* The nearest of `n` candidate words to `word` if it is close enough to be
  * a likely typo, else NULL. */
 const char *model_did_you_mean(const char *word, const char *const *cands, size_t n);

@@ -381,3 +381,18 @@ void model_unbind(const struct schema *s, void *obj)
 		}
 	}
 }
+
+int model_choice(const struct text *t, const char *key, const char *const *words, int n, int dflt)
+{
+	if (!t->s)
+		return dflt;
+	for (int i = 0; i < n; i++)
+		if (!strcmp(t->s, words[i]))
+			return i;
+	struct buf b = {0};
+	for (int i = 0; i < n; i++)
+		buf_printf(&b, "%s\"%s\"", i == 0 ? "" : i + 1 == n ? diag_tr(" or ") : ", ", words[i]);
+	diag(KEY_CHOICE, &t->pos, key, b.data, t->s);
+	buf_free(&b);
+	return -1;
+}

@@ -332,13 +332,6 @@ struct words_style style_words(const struct style *st)
 	};
 }
 
-struct docfile *docfile_load(const char *path, const struct load_limits *lim)
-{
-	struct load_info info = {0};
-	struct node *tree = load_yaml(path, lim, &info);
-	return tree ? docfile_from_tree(tree, lim, &info) : NULL;
-}
-
 struct docfile *docfile_from_tree(struct node *tree, const struct load_limits *lim,
 				  const struct load_info *info)
 {

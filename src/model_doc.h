@@ -225,10 +225,8 @@ struct docfile {
 	struct records documents; /* struct document */
 };
 
-/* Loads and checks a document file. Returns NULL after reporting errors. */
 struct load_limits;
-struct docfile *docfile_load(const char *path, const struct load_limits *lim);
-/* The same for a tree load_yaml() gave (taken over: freed with the
+/* Loads and checks a document file from a tree load_yaml() gave (taken over: freed with the
  * result, or on failure); lim is for the CSV files it names; info may be NULL. */
 struct load_info;
 struct node;

@@ -203,14 +203,39 @@ static const char *layout_name(const struct docfile *df, const struct issuer *is
 	return df->layout.s ? df->layout.s : "nd30";
 }
 
-static int by_name(const void *a, const void *b, void *order)
+/* A recipient's place in a sorted list: collectives first, as lists usually
+ * do, then the collation key (built once per name, not once per comparison),
+ * then the input order, so equal names keep theirs on every libc. */
+struct sort_entry {
+	bool collective;
+	unsigned char *key;
+	size_t len, index;
+};
+
+static int by_key(const void *a, const void *b)
 {
-	const struct recipient *x = a, *y = b;
-	enum tone_order tones = *(const enum tone_order *)order;
-	if (x->collective.v != y->collective.v)
-		return x->collective.v ? -1 : 1; /* collectives first, as lists usually do */
-	return x->collective.v ? text_collate(x->name.s, y->name.s, tones)
-			       : text_collate_name(x->name.s, y->name.s, tones);
+	const struct sort_entry *x = a, *y = b;
+	if (x->collective != y->collective)
+		return x->collective ? -1 : 1;
+	int c = text_sort_key_cmp(x->key, x->len, y->key, y->len);
+	return c ? c : (x->index > y->index) - (x->index < y->index);
+}
+
+static struct recipient *sorted_by_name(const struct recipient *v, size_t n, enum tone_order tones)
+{
+	struct sort_entry *e = xmalloc(n * sizeof *e);
+	for (size_t i = 0; i < n; i++) {
+		e[i] = (struct sort_entry){.collective = v[i].collective.v, .index = i};
+		e[i].key = text_sort_key(v[i].name.s, tones, !e[i].collective, &e[i].len);
+	}
+	qsort(e, n, sizeof *e, by_key);
+	struct recipient *out = xmalloc(n * sizeof *out);
+	for (size_t i = 0; i < n; i++) {
+		out[i] = v[e[i].index];
+		free(e[i].key);
+	}
+	free(e);
+	return out;
 }
 
 /* The decision's recipients in print order; *owned is set when the array
@@ -220,11 +245,9 @@ static struct roster make_roster(const struct decision *d, struct recipient **ow
 	struct roster ro = {d->list.recipients.v, d->list.recipients.n};
 	*owned = NULL;
 	if (d->list.sort.s && !strcmp(d->list.sort.s, "name") && ro.n > 1) {
-		*owned = xmalloc(ro.n * sizeof **owned);
-		memcpy(*owned, ro.v, ro.n * sizeof **owned);
 		enum tone_order tones = d->list.tone_order.s && !strcmp(d->list.tone_order.s, "common")
 					? TONE_ALT : TONE_LEXICO;
-		qsort_r(*owned, ro.n, sizeof **owned, by_name, &tones);
+		*owned = sorted_by_name(ro.v, ro.n, tones);
 		ro.v = *owned;
 	}
 	return ro;

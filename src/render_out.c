@@ -252,6 +252,8 @@ static const struct {
 	{"certificate", "%lu certificate", "%lu certificates", false},
 	{"certificates-print", "%lu print file", "%lu print files", false},
 	{"volume", "%lu volume", "%lu volumes", true},
+	{"records-list", "%lu records list", "%lu records lists", true},
+	{"records-handover", "%lu handover list", "%lu handover lists", true},
 	{"calibration", "%lu calibration sheet", "%lu calibration sheets", false},
 };
 

@@ -150,11 +150,6 @@ char *text_date_line(const char *place, struct date d);
 bool time_parse(const char *s, int *h, int *min);
 /* "14 giờ 00", "7 giờ 05": hours unpadded, minutes always two digits. */
 char *text_time(int h, int m);
-/* State document number "Số: 05/QĐ-TCT" (n < 10 padded). n <= 0 leaves the
- * number blank for hand numbering ("Số:      /QĐ-TCT"); NULL or "" symbol gives "Số: 05". */
-char *text_docnum_state(int n, const char *symbol);
-/* Party document number "Số 05-QĐ/ĐU" (no colon, "-" after the number). */
-char *text_docnum_party(int n, const char *symbol);
 
 /* --- text_slug.c ------------------------------------------------------- */
 

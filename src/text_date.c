@@ -148,25 +148,3 @@ char *text_time(int h, int m)
 {
 	return xasprintf("%d giờ %02d", h, m);
 }
-
-/* "05", or blanks wide enough to write a number by hand when n <= 0 */
-static char *docnum(int n)
-{
-	return n > 0 ? xasprintf("%02d", n) : xstrdup("     ");
-}
-
-char *text_docnum_state(int n, const char *symbol)
-{
-	char *num = docnum(n);
-	char *s = symbol && *symbol ? xasprintf("Số: %s/%s", num, symbol) : xasprintf("Số: %s", num);
-	free(num);
-	return s;
-}
-
-char *text_docnum_party(int n, const char *symbol)
-{
-	char *num = docnum(n);
-	char *s = symbol && *symbol ? xasprintf("Số %s-%s", num, symbol) : xasprintf("Số %s", num);
-	free(num);
-	return s;
-}

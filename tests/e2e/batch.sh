@@ -29,6 +29,11 @@ want = ["%d minutes (%d pages)" % (n("minutes"), pages("minutes")),
 if not line.startswith(d + "/: ") or any(w not in line for w in want) or n("certificate") != 37:
     sys.exit("got  %s\nwant %s" % (line, ", ".join(want)))
 PYEOF
+LANGUAGE=vi $VANBAN render -o "$D/vi" input/*.yaml >"$D/vi.out" 2>/dev/null
+check "batch: the summary names every kind in words, in both languages (no kind id such as records-list)" \
+	sh -c "! sed 's/^[^ ]*: //' '$D/j1.out' '$D/vi.out' | grep -Eq '[a-z]+-[a-z]+' &&
+		grep -q '1 records list (1 page), 2 handover lists (2 pages)' '$D/j1.out' &&
+		grep -q '1 danh mục hồ sơ (1 trang), 2 mục lục nộp lưu (2 trang)' '$D/vi.out'"
 $VANBAN render -j 0 input/tct-2020.yaml 2>"$D/j0.err"; s=$?
 check "batch: -j 0 is refused" test "$s" = 2 -a "$(cat "$D/j0.err")" = \
 	'vanban: error: -j needs a number of parallel jobs from 1 to 64, not "0"'

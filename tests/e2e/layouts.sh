@@ -72,3 +72,20 @@ $VANBAN render -o "$D/sym/out" "$D/sym/hop.yaml" 2>"$D/sym.err"; s=$?
 check "layouts a layout linked from outside the input's folder is refused at the key" sh -c "test $s = 2 && grep -qx 'vanban: $D/sym/hop.yaml:5:9: error: the layout \"rong.yaml\" is a symbolic link that leads out of this file'\"'\"'s folder' '$D/sym.err' && ! ls '$D/sym/out/'*.pdf 2>/dev/null"
 $VANBAN render --allow-path "$D/outside" --dump "$D/sym/hop.yaml" 2>/dev/null | grep -q '^text 127559 '
 check "layouts --allow-path lets it be used" test $? = 0
+
+# a heading's face or alignment outside the choices: an error at the value
+# (it used to fall back to regular or flush left without a word)
+mkdir -p "$D/face"
+sed 's/^layout: .*/layout: mat/' $in > "$D/face/doc.yaml"
+sed 's/face: bold-italic}/face: bolditalic}/; s/level: letter, format: "{letter})", align: left/level: letter, format: "{letter})", align: centre/' \
+	layouts/nd30.yaml > "$D/face/mat.yaml"
+fl=$(grep -n 'face: bolditalic' "$D/face/mat.yaml" | cut -d: -f1)
+al=$(grep -n 'align: centre' "$D/face/mat.yaml" | cut -d: -f1)
+$VANBAN check "$D/face/doc.yaml" 2>"$D/face.err"; s=$?
+check "layouts a heading face outside the choices is an error at its value" sh -c "test $s = 2 &&
+	grep -q '^vanban: $D/face/mat.yaml:$fl:[0-9]*: error: \"face\" must be \"regular\", \"bold\", \"italic\" or \"bold-italic\", not \"bolditalic\"' '$D/face.err'"
+check "layouts a heading alignment outside the choices is an error at its value" \
+	grep -q "^vanban: $D/face/mat.yaml:$al:[0-9]*: error: \"align\" must be \"left\" or \"center\", not \"centre\"" "$D/face.err"
+LANGUAGE=vi $VANBAN check "$D/face/doc.yaml" 2>"$D/face-vi.err"
+check "layouts the choices are joined in Vietnamese under a Vietnamese locale" \
+	grep -q '"italic" hoặc "bold-italic"' "$D/face-vi.err"

@@ -35,3 +35,31 @@ check "messages a command-line error in Vietnamese" test "$(cat "$D/cmd.vi")" = 
 $VANBAN render -o "$D/en" input/tct-2020.yaml 2>/dev/null
 LANG=vi_VN.UTF-8 LANGUAGE=vi $VANBAN render -o "$D/vi" input/tct-2020.yaml 2>/dev/null
 check "messages a Vietnamese locale changes no byte of the PDFs" diff -r "$D/en" "$D/vi"
+
+# The audit of the whole catalogue (messages_audit.py): every message of
+# src/msg.def and every other entry has a Vietnamese text, not empty, not
+# the English, with the same directives; the output shows each message in
+# both languages. Then each kind of fault, made in a copy, must fail it.
+$PY tests/e2e/messages_audit.py src/msg.def po/vi.po >"$D/audit.txt" 2>&1
+audit_rc=$?
+shown=$(grep -c '^# [A-Z0-9_]* vi: ' "$D/audit.txt")
+if [ "$audit_rc" != 0 ] || [ "$shown" != "$(grep -c '^MSG(' src/msg.def)" ]; then
+	notok "messages audit: every message in both languages, same directives" \
+		"$shown messages shown" "$(grep -v '^#' "$D/audit.txt" | head -5)"
+else
+	ok "messages audit: every message in both languages, same directives"
+fi
+audit_fails() { # audit_fails NAME SED: the audit refuses po/vi.po edited by SED
+	sed "$2" po/vi.po > "$D/broken.po"
+	if $PY tests/e2e/messages_audit.py src/msg.def "$D/broken.po" >"$D/broken.txt" 2>&1; then
+		notok "messages audit fails on $1"
+	else
+		ok "messages audit fails on $1"
+	fi
+}
+audit_fails "an empty text" '/^msgid "unknown command \\"%s\\" (try --help)"$/{n;s/^msgstr .*/msgstr ""/}'
+audit_fails "the English text" '/^msgid "unknown command \\"%s\\" (try --help)"$/{p;s/^msgid/msgstr/;n;d}'
+audit_fails "a lost directive" '/^msgid "file is larger than %s"$/{n;s/%s//}'
+audit_fails "a changed directive" '/^msgid "nesting deeper than %d levels"$/{n;s/%d/%s/}'
+audit_fails "a missing entry" '/^msgid "YAML tags are not supported"$/,/^$/d'
+audit_fails "a fuzzy entry" '/^msgid "YAML tags are not supported"$/i #, fuzzy'

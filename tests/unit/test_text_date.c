@@ -137,20 +137,6 @@ static void times(void)
 	CHECK_OWN(text_time(7, 5), "7 giờ 05");
 }
 
-static void document_numbers(void)
-{
-	CHECK_OWN(text_docnum_state(5, "QĐ-TCT"), "Số: 05/QĐ-TCT");
-	CHECK_OWN(text_docnum_state(9, "QĐ-TCT"), "Số: 09/QĐ-TCT");
-	CHECK_OWN(text_docnum_state(10, "QĐ-TCT"), "Số: 10/QĐ-TCT");
-	CHECK_OWN(text_docnum_state(15, "QĐ-BNV"), "Số: 15/QĐ-BNV");
-	CHECK_OWN(text_docnum_state(1, NULL), "Số: 01");
-	CHECK_OWN(text_docnum_state(0, "QĐ-TCT"), "Số:      /QĐ-TCT");
-	CHECK_OWN(text_docnum_party(5, "QĐ/ĐU"), "Số 05-QĐ/ĐU");
-	CHECK_OWN(text_docnum_party(12, "QĐ/ĐU"), "Số 12-QĐ/ĐU");
-	CHECK_OWN(text_docnum_party(127, "QĐ/TW"), "Số 127-QĐ/TW");
-	CHECK_OWN(text_docnum_party(3, ""), "Số 03");
-}
-
 int main(void)
 {
 	RUN(parse_dates);
@@ -158,6 +144,5 @@ int main(void)
 	RUN(compare_dates);
 	RUN(date_lines);
 	RUN(times);
-	RUN(document_numbers);
 	UNIT_EXIT();
 }

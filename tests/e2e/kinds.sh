@@ -1,0 +1,57 @@
+# Every document kind rendered from input/, measured from its PDF against
+# its model form (tests/e2e/kinds.py, docs/rules.md §1.6a and §7); then each
+# check shown to fail when the layout data or the input it measures changes.
+. tests/e2e/lib.sh
+D=$OUT/kinds
+rm -rf "$D"; mkdir -p "$D"
+if ! $VANBAN render -o "$D/all" input/*.yaml >"$D/stdout" 2>"$D/stderr"; then
+	notok "kinds: input/ renders" "$(head -5 "$D/stderr")"; exit 0
+fi
+ok "kinds: input/ renders"
+for f in input/*.yaml; do
+	grep -q '^documents:' "$f" || continue
+	$PY tests/e2e/kinds.py "$f" "$D/all"
+done
+
+# mutate NAME FILE.yaml CHECK PYTHON: a copy of FILE with the change PYTHON
+# makes (to `lay`, `kinds` or `src`, written beside it) must fail CHECK.
+mutate() {
+	name=$1 file=$2 want=$3 code=$4 m="$D/m-$1"
+	mkdir -p "$m"
+	$PY - "$file" "$m" "$code" <<'PYEOF' || { notok "kinds: mutation $name set-up"; return; }
+import sys, shutil, os, yaml
+file, m, code = sys.argv[1:4]
+lay = open("layouts/nd30.yaml", encoding="utf-8").read()
+kinds = open("layouts/kinds.yaml", encoding="utf-8").read()
+src = open(file, encoding="utf-8").read()
+exec(code)
+open(os.path.join(m, "nd30.yaml"), "w", encoding="utf-8").write(lay)
+open(os.path.join(m, "kinds.yaml"), "w", encoding="utf-8").write(kinds)
+open(os.path.join(m, os.path.basename(file)), "w", encoding="utf-8").write(src)
+PYEOF
+	if ! $VANBAN render -o "$m/out" "$m/$(basename "$file")" >/dev/null 2>"$m/stderr"; then
+		notok "kinds: mutation $name renders" "$(head -3 "$m/stderr")"; return
+	fi
+	$PY tests/e2e/kinds.py "$m/$(basename "$file")" "$m/out" > "$m/result"
+	if grep -q "^not ok - $want" "$m/result"; then ok "kinds: $name fails \"$want\""
+	else notok "kinds: $name fails \"$want\"" "$(grep "$want" "$m/result" | head -3)"; fi
+}
+H=input/tct-2020-hoi-nghi.yaml
+mutate page-height $H "giay-moi state .* §7.1 " 'lay = lay.replace("page_height: 297", "page_height: 290")'
+mutate margin $H "giay-moi state .* §7.2 " 'lay = lay.replace("margin_left: 30", "margin_left: 25")'
+mutate national-size $H "giay-moi state .* §7.4 " 'lay = lay.replace("national_size: 12", "national_size: 13")'
+mutate motto-size $H "giay-moi state .* §7.5 " 'lay = lay.replace("motto_size: 13", "motto_size: 14")'
+mutate issuer-rule $H "giay-moi state .* §7.6 " 'lay = lay.replace("issuer_rule: 0.4", "issuer_rule: 0.6")'
+mutate abbreviation $H "giay-moi state .* §7.7 number Số: 52/GM-TCT" 'kinds = kinds.replace("abbreviation: GM", "abbreviation: GMX")'
+mutate date-size $H "giay-moi state .* §7.8 " 'lay = lay.replace("date_size: 13", "date_size: 14")'
+mutate summary-rule $H "bao-cao state .* §7.10 " 'lay = lay.replace("summary_rule: 0.4", "summary_rule: 0.6")'
+mutate type-size $H "bao-cao state .* §7.10 " 'lay = lay.replace("type_size: 14 ", "type_size: 13 ")'
+mutate type-name $H "bao-cao [0-9]* its PDF" 'kinds = kinds.replace("name: Báo cáo", "name: Báo cáo tổng kết")'
+mutate sign-room $H "bao-cao state .* §7.15 " 'lay = lay.replace("sign_room: 30 ", "sign_room: 20 ")'
+mutate recipients-size $H "bao-cao state .* §7.16 " 'lay = lay.replace("recipients_size: 11", "recipients_size: 12")'
+mutate page-numbers $H "bao-cao state .* §7.17 " 'lay = lay.replace("page_number_from: 2", "page_number_from: 1")'
+mutate vv-size $H "cong-van state .* V/v under the number" 'lay = lay.replace("vv_size: 12 ", "vv_size: 14 ")'
+mutate to-column $H "cong-van state .* Kính gửi: one addressee" 'lay = lay.replace("to_share: 0.33", "to_share: 0.4")'
+mutate opening $H "nghi-quyet state .* \"QUYẾT NGHỊ:\"" 'kinds = kinds.replace("QUYẾT NGHỊ:", "QUYẾT NGHỊ")'
+mutate invite-lines $H "giay-moi state .* the kind.s lines" 'kinds = kinds.replace("Chủ trì: {value}", "Chủ trì hội nghị: {value}")'
+mutate no-close $H "chuong-trinh state .* §7.14 " 'src = src.replace("      - text: Đề nghị các đơn vị, cá nhân được phân công", "      - {table: {columns: [A], rows: [[B]]}}\n      - table: {columns: [A], rows: [[B]]}\n#")'
