@@ -577,7 +577,7 @@ static void write_index(struct outdir *od, struct manifest *m, void *arg)
 }
 
 /* Per-record notes, folded into the summary's count unless -v. */
-static const enum msg per_record[] = {MSG_CERT_SHRUNK_TO_FIT, MSG_HEADER_WRAPPED};
+static const enum msg per_record[] = {MSG_CERT_SHRUNK_TO_FIT};
 
 int render_files(const struct render_opts *o, char **files, int nfiles)
 {
@@ -602,6 +602,7 @@ int render_files(const struct render_opts *o, char **files, int nfiles)
 		return diag_worst();
 	}
 	brk_words_use(words);
+	diag_verbose_only(MSG_HEADER_WRAPPED); /* `vanban check -v` shows where each name wrapped */
 	bool writing = !o->check_only && !o->dump;
 	if (!o->dump) { /* check validates every display list against it, as render does */
 		struct pdf_fonts pf = {0};

@@ -357,9 +357,10 @@ void run_summary_check(int nfiles)
 {
 	struct buf b = {0};
 	buf_printf(&b, diag_ntr("%d input file checked", "%d input files checked", (unsigned long)nfiles), nfiles);
-	if (!diag_count(DIAG_ERROR) && !diag_count(DIAG_SYSERR) && !diag_count(DIAG_WARNING))
-		buf_adds(&b, diag_tr(", no problems")); /* notes are none (-v shows them) */
+	size_t start = b.len;
 	add_levels(&b, 0, 0);
+	if (b.len == start)
+		buf_adds(&b, diag_tr(", no problems"));
 	puts(b.data);
 	fflush(stdout);
 	buf_free(&b);
