@@ -121,7 +121,7 @@ demo: deps
 	$(BUILD)/vanban render -o output input/*.yaml
 
 check test: deps
-	$(MAKE) all $(UNIT_BIN) clang-syntax
+	$(MAKE) all $(UNIT_BIN) $(FUZZ_REPLAY) clang-syntax
 	BUILD=$(BUILD) sh tests/run.sh
 
 # The fuzzers and the ThreadSanitizer build use clang-14, which warns where

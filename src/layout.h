@@ -90,6 +90,7 @@ struct heading_style {
 	struct flag title_below;  /* the title on its own line under the number */
 	struct flag upper;        /* the title in upper case */
 	struct text face;         /* "bold", "italic" or "bold-italic" */
+	struct number space_before; /* pt above it, beyond the body's space after the paragraph before */
 };
 
 struct layout {

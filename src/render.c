@@ -579,6 +579,54 @@ static void write_index(struct outdir *od, struct manifest *m, void *arg)
 /* Per-record notes, folded into the summary's count unless -v. */
 static const enum msg per_record[] = {MSG_CERT_SHRUNK_TO_FIT};
 
+struct render_env {
+	struct fontset *fs;
+	struct pdf_ctx *pdf; /* NULL in --dump, which has no PDF context */
+	struct brk_words *words; /* where centred headers break (docs/rules.md §5.3) */
+};
+
+struct render_env *render_env_new(const struct render_opts *o)
+{
+	char *fontdir = xasprintf("%s/fonts", o->home);
+	struct fontset *fs = fontset_open(fontdir);
+	free(fontdir);
+	if (!fs)
+		return NULL;
+	struct render_env *env = xcalloc(1, sizeof *env);
+	env->fs = fs;
+	char *wordfile = xasprintf("%s/layouts/line-breaks.yaml", o->home);
+	env->words = brk_words_load(wordfile);
+	free(wordfile);
+	if (!env->words) {
+		render_env_free(env);
+		return NULL;
+	}
+	if (!o->dump) { /* check validates every display list against it, as render does */
+		struct pdf_fonts pf = {0};
+		for (int i = 0; i < FACE_COUNT; i++)
+			pf.path[i] = fontset_path(fs, (enum face)i);
+		pf.pdfa = o->pdfa;
+		env->pdf = pdf_ctx_new(&pf);
+		if (!env->pdf) {
+			render_env_free(env);
+			return NULL;
+		}
+	}
+	return env;
+}
+
+void render_env_free(struct render_env *env)
+{
+	if (!env)
+		return;
+	pdf_ctx_free(env->pdf);
+	fontset_free(env->fs);
+	if (brk_words_current() == env->words)
+		brk_words_use(NULL);
+	brk_words_free(env->words);
+	free(env);
+}
+
 int render_files(const struct render_opts *o, char **files, int nfiles)
 {
 	diag_set_verbose(o->verbose);
@@ -587,43 +635,18 @@ int render_files(const struct render_opts *o, char **files, int nfiles)
 	for (int i = 0; i < o->nallow_paths; i++)
 		if (!load_file_allow(o->allow_paths[i]))
 			return diag_worst();
-	struct batch r = {.o = o};
-	char *fontdir = xasprintf("%s/fonts", o->home);
-	r.fs = fontset_open(fontdir);
-	free(fontdir);
-	if (!r.fs)
+	struct render_env *env = o->env ? o->env : render_env_new(o);
+	if (!env)
 		return diag_worst();
-	/* where centred headers break (docs/rules.md §5.3), for the typesetter */
-	char *wordfile = xasprintf("%s/layouts/line-breaks.yaml", o->home);
-	struct brk_words *words = brk_words_load(wordfile);
-	free(wordfile);
-	if (!words) {
-		fontset_free(r.fs);
-		return diag_worst();
-	}
-	brk_words_use(words);
+	brk_words_use(env->words);
 	diag_verbose_only(MSG_HEADER_WRAPPED); /* `vanban check -v` shows where each name wrapped */
+	struct batch r = {.o = o, .fs = env->fs, .pdf = env->pdf};
 	bool writing = !o->check_only && !o->dump;
-	if (!o->dump) { /* check validates every display list against it, as render does */
-		struct pdf_fonts pf = {0};
-		for (int i = 0; i < FACE_COUNT; i++)
-			pf.path[i] = fontset_path(r.fs, (enum face)i);
-		pf.pdfa = o->pdfa;
-		r.pdf = pdf_ctx_new(&pf);
-		if (!r.pdf) {
-			fontset_free(r.fs);
-			brk_words_use(NULL);
-			brk_words_free(words);
-			return diag_worst();
-		}
-	}
 	if (writing) {
 		r.out = run_out_open(o);
 		if (!r.out) {
-			pdf_ctx_free(r.pdf);
-			fontset_free(r.fs);
-			brk_words_use(NULL);
-			brk_words_free(words);
+			if (env != o->env)
+				render_env_free(env);
 			return diag_worst();
 		}
 		r.q = rq_new(o->jobs > 0 ? o->jobs : rq_cpus(), isatty(STDERR_FILENO) && !o->verbose);
@@ -640,15 +663,12 @@ int render_files(const struct render_opts *o, char **files, int nfiles)
 		rq_finish(r.q);
 		struct index_args ia = {r.sources, (size_t)nfiles, o->preview};
 		run_out_close(r.out, files, nfiles, true, write_index, &ia);
-		pdf_ctx_free(r.pdf);
 	} else if (o->check_only) {
 		run_summary_check(nfiles);
-		pdf_ctx_free(r.pdf);
 	}
 	free(r.sources);
-	fontset_free(r.fs);
-	brk_words_use(NULL);
-	brk_words_free(words);
+	if (env != o->env)
+		render_env_free(env);
 	load_file_allow_reset();
 	return diag_worst();
 }

@@ -7,6 +7,8 @@
 
 #include "text.h"
 
+struct render_env;
+
 struct render_opts {
 	const char *home;    /* folder holding fonts/ and layouts/ (home_dir) */
 	const char *installed; /* the installed data folder (home_installed), or NULL */
@@ -27,7 +29,15 @@ struct render_opts {
 	int print_part;      /* pages per certificate print file; 0 = the default */
 	const char **allow_paths; /* --allow-path: folders inputs may name besides their own */
 	int nallow_paths;
+	struct render_env *env; /* fonts and PDF context lent to every run (the fuzzer); NULL: made per run */
 };
+
+/* The fonts and PDF context of a run, made once and lent through
+ * render_opts.env to many runs with the same home, dump and pdfa (the
+ * fuzzer: opening and subsetting the fonts is most of a small run).
+ * Returns NULL after a diag(). */
+struct render_env *render_env_new(const struct render_opts *o);
+void render_env_free(struct render_env *env);
 
 /* Renders every document of every file. Returns the exit status: the
  * worst diagnostic level seen (0 ok, 1 warnings, 2 input errors, 3 system). */

@@ -48,18 +48,41 @@ fuzz: $(FUZZ_BIN)
 		-dict=tests/fuzz/yaml.dict -artifact_prefix=$(FUZZ_DIR)/ $(FUZZ_EXTRA) \
 		$(FUZZ_DIR)/corpus tests/fuzz/seeds
 
-# The whole pipeline (YAML → PDF files) as a second target: slower (about a
-# hundred runs a second), so it runs for FUZZ_RENDER_TIME seconds.
+# The whole pipeline as a second target: the YAML and the files it names
+# (CSV, images, scans) in one input, split at "%%file NAME" lines and served
+# from memory (fuzz_render.c), fonts opened once, output in /dev/shm. It
+# runs FUZZ_RENDER_TIME seconds; make fuzz-long runs it FUZZ_LONG_TIME
+# (hours) with every core's worth of jobs.
 FUZZ_RENDER_TIME ?= 60
+FUZZ_LONG_TIME ?= 14400
 FUZZ_RENDER_BIN := $(FUZZ_DIR)/fuzz_render
+FUZZ_RENDER_RUN = ASAN_OPTIONS=detect_leaks=1 VANBAN_HOME=. $(FUZZ_RENDER_BIN) -max_len=8192 -timeout=10 \
+	-rss_limit_mb=2048 -dict=tests/fuzz/yaml.dict -artifact_prefix=$(FUZZ_DIR)/
+FUZZ_RENDER_SEEDS := tests/fuzz/render-seeds tests/fuzz-regressions/render input tests/golden tests/cli
 
-.PHONY: fuzz-render
+.PHONY: fuzz-render fuzz-long fuzz-replay
 $(FUZZ_RENDER_BIN): tests/fuzz/fuzz_render.c $(filter-out src/main.c,$(SRC)) tests/fuzz/fuzz.mk
 	mkdir -p $(FUZZ_DIR)/render-corpus
 	$(FUZZ_CC) $(FUZZ_CFLAGS) $$(pkg-config --cflags $(PKGS)) -o $@ tests/fuzz/fuzz_render.c \
 		$(filter-out src/main.c,$(SRC)) $(LDLIBS)
 
 fuzz-render: $(FUZZ_RENDER_BIN) fonts
-	ASAN_OPTIONS=detect_leaks=1 VANBAN_HOME=. $(FUZZ_RENDER_BIN) -max_len=4096 -timeout=10 \
-		-rss_limit_mb=2048 -max_total_time=$(FUZZ_RENDER_TIME) -dict=tests/fuzz/yaml.dict \
-		-artifact_prefix=$(FUZZ_DIR)/ $(FUZZ_EXTRA) $(FUZZ_DIR)/render-corpus input tests/golden tests/cli
+	$(FUZZ_RENDER_RUN) -max_total_time=$(FUZZ_RENDER_TIME) $(FUZZ_EXTRA) \
+		$(FUZZ_DIR)/render-corpus $(FUZZ_RENDER_SEEDS)
+
+fuzz-long: $(FUZZ_BIN) $(FUZZ_RENDER_BIN) fonts
+	$(FUZZ_RENDER_RUN) -max_total_time=$(FUZZ_LONG_TIME) -jobs=$$(nproc) -workers=$$(nproc) \
+		$(FUZZ_EXTRA) $(FUZZ_DIR)/render-corpus $(FUZZ_RENDER_SEEDS)
+	$(MAKE) fuzz FUZZ_TIME=$(FUZZ_LONG_TIME)
+
+# Replay without libFuzzer: each target's entry point with replay.c's main,
+# built like the program (SAN=1: under ASan+UBSan). make check runs them
+# over tests/fuzz-regressions (tests/e2e/fuzz_regressions.sh).
+FUZZ_REPLAY := $(BUILD)/fuzz-replay/load $(BUILD)/fuzz-replay/render
+$(BUILD)/fuzz-replay/%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(LIBOBJ)
+	@mkdir -p $(@D)
+	$(CC) $(filter-out -MMD -MP,$(CFLAGS)) -Isrc -o $@ tests/fuzz/fuzz_$*.c tests/fuzz/replay.c \
+		$(LIBOBJ) $(LDFLAGS) $(LDLIBS)
+fuzz-replay: $(FUZZ_REPLAY) fonts
+	$(BUILD)/fuzz-replay/load tests/fuzz-regressions/load tests/fuzz/seeds
+	VANBAN_HOME=. $(BUILD)/fuzz-replay/render tests/fuzz-regressions/render tests/fuzz/render-seeds

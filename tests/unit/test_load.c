@@ -467,7 +467,7 @@ static void files_on_disk(void)
  * here (qpdf style): a tree, or exactly one diagnostic. */
 static void fuzz_inputs_replay(void)
 {
-	static const char *const dirs[] = {"tests/fuzz/seeds", "tests/fuzz/regressions"};
+	static const char *const dirs[] = {"tests/fuzz/seeds", "tests/fuzz-regressions/load"};
 	int files = 0;
 	for (size_t d = 0; d < 2; d++) {
 		DIR *dir = opendir(dirs[d]);
