@@ -271,7 +271,7 @@ bool compose_blocks(struct blocks *b, const struct layout *lay, const struct rec
 			compose_article(b, lay, ++bs->articles, &blk[i].article);
 			break;
 		case BODY_TABLE:
-			compose_table(b, lay, &blk[i].table);
+			compose_table(b, lay, &blk[i].table, ++bs->tables);
 			break;
 		case BODY_VOTE:
 			vote(b, lay, &blk[i].vote);
