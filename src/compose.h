@@ -97,6 +97,7 @@ void compose_recipients_into(struct blocks *col, const struct layout *lay, const
 struct body_state {
 	int count[NLEVELS];   /* the last number given at each heading level */
 	int articles;         /* Điều counted through the document */
+	int tables;           /* tables counted through the document */
 };
 /* Appends the body's blocks. Returns false if one could not be built
  * (bad markup, reported). */
@@ -132,6 +133,7 @@ char *compose_number_ref(const char *number_line);
 char *compose_kem_theo(const char *type_name, const char *number_line, struct date day, const char *by);
 
 /* --- compose_table.c ---------------------------------------------------- */
-void compose_table(struct blocks *b, const struct layout *lay, const struct table_spec *t);
+/* Table n of the body (it names the table in messages unless it has a title). */
+void compose_table(struct blocks *b, const struct layout *lay, const struct table_spec *t, int n);
 
 #endif

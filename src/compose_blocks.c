@@ -132,9 +132,11 @@ static void heading(struct blocks *b, const struct layout *lay, struct body_stat
 		st.indent = 0;
 		st.align = ALIGN_CENTER;
 	}
+	int32_t above = hs->space_before.set ? layout_pt(&hs->space_before) : 0;
 	if (hs->title_below.v) {
 		struct para_style first = st;
 		first.space_after = 0;
+		first.space_before = above;
 		compose_para(b, &first, face, marker, &blk->heading.pos, false)->keep_with_next = true;
 		st.upper = hs->upper.v;
 		if (blk->heading.s[0])
@@ -142,6 +144,7 @@ static void heading(struct blocks *b, const struct layout *lay, struct body_stat
 	} else {
 		char *line = xasprintf("%s %s", marker, blk->heading.s);
 		st.upper = hs->upper.v;
+		st.space_before = above;
 		compose_para(b, &st, face, line, &blk->heading.pos, true)->keep_with_next = true;
 		free(line);
 	}
@@ -268,7 +271,7 @@ bool compose_blocks(struct blocks *b, const struct layout *lay, const struct rec
 			compose_article(b, lay, ++bs->articles, &blk[i].article);
 			break;
 		case BODY_TABLE:
-			compose_table(b, lay, &blk[i].table);
+			compose_table(b, lay, &blk[i].table, ++bs->tables);
 			break;
 		case BODY_VOTE:
 			vote(b, lay, &blk[i].vote);

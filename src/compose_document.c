@@ -101,24 +101,40 @@ static const char *issued_by(const struct doc_env *e)
 	return e->d->by.s ? e->d->by.s : e->org->name.s;
 }
 
-/* Mẫu 1.3: the document the decision issues, with its own title block,
- * the "(Kèm theo …)" line and its own Chương/Điều body. */
+/* Mẫu 1.3: the document the decision issues, on its own pages: the header
+ * without number or date, its tên loại and trích yếu, the italic "(Kèm
+ * theo …)" line with the rule under it, its own Chương/Điều body and the
+ * signer again (no Nơi nhận). */
 static void attachment(struct blocks *b, struct doc_env *e)
 {
 	const struct attached *a = &e->d->attachment;
+	const struct layout *lay = e->lay;
 	if (a->pos.line <= 0)
 		return;
 	blocks_pagebreak(b)->restart_numbering = true;
-	compose_header(b, e->lay, e->org, NULL, NULL, NULL);
-	compose_title_block(b, e->lay, a->name.s, &a->summary);
+	compose_header(b, lay, e->org, NULL, NULL, NULL);
+	blocks_space(b, layout_pt(&lay->title_space));
+	struct para_style st = compose_style(layout_pt(&lay->type_size), ALIGN_CENTER);
+	st.upper = true;
+	compose_para(b, &st, FACE_BOLD, a->name.s, &a->name.pos, false)->keep_with_next = true;
+	if (a->summary.s) {
+		st = compose_style(layout_pt(&lay->summary_size), ALIGN_CENTER);
+		compose_para(b, &st, FACE_BOLD, a->summary.s, &a->summary.pos, false)->keep_with_next = true;
+	}
 	char *ref = compose_kem_theo(e->k->name.s, e->number, e->d->day, issued_by(e));
-	struct para_style st = compose_style(layout_pt(&e->lay->body_size), ALIGN_CENTER);
-	st.space_after = layout_pt(&e->lay->title_space);
+	st = compose_style(layout_pt(&lay->body_size), ALIGN_CENTER);
 	compose_para(b, &st, FACE_ITALIC, ref, &a->pos, false)->keep_with_next = true;
 	free(ref);
+	blocks_rule(b, lay->summary_rule.v, 0, compose_rule_gap(lay, &lay->body_size), layout_pt(&lay->rule_width))
+		->keep_with_next = true;
+	blocks_space(b, layout_pt(&lay->opening_space))->keep_with_next = true;
 	struct body_state bs = {0};
-	e->ok &= compose_blocks(b, e->lay, &a->body, &bs);
+	e->ok &= compose_blocks(b, lay, &a->body, &bs);
 	compose_close(b);
+	const struct document *d = e->d;
+	const struct signer *signers = d->signers.n ? d->signers.v : &d->signer;
+	size_t nsign = d->signers.n ? d->signers.n : d->signer.name.s ? 1 : 0;
+	compose_footer(b, lay, signers, nsign, NULL, NULL);
 }
 
 /* Phụ lục I, II … (Mẫu 2.1), each numbered on its own pages. */

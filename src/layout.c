@@ -26,6 +26,7 @@ static const struct field heading_fields[] = {
 	{"title_below", F_BOOL, H(title_below), 0, NULL, 0, 0, NULL},
 	{"upper", F_BOOL, H(upper), 0, NULL, 0, 0, NULL},
 	{"face", F_TEXT, H(face), 0, NULL, 0, 0, NULL},
+	{"space_before", F_NUMBER, H(space_before), 0, NULL, 0, 72, NULL},
 };
 #undef H
 static const struct schema heading_schema = {N_("heading"), sizeof(struct heading_style),
@@ -51,17 +52,19 @@ static const struct text default_prefix_texts[] = {
 /* The decree's heading forms (Phụ lục I, Mục II.6; docs/rules.md §1.3, §5.2). */
 #define T_(s) {s, {0}}
 #define B_(v) {v, true, {0}}
+#define NUM_(v) {v, {0}, true}
 static const struct heading_style default_headings[] = {
-	{T_("part"), T_("Phần thứ {ordinal}"), T_("center"), B_(true), B_(true), T_("bold")},
-	{T_("chapter"), T_("Chương {roman}"), T_("center"), B_(true), B_(true), T_("bold")},
-	{T_("section"), T_("Mục {arabic}"), T_("center"), B_(true), B_(true), T_("bold")},
-	{T_("roman"), T_("{roman}."), T_("left"), B_(false), B_(true), T_("bold")},
-	{T_("number"), T_("{arabic}."), T_("left"), B_(false), B_(false), T_("bold")},
-	{T_("subnumber"), T_("{parent}.{arabic}."), T_("left"), B_(false), B_(false), T_("bold-italic")},
-	{T_("letter"), T_("{letter})"), T_("left"), B_(false), B_(false), T_("italic")},
+	{T_("part"), T_("Phần thứ {ordinal}"), T_("center"), B_(true), B_(true), T_("bold"), NUM_(6)},
+	{T_("chapter"), T_("Chương {roman}"), T_("center"), B_(true), B_(true), T_("bold"), NUM_(6)},
+	{T_("section"), T_("Mục {arabic}"), T_("center"), B_(true), B_(true), T_("bold"), NUM_(6)},
+	{T_("roman"), T_("{roman}."), T_("left"), B_(false), B_(true), T_("bold"), NUM_(0)},
+	{T_("number"), T_("{arabic}."), T_("left"), B_(false), B_(false), T_("bold"), NUM_(0)},
+	{T_("subnumber"), T_("{parent}.{arabic}."), T_("left"), B_(false), B_(false), T_("bold-italic"), NUM_(0)},
+	{T_("letter"), T_("{letter})"), T_("left"), B_(false), B_(false), T_("italic"), NUM_(0)},
 };
 #undef T_
 #undef B_
+#undef NUM_
 #define NHEADINGS (sizeof default_headings / sizeof default_headings[0])
 
 bool layout_is_key(const char *key)
@@ -95,6 +98,10 @@ static bool check_layout(const struct layout *lay)
 	}
 	static const char *const faces[FACE_COUNT] = FACE_NAMES;
 	static const char *const aligns[] = {"left", "center"};
+	static const char *const valigns[] = {"top", "middle", "bottom"};
+	if (model_choice(&lay->table_valign, "table_valign", valigns, 3, 0) < 0 ||
+	    model_choice(&lay->table_head_valign, "table_head_valign", valigns, 3, 1) < 0)
+		ok = false;
 	const struct heading_style *h = lay->headings.v;
 	for (size_t i = 0; i < lay->headings.n; i++) {
 		if (!layout_heading(&(struct layout){0}, h[i].level.s)) {

@@ -78,6 +78,8 @@
 	X(vv_format, "vv_format", "V/v {summary}") \
 	X(vv_face, "vv_face", "regular") \
 	X(vote_format, "vote_format", "Biểu quyết: {for}/{present} đại biểu tán thành, đạt {percent} %") \
+	X(table_valign, "table_valign", "top") \
+	X(table_head_valign, "table_head_valign", "middle") \
 	X(kinds, "kinds_file", "kinds")
 
 /* A numbered heading's form (docs/rules.md §1.3, §5.2): "Chương {roman}"
@@ -90,6 +92,7 @@ struct heading_style {
 	struct flag title_below;  /* the title on its own line under the number */
 	struct flag upper;        /* the title in upper case */
 	struct text face;         /* "bold", "italic" or "bold-italic" */
+	struct number space_before; /* pt above it, beyond the body's space after the paragraph before */
 };
 
 struct layout {
@@ -131,6 +134,8 @@ struct layout {
 	struct text vv_format;     /* "V/v {summary}" */
 	struct text vv_face;       /* "regular" (ND30) or "italic" (HD36) */
 	struct text vote_format;   /* "Biểu quyết: {for}/{present} đại biểu tán thành, đạt {percent} %" */
+	struct text table_valign;  /* a body cell's text in a taller row: "top", "middle", "bottom" */
+	struct text table_head_valign; /* a header cell's: "middle" */
 	struct text kinds;         /* layouts/NAME.yaml with the document kinds: "kinds" */
 	struct texts prefixes;     /* signing prefixes: TM. KT. Q. TL. TUQ. / T/M K/T T/L */
 	struct records headings;   /* struct heading_style, overriding the defaults by level */

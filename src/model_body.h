@@ -21,9 +21,15 @@ struct article {
 
 /* A table (owned by the typesetting work: model_table.c, compose_table.c). */
 struct table_spec {
-	struct texts columns;      /* header cells */
+	struct text title;         /* a caption above the table; names it in messages */
+	struct texts columns;      /* header cells (one header row) */
+	struct text_rows header;   /* or header rows: "<" merges with the cell on the left,
+				      "^" with the cell above */
+	struct flag numbered;      /* a "(1) (2) …" row under the header */
 	struct text_rows rows;     /* body rows, each a list of cells */
+	struct texts total;        /* the totals row: "<" merges, "=" sums the column */
 	struct texts align;        /* per column: left, center, right */
+	struct flag landscape;     /* unset: landscape pages only if portrait is too narrow */
 	struct srcpos pos;         /* line > 0 when the block is a table */
 };
 
@@ -63,7 +69,18 @@ extern const struct schema table_schema; /* model_table.c */
 /* Sets each block's type; reports a block with none or two of the kinds,
  * an unknown heading level or a vote with more for than present. */
 bool body_check(struct records *body);
-/* Table checks (model_table.c): rows no wider than the columns. */
+/* Table checks (model_table.c): rows no wider than the columns, merged
+ * header cells rectangles, "=" only over numbers. */
 bool table_check(const struct table_spec *t, const struct srcpos *at);
+/* The number of columns: of `columns`, or of the widest header row. */
+size_t table_ncols(const struct table_spec *t);
+/* Resolves "<" and "^" in rows of ncols cells: owner[i * ncols + j] is the
+ * index of the top-left cell of the merged cell (i, j) belongs to. False
+ * (and, if report, a message) when a mark has nothing to merge with or a
+ * merged cell is not a rectangle. */
+bool table_merge(const struct text_rows *rows, size_t ncols, size_t *owner, bool report);
+/* A number as tables write it: "1.500.000", "-2,5", "93,3 %": its value
+ * times 10^decimals. False for anything else. */
+bool table_number(const char *s, long long *scaled, int *decimals);
 
 #endif

@@ -357,8 +357,12 @@ struct docfile *docfile_from_tree(struct node *tree, const struct load_limits *l
 	}
 	if (ok)
 		ok = check_style(&df->style);
-	for (size_t i = 0; ok && i < df->issuers.n; i++)
-		ok = check_issuer((const struct issuer *)df->issuers.v + i);
+	for (size_t i = 0; ok && i < df->issuers.n; i++) {
+		struct issuer *is = (struct issuer *)df->issuers.v + i;
+		ok = check_issuer(is);
+		if (!is->org.place.s) /* README: the organisation's place by default */
+			is->org.place = df->org.place;
+	}
 	for (size_t i = 0; ok && i < df->decisions.n; i++)
 		ok = check_decision(df, (const struct decision *)df->decisions.v + i);
 	for (size_t i = 0; ok && i < df->decisions.n; i++) {

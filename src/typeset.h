@@ -117,7 +117,8 @@ void blocks_free(struct blocks *b);
  * A table is a list of rows of cells; each cell holds blocks (usually one
  * paragraph). Column widths are fixed by the composer or measured from the
  * content between each column's min and max. The first `header_rows` rows
- * repeat at the top of every page the table continues on; a row is never
+ * repeat at the top of every page the table continues on (laid out as one
+ * grid, so a header cell may span rows as well as columns); a row is never
  * split across pages unless it alone is taller than a page (then it is
  * split, with a warning). Layout time is linear in the number of rows. */
 struct table_col {
@@ -127,13 +128,21 @@ struct table_col {
 	int32_t width;            /* fixed width; 0 = from content */
 	int32_t min, max;         /* bounds on the width from content; 0 = none */
 	bool nowrap;              /* prefer one line: min = the widest cell (names), up to the cap */
+	bool decimal;             /* numbers: every body cell's part from its decimal comma on gets
+				     the same room, so right-aligned digits line up */
 	char *title;              /* names the column in messages; owned, may be NULL */
 };
 
 struct table_cell {
 	struct blocks blocks;
 	int span;                 /* columns this cell covers (>= 1) */
+	int rows;                 /* header rows this cell covers (>= 1; 0 counts as 1) */
+	bool covered;             /* a header cell under a cell spanning rows: no text, no top
+				     border; its span is that cell's */
 };
+
+enum valign { VALIGN_TOP, VALIGN_MIDDLE, VALIGN_BOTTOM };
+enum orient { ORIENT_AUTO, ORIENT_PORTRAIT, ORIENT_LANDSCAPE };
 
 struct table_row {
 	struct table_cell *cells; /* ncols cells (fewer when spans are used) */
@@ -153,6 +162,8 @@ struct table {
 	 * starving the other columns; 0 = TABLE_MAX_SHARE. */
 	double max_share;
 	char *name;               /* names the table in messages; owned, may be NULL */
+	enum valign valign, head_valign; /* where a cell's text sits in a taller row: body, header */
+	enum orient orient;       /* a table wider than portrait allows goes on landscape pages */
 };
 #define TABLE_MAX_SHARE 0.4
 

@@ -76,17 +76,18 @@ static void share(int32_t *w, const bool *is_auto, const int64_t *weight, size_t
 /* Measures one cell covering columns [col, col + span) into the bounds;
  * *own (if not NULL) gets the cell's min. */
 static void measure_cell(const struct fontset *fs, const struct table *t, const struct table_cell *cell,
-			 size_t col, size_t span, int64_t *min, int64_t *max, int32_t *own, int32_t *own_max)
+			 size_t col, size_t span, int32_t inset, int64_t *min, int64_t *max, int32_t *own,
+			 int32_t *own_max)
 {
 	int32_t extra = t->rule + 2 * t->pad_x;
-	int64_t lo = 0, hi = 0;
+	int64_t lo = inset, hi = inset;
 	for (size_t k = 0; k < cell->blocks.n; k++) {
 		if (cell->blocks.v[k].kind != BLK_PARA)
 			continue;
 		int32_t a, b;
 		para_measure(fs, &cell->blocks.v[k], &a, &b);
-		lo = a > lo ? a : lo;
-		hi = b > hi ? b : hi;
+		lo = a + inset > lo ? a + inset : lo;
+		hi = b + inset > hi ? b + inset : hi;
 	}
 	lo += extra;
 	hi += extra;
@@ -101,9 +102,8 @@ static void measure_cell(const struct fontset *fs, const struct table *t, const 
 		have_hi += t->cols[j].width ? t->cols[j].width : max[j];
 		nauto += !t->cols[j].width;
 	}
-	/* a spanning cell's rules and paddings between its columns are its own room */
-	lo -= (int64_t)(span - 1) * extra;
-	hi -= (int64_t)(span - 1) * extra;
+	/* the columns' mins each hold a rule and two paddings; the cell needs one
+	 * of each, the others between its columns are its own room */
 	for (size_t j = col; j < col + span && nauto; j++) {
 		if (t->cols[j].width)
 			continue;
@@ -114,16 +114,63 @@ static void measure_cell(const struct fontset *fs, const struct table *t, const 
 	}
 }
 
+/* A cell's decimal part (its last "," and what follows) as set, or 0. */
+static int32_t cell_frac(const struct fontset *fs, const struct table_cell *c)
+{
+	if (c->blocks.n != 1 || c->blocks.v[0].kind != BLK_PARA || !c->blocks.v[0].runs.n)
+		return 0;
+	const struct block *p = &c->blocks.v[0];
+	const struct run *r = &p->runs.v[p->runs.n - 1];
+	size_t k = r->len;
+	while (k > 0 && r->text[k - 1] != ',')
+		k--;
+	if (!k)
+		return 0;
+	return font_width(fs, r->face, p->st.size, r->text + k - 1, r->len - k + 1);
+}
+
+/* Per column: the widest decimal part of a body cell, for decimal columns
+ * (0 for the others); each such cell is set that much less its own decimal
+ * part in from the right, so the digits line up. Caller frees. */
+static int32_t *decimal_room(const struct fontset *fs, const struct table *t)
+{
+	int32_t *room = xcalloc(t->ncols ? t->ncols : 1, sizeof *room);
+	for (size_t r = t->header_rows; r < t->nrows; r++) {
+		size_t col = 0;
+		for (size_t c = 0; c < t->rows[r].ncells && col < t->ncols; c++) {
+			const struct table_cell *cell = &t->rows[r].cells[c];
+			size_t span = cell->span > 0 ? (size_t)cell->span : 1;
+			if (span == 1 && t->cols[col].decimal) {
+				int32_t f = cell_frac(fs, cell);
+				room[col] = f > room[col] ? f : room[col];
+			}
+			col += span;
+		}
+	}
+	return room;
+}
+
+/* The inset from the right of a cell at column col of row r. */
+static int32_t decimal_inset(const struct fontset *fs, const struct table *t, const int32_t *room,
+			     size_t r, size_t col, size_t span, const struct table_cell *cell)
+{
+	if (r < t->header_rows || span != 1 || !t->cols[col].decimal)
+		return 0;
+	return room[col] - cell_frac(fs, cell);
+}
+
 /* Each auto column's min (widest word) and max (widest unbroken cell
  * text), from every row: each cell is measured once, and cell_min keeps
  * each span-1 cell's own min and max (rows x cols) for the cut check and
  * the caps once the widths are known. A cell spanning columns that needs more than their
- * mins together widens them evenly (spans counted, as CSS does). */
+ * mins together widens them evenly (spans counted, as CSS does); a header
+ * cell spanning rows counts once, in its first row. */
 static void measure(const struct fontset *fs, const struct table *t, int64_t *min, int64_t *max,
 		    int32_t *cell_min, int32_t *cell_max)
 {
 	int32_t extra = t->rule + 2 * t->pad_x;
 	size_t n = t->ncols;
+	int32_t *room = decimal_room(fs, t);
 	for (size_t j = 0; j < n; j++)
 		min[j] = max[j] = extra;
 	for (int pass = 0; pass < 2; pass++) /* span 1 first, then the spans */
@@ -134,13 +181,15 @@ static void measure(const struct fontset *fs, const struct table *t, int64_t *mi
 				size_t span = cell->span > 0 ? (size_t)cell->span : 1;
 				if (col + span > n)
 					span = n - col;
-				if ((span == 1) == (pass == 0))
-					measure_cell(fs, t, cell, col, span, min, max,
+				if ((span == 1) == (pass == 0) && !cell->covered)
+					measure_cell(fs, t, cell, col, span,
+						     decimal_inset(fs, t, room, r, col, span, cell), min, max,
 						     span == 1 ? &cell_min[r * n + col] : NULL,
 						     &cell_max[r * n + col]);
 				col += span;
 			}
 		}
+	free(room);
 	for (size_t j = 0; j < n; j++) {
 		const struct table_col *tc = &t->cols[j];
 		if (tc->min && min[j] < tc->min)
@@ -150,6 +199,24 @@ static void measure(const struct fontset *fs, const struct table *t, int64_t *mi
 		if (max[j] < min[j])
 			max[j] = min[j];
 	}
+}
+
+int32_t table_min_width(const struct fontset *fs, const struct block *b)
+{
+	const struct table *t = b->table;
+	size_t n = t->ncols;
+	int64_t *min = xcalloc(n ? n : 1, sizeof *min), *max = xcalloc(n ? n : 1, sizeof *max);
+	int32_t *cmin = xcalloc(n * (t->nrows ? t->nrows : 1) + 1, sizeof *cmin);
+	int32_t *cmax = xcalloc(n * (t->nrows ? t->nrows : 1) + 1, sizeof *cmax);
+	measure(fs, t, min, max, cmin, cmax);
+	int64_t sum = t->rule > 0 ? t->rule : 0;
+	for (size_t j = 0; j < n; j++)
+		sum += t->cols[j].width ? t->cols[j].width : min[j];
+	free(min);
+	free(max);
+	free(cmin);
+	free(cmax);
+	return sum > INT32_MAX ? INT32_MAX : (int32_t)sum;
 }
 
 /* The preferred widths, capped at max_share of the table: a wrapping
@@ -267,9 +334,16 @@ static bool report_cuts(const struct block *b, const int32_t *cell_min, const in
 	for (size_t j = 0; j < n; j++) {
 		bool told = false;
 		for (size_t r = 0; r < t->nrows; r++) {
-			if (cell_min[r * n + j] <= w[j] || j >= t->rows[r].ncells)
+			if (cell_min[r * n + j] <= w[j])
 				continue;
-			struct table_cell *cell = &t->rows[r].cells[j];
+			struct table_cell *cell = NULL;
+			for (size_t c = 0, col = 0; c < t->rows[r].ncells && col <= j; c++) {
+				if (col == j)
+					cell = &t->rows[r].cells[c];
+				col += t->rows[r].cells[c].span > 0 ? (size_t)t->rows[r].cells[c].span : 1;
+			}
+			if (!cell)
+				continue;
 			for (size_t k = 0; k < cell->blocks.n; k++)
 				cell->blocks.v[k].cut_reported = true;
 			if (told)
@@ -328,6 +402,7 @@ struct rowbuf {
 	size_t nops, ocap;
 	size_t *cell0;       /* per cell: its first line; [ncells] = nlines */
 	size_t *at;          /* per cell: first line not yet emitted */
+	int32_t *ch;         /* per cell: its content height */
 	int32_t height;      /* content height */
 };
 
@@ -335,17 +410,64 @@ struct tgeom {
 	int32_t x0, total;   /* left edge and width, rules included */
 	int32_t *bx;         /* ncols + 1 boundary line centres */
 	int32_t rule, pad_x, pad_y;
+	int32_t *room;       /* per column: decimal_room */
 };
 
-/* Lays out every cell of row r into rb, ops moved out of the cells' lists. */
+/* How far down a text of height h sits in room of height avail. */
+static int32_t valign_shift(enum valign v, int32_t avail, int32_t h)
+{
+	if (avail <= h || v == VALIGN_TOP)
+		return 0;
+	return v == VALIGN_BOTTOM ? avail - h : (avail - h) / 2;
+}
+
+/* Lays out a cell's blocks at x in width cw into lines from y = 0 onwards
+ * (appended to rb) and returns their height. */
+static int32_t cell_fill(const struct fontset *fs, const struct table_cell *cell, int32_t x, int32_t cw,
+			 struct rowbuf *rb)
+{
+	struct vlist tmp = {0};
+	blocks_layout(fs, &cell->blocks, x, cw > 0 ? cw : 0, &tmp);
+	int32_t y = 0;
+	for (size_t i = 0; i < tmp.n; i++) {
+		const struct vitem *it = &tmp.items[i];
+		if (i > 0)
+			y += tmp.items[i - 1].space_after + it->space_before;
+		grow(&rb->lines, &rb->lcap, rb->nlines + 1, sizeof *rb->lines);
+		rb->lines[rb->nlines++] = (struct cline){y, it->height, rb->nops, it->nops};
+		grow(&rb->ops, &rb->ocap, rb->nops + it->nops, sizeof *rb->ops);
+		for (size_t k = it->op0; k < it->op0 + it->nops; k++) {
+			rb->ops[rb->nops] = tmp.ops[k];
+			rb->ops[rb->nops++].y += y;
+			tmp.ops[k].text = NULL;
+		}
+		y += it->height;
+	}
+	vlist_free(&tmp);
+	return y;
+}
+
+/* Moves lines [l0, l1) of rb and their ops down by dy. */
+static void lines_shift(struct rowbuf *rb, size_t l0, size_t l1, int32_t dy)
+{
+	for (size_t k = l0; k < l1 && dy; k++) {
+		rb->lines[k].y += dy;
+		for (size_t q = rb->lines[k].op0; q < rb->lines[k].op0 + rb->lines[k].nops; q++)
+			rb->ops[q].y += dy;
+	}
+}
+
+/* Lays out every cell of row r into rb, ops moved out of the cells' lists,
+ * each cell placed in the row's height as the table's valign says. */
 static void row_fill(const struct fontset *fs, const struct table *t, const struct table_row *row,
-		     const struct tgeom *g, struct rowbuf *rb)
+		     size_t r, const struct tgeom *g, struct rowbuf *rb)
 {
 	rb->nlines = rb->nops = 0;
 	rb->height = 0;
 	size_t col = 0;
 	for (size_t c = 0; c < row->ncells; c++) {
 		rb->cell0[c] = rb->nlines;
+		rb->ch[c] = 0;
 		const struct table_cell *cell = &row->cells[c];
 		size_t span = cell->span > 0 ? (size_t)cell->span : 1;
 		if (col >= t->ncols)
@@ -354,29 +476,136 @@ static void row_fill(const struct fontset *fs, const struct table *t, const stru
 			span = t->ncols - col;
 		int32_t x = g->bx[col] + g->rule / 2 + g->pad_x;
 		int32_t cw = g->bx[col + span] - g->bx[col] - g->rule - 2 * g->pad_x;
+		cw -= decimal_inset(fs, t, g->room, r, col, span, cell);
 		col += span;
-		struct vlist tmp = {0};
-		blocks_layout(fs, &cell->blocks, x, cw > 0 ? cw : 0, &tmp);
-		int32_t y = 0;
-		for (size_t i = 0; i < tmp.n; i++) {
-			const struct vitem *it = &tmp.items[i];
-			if (i > 0)
-				y += tmp.items[i - 1].space_after + it->space_before;
-			grow(&rb->lines, &rb->lcap, rb->nlines + 1, sizeof *rb->lines);
-			rb->lines[rb->nlines++] = (struct cline){y, it->height, rb->nops, it->nops};
-			grow(&rb->ops, &rb->ocap, rb->nops + it->nops, sizeof *rb->ops);
-			for (size_t k = it->op0; k < it->op0 + it->nops; k++) {
-				rb->ops[rb->nops] = tmp.ops[k];
-				rb->ops[rb->nops++].y += y;
-				tmp.ops[k].text = NULL;
-			}
-			y += it->height;
-		}
-		if (y > rb->height)
-			rb->height = y;
-		vlist_free(&tmp);
+		rb->ch[c] = cell_fill(fs, cell, x, cw, rb);
+		if (rb->ch[c] > rb->height)
+			rb->height = rb->ch[c];
 	}
 	rb->cell0[row->ncells] = rb->nlines;
+	for (size_t c = 0; c < row->ncells; c++)
+		lines_shift(rb, rb->cell0[c], rb->cell0[c + 1], valign_shift(t->valign, rb->height, rb->ch[c]));
+}
+
+/* The header grid's lines: each row's tops, in runs of cells not covered
+ * from above; the bottom; the sides of every cell, covered ones too. */
+static void head_borders(const struct table *t, const struct tgeom *g, const int32_t *by, size_t nh,
+			 struct vlist *out)
+{
+	int32_t r = g->rule;
+	if (!r)
+		return;
+	struct dl_op op = {.kind = DL_RULE, .size = r};
+	for (size_t i = 0; i < nh; i++) { /* each row's tops, one line a run of cells */
+		size_t col = 0, from = 0;
+		bool open = false;
+		for (size_t c = 0; c <= t->rows[i].ncells; c++) {
+			const struct table_cell *cell = c < t->rows[i].ncells ? &t->rows[i].cells[c] : NULL;
+			if ((!cell || cell->covered || col >= t->ncols) && open) {
+				op.x = g->bx[from] - r / 2;
+				op.w = g->bx[col < t->ncols ? col : t->ncols] - g->bx[from] + r;
+				op.y = by[i], op.h = 0;
+				vlist_op(out, &op);
+				open = false;
+			}
+			if (!cell || col >= t->ncols)
+				break;
+			if (!cell->covered && !open)
+				from = col, open = true;
+			col += cell->span > 0 ? (size_t)cell->span : 1;
+		}
+	}
+	op.x = g->x0, op.w = g->total, op.y = by[nh];
+	vlist_op(out, &op);
+	for (size_t i = 0; i < nh; i++) { /* the sides of each cell, covered ones too */
+		size_t col = 0;
+		op.w = 0;
+		op.y = by[i] - r / 2;
+		op.h = by[i + 1] - by[i] + r;
+		op.x = g->bx[0];
+		vlist_op(out, &op);
+		for (size_t c = 0; c < t->rows[i].ncells && col < t->ncols; c++) {
+			col += t->rows[i].cells[c].span > 0 ? (size_t)t->rows[i].cells[c].span : 1;
+			op.x = g->bx[col < t->ncols ? col : t->ncols];
+			vlist_op(out, &op);
+		}
+		if (col < t->ncols) {
+			op.x = g->bx[t->ncols];
+			vlist_op(out, &op);
+		}
+	}
+}
+
+/* The header rows as one item, a grid: each row as high as its tallest
+ * cell spanning one row, the last row a cell spans grown if that cell
+ * needs more; lines round every cell, none across a cell spanning rows. */
+static void head_emit(const struct fontset *fs, const struct table *t, const struct tgeom *g,
+		      struct rowbuf *rb, const struct srcpos *pos, struct vlist *out)
+{
+	size_t nh = t->header_rows < t->nrows ? t->header_rows : t->nrows;
+	int32_t r = g->rule, inner = g->rule + 2 * g->pad_y;
+	int32_t *rowh = xcalloc(nh + 1, sizeof *rowh), *by = xcalloc(nh + 1, sizeof *by);
+	size_t ncells = 0;
+	for (size_t i = 0; i < nh; i++)
+		ncells += t->rows[i].ncells;
+	struct hcell {
+		size_t row, col, span, rows, l0, l1;
+		int32_t h;
+	} *hc = xcalloc(ncells + 1, sizeof *hc);
+	size_t nhc = 0;
+	rb->nlines = rb->nops = 0;
+	for (size_t i = 0; i < nh; i++) {
+		size_t col = 0;
+		for (size_t c = 0; c < t->rows[i].ncells && col < t->ncols; c++) {
+			const struct table_cell *cell = &t->rows[i].cells[c];
+			size_t span = cell->span > 0 ? (size_t)cell->span : 1;
+			if (col + span > t->ncols)
+				span = t->ncols - col;
+			if (!cell->covered) {
+				struct hcell *h = &hc[nhc++];
+				size_t rows = cell->rows > 0 ? (size_t)cell->rows : 1;
+				*h = (struct hcell){i, col, span, i + rows > nh ? nh - i : rows, rb->nlines, 0, 0};
+				int32_t x = g->bx[col] + r / 2 + g->pad_x;
+				int32_t cw = g->bx[col + span] - g->bx[col] - r - 2 * g->pad_x;
+				h->h = cell_fill(fs, cell, x, cw, rb);
+				h->l1 = rb->nlines;
+				if (h->rows == 1 && h->h > rowh[i])
+					rowh[i] = h->h;
+			}
+			col += span;
+		}
+	}
+	for (size_t k = 2; k <= nh; k++) /* cells spanning rows, shortest spans first */
+		for (size_t q = 0; q < nhc; q++) {
+			if (hc[q].rows != k)
+				continue;
+			int32_t have = (int32_t)(k - 1) * inner;
+			for (size_t i = hc[q].row; i < hc[q].row + k; i++)
+				have += rowh[i];
+			if (hc[q].h > have)
+				rowh[hc[q].row + k - 1] += hc[q].h - have;
+		}
+	by[0] = r / 2;
+	for (size_t i = 0; i < nh; i++)
+		by[i + 1] = by[i] + inner + rowh[i];
+	vlist_item(out, by[nh] + r / 2, pos);
+	for (size_t q = 0; q < nhc; q++) {
+		const struct hcell *h = &hc[q];
+		int32_t top = by[h->row] + r / 2 + g->pad_y;
+		int32_t avail = by[h->row + h->rows] - by[h->row] - inner;
+		int32_t dy = top + valign_shift(t->head_valign, avail, h->h);
+		for (size_t k = h->l0; k < h->l1; k++)
+			for (size_t o = rb->lines[k].op0; o < rb->lines[k].op0 + rb->lines[k].nops; o++) {
+				struct dl_op op = rb->ops[o];
+				op.y += dy;
+				rb->ops[o].text = NULL;
+				vlist_op(out, &op);
+			}
+	}
+	head_borders(t, g, by, nh, out);
+	free(hc);
+	free(rowh);
+	free(by);
 }
 
 /* The grid of one row piece of height h: a box around it and lines between
@@ -511,18 +740,30 @@ void table_layout(const struct fontset *fs, const struct block *b, int32_t x0, i
 	struct rowbuf rb = {0};
 	rb.cell0 = xcalloc(maxcells + 1, sizeof *rb.cell0);
 	rb.at = xcalloc(maxcells + 1, sizeof *rb.at);
+	rb.ch = xcalloc(maxcells + 1, sizeof *rb.ch);
+	g.room = decimal_room(fs, t);
 
 	size_t first = out->n, head = out->n, nhead = 0;
 	int32_t head_h = 0;
 	int32_t frame = 2 * r + 2 * t->pad_y;
-	for (size_t i = 0; i < t->nrows; i++) {
+	size_t nh = t->header_rows < t->nrows ? t->header_rows : t->nrows;
+	if (nh) {
+		head_emit(fs, t, &g, &rb, row_pos(b, &t->rows[0]), out);
+		struct vitem *it = &out->items[out->n - 1];
+		it->space_before = b->st.space_before;
+		it->repeat = it->keep_with_next = true;
+		head_h = it->height;
+		nhead = 1;
+	}
+	/* a header taller than half a page is not repeated */
+	bool repeat = nhead && (!out->page_h || head_h <= out->page_h / 2);
+	for (size_t i = nh; i < t->nrows; i++) {
 		const struct table_row *row = &t->rows[i];
-		bool is_head = i < t->header_rows;
 		/* body rows must fit under the repeated header */
-		int32_t limit = out->page_h ? out->page_h - (is_head ? 0 : head_h) - frame : 0;
+		int32_t limit = out->page_h ? out->page_h - head_h - frame : 0;
 		if (out->page_h && limit < out->page_h / 4)
 			limit = out->page_h / 4;
-		row_fill(fs, t, row, &g, &rb);
+		row_fill(fs, t, row, i, &g, &rb);
 		size_t before = out->n, pieces;
 		const struct srcpos *pos = row_pos(b, row);
 		row_emit(t, row, &g, &rb, limit, pos, out, &pieces);
@@ -531,18 +772,10 @@ void table_layout(const struct fontset *fs, const struct block *b, int32_t x0, i
 		for (size_t k = before; k < out->n; k++) {
 			struct vitem *it = &out->items[k];
 			it->space_before = k > first ? -r : b->st.space_before; /* borders overlap */
-			it->repeat = is_head;
-			it->keep_with_next = is_head;
-			if (is_head) {
-				head_h += it->height - (k > first ? r : 0);
-				nhead++;
+			if (repeat) {
+				it->head = head;
+				it->nhead = nhead;
 			}
-		}
-		/* a header taller than half a page is not repeated */
-		bool repeat = nhead && !is_head && (!out->page_h || head_h <= out->page_h / 2);
-		for (size_t k = before; k < out->n && repeat; k++) {
-			out->items[k].head = head;
-			out->items[k].nhead = nhead;
 		}
 	}
 	struct vitem *last = &out->items[out->n - 1];
@@ -554,6 +787,8 @@ void table_layout(const struct fontset *fs, const struct block *b, int32_t x0, i
 	free(rb.ops);
 	free(rb.cell0);
 	free(rb.at);
+	free(rb.ch);
+	free(g.room);
 	free(g.bx);
 	free(w);
 }

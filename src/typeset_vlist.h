@@ -55,6 +55,9 @@ void para_measure(const struct fontset *fs, const struct block *b, int32_t *min,
  * columns included): w gets ncols widths. Warns of cells that cannot fit. */
 void table_col_widths(const struct fontset *fs, const struct block *b, int32_t avail, int32_t *w);
 
+/* The narrowest a table block can be without cutting a word (rules included). */
+int32_t table_min_width(const struct fontset *fs, const struct block *b);
+
 /* Lays out a table block of width `width` starting at x0 (typeset_table.c). */
 void table_layout(const struct fontset *fs, const struct block *b, int32_t x0, int32_t width,
 		  struct vlist *out);

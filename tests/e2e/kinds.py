@@ -221,8 +221,9 @@ def opening(name, P, lay, kind, doc, centre):
     if bases:
         it = [l for l in text_lines(p1) if l.italic and l.y > 150]
         t = joined(it)
-        ok = all(norm(b) in t for b in bases) and all(b.rstrip().endswith(";") for b in bases[:-1]) \
-            and bases[-1].rstrip().endswith(".")
+        seq = bases + ([doc["proposal"]] if doc.get("proposal") else [])
+        ok = all(norm(b) in t for b in seq) and all(b.rstrip().endswith(";") for b in seq[:-1]) \
+            and seq[-1].rstrip().endswith(".")
         check(name, "§7.11 căn cứ italic, \";\" then \".\"", ok, t[:200])
     op = kind.get("opening")
     if op:
@@ -277,11 +278,14 @@ def foot(name, P, lay, doc, left, right):
     ok15 = sp is not None and signers
     for s in signers:
         want = signer_lines(s)
-        tl = [next((l for l in sp["lines"] if l.text == w and l.bold), None) for w in want] if sp else [None]
         nm = next((l for l in sp["lines"] if l.text == s["name"] and l.bold), None) if sp else None
-        ok15 = ok15 and None not in tl and nm and clear(tl[-1], nm) >= 25 * MM \
+        first = next((l for l in sp["lines"] if l.text == want[0] and l.bold), None) if sp and nm else None
+        # the title lines, wrapped in the signer's column as they need
+        tl = [l for l in text_lines(sp) if first and first.y <= l.y < nm.y and l.bold
+              and abs(l.centre - nm.centre) < 1] if first else []
+        ok15 = ok15 and tl and nm and joined(tl) == " ".join(want) and clear(tl[-1], nm) >= 25 * MM \
             and all(l.size >= 13 and near(l.centre, nm.centre, 0.5) for l in tl) and nm.size >= 13
-        titles.append(tl)
+        titles.append(tl or [None])
     if len(signers) == 1:
         ok15 = ok15 and titles[0][0] and titles[0][0].x0 > left + width * lay["sign_share"] - 1
     check(name, "§7.15 signature block", ok15, f"{titles} {signers}")
@@ -344,6 +348,12 @@ def attachment(name, P, lay, kind, doc, org, number, centre, start):
     check(name, "Mẫu 1.3: its title block and the italic (Kèm theo …) line", t and t.bold
           and near(t.centre, centre, 0.5) and joined(ref) == want and all(near(l.centre, centre, 0.5) for l in ref),
           f"{t} {ref} want {want!r}")
+    r = ref and rule_below(pg, ref[-1], 14)
+    check(name, "Mẫu 1.3: the rule under the (Kèm theo …) line", r and near((r[0] + r[1]) / 2, centre, 0.5)
+          and ref[-1].width / 3 - 0.5 <= r[1] - r[0] <= ref[-1].width / 2 + 0.5, f"{ref[-1:]} {r}")
+    signer = doc["signer"]["name"]
+    last = [l for l in P[-1]["lines"] if l.text == signer and l.bold]
+    check(name, "Mẫu 1.3: the attached document signed again", last, signer)
     heads = [b["heading"] for b in a["body"] if "heading" in b]
     ch = [l for p in P[start:] for l in p["lines"] if l.text.startswith("Chương ")]
     art = [l for p in P[start:] for l in p["lines"] if re.match(r"Điều \d+\.", l.text)]

@@ -327,6 +327,75 @@ static void spans_and_no_borders(void)
 	blocks_free(&b);
 }
 
+/* Report headers: a cell spanning two columns whose widest word is wider
+ * than both columns' own content widens them (evenly) to hold it, a cell
+ * spanning two rows counts once (its covered cell adds nothing), sits
+ * midway down its rows, and has no line across it between the rows. */
+static void header_spans_rows_and_columns(void)
+{
+	struct blocks b = {0};
+	struct block *blk = blocks_table(&b, 3);
+	struct table *t = blk->table;
+	t->rule = 500, t->pad_x = 2000, t->pad_y = 1000, t->header_rows = 2;
+	t->head_valign = VALIGN_MIDDLE;
+	const char *wide = "Chuyên-môn-nghiệp-vụ-đào-tạo";
+	struct table_row *row = table_add_row(t);
+	row->ncells = 2;
+	row->cells[0].rows = 2;
+	cell_text(&row->cells[0], "STT");
+	row->cells[1].span = 2;
+	cell_text(&row->cells[1], wide);
+	row = table_add_row(t);
+	row->cells[0].covered = true;
+	cell_text(&row->cells[1], "Nam");
+	cell_text(&row->cells[2], "Nữ");
+	for (int i = 0; i < 3; i++) {
+		row = table_add_row(t);
+		cell_text(&row->cells[0], "1");
+		cell_text(&row->cells[1], "2");
+		cell_text(&row->cells[2], "3");
+	}
+	int32_t pad = 500 + 4000, w[3];
+	int32_t stt = font_width(fs, FACE_REGULAR, 12000, "STT", 3) + pad;
+	int32_t need = font_width(fs, FACE_REGULAR, 12000, wide, strlen(wide)) + pad;
+	/* just room for the mins: the spanning word decides two columns */
+	table_col_widths(fs, blk, stt + need + 1, w);
+	CHECK_INT(w[0], stt);
+	CHECK(w[1] + w[2] >= need);
+	/* evenly: each grew by the same */
+	int32_t nam = font_width(fs, FACE_REGULAR, 12000, "Nam", 3), nu = font_width(fs, FACE_REGULAR, 12000, "Nữ", strlen("Nữ"));
+	CHECK(abs((w[1] - nam) - (w[2] - nu)) <= 1);
+	struct dlist *dl = run(&b, NULL);
+	const struct dl_page *pg = &dl->pages[0];
+	int32_t y_stt = 0, y_top = 0, y_nam = 0, x_stt = 0;
+	for (size_t i = 0; i < pg->nops; i++) {
+		const struct dl_op *op = &pg->ops[i];
+		if (op->kind != DL_TEXT)
+			continue;
+		if (!strcmp(op->text, "STT"))
+			y_stt = op->y, x_stt = op->x;
+		else if (!strcmp(op->text, "Nam"))
+			y_nam = op->y;
+		else if (!y_top && strncmp(op->text, "Chuyên", 6) == 0)
+			y_top = op->y;
+	}
+	CHECK(y_top && y_nam > y_top);
+	CHECK_INT(y_stt, y_top + (y_nam - y_top) / 2);
+	/* the line between the header rows starts right of the STT cell */
+	bool across = false, under = false;
+	for (size_t i = 0; i < pg->nops; i++) {
+		const struct dl_op *op = &pg->ops[i];
+		if (op->kind != DL_RULE || op->h || op->y < y_top || op->y > y_nam)
+			continue;
+		across |= op->x <= x_stt && op->x + op->w > x_stt;
+		under |= op->x > x_stt;
+	}
+	CHECK(!across);
+	CHECK(under);
+	dlist_free(dl);
+	blocks_free(&b);
+}
+
 static void dump_of_a_small_table(void)
 {
 	struct blocks b = {0};
@@ -537,6 +606,7 @@ int main(void)
 	RUN(tall_row_is_split_with_a_warning);
 	RUN(long_word_stays_in_its_cell);
 	RUN(spans_and_no_borders);
+	RUN(header_spans_rows_and_columns);
 	RUN(dump_of_a_small_table);
 	RUN(widths_robust_to_an_outlier);
 	RUN(cut_cell_names_table_column_and_row);
