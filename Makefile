@@ -67,8 +67,6 @@ DESTDIR ?=
 BINDIR = $(DESTDIR)$(PREFIX)/bin
 SHAREDIR = $(DESTDIR)$(PREFIX)/share
 DATADIR = $(SHAREDIR)/vanban
-# layouts that exist for the tests and the bench, not for offices
-TEST_LAYOUTS := layouts/bench-w2.yaml layouts/golden-small.yaml
 
 .PHONY: all deps fonts demo check test asan tsan bench bench-scale clean clang-syntax install uninstall
 all: $(BUILD)/vanban $(BUILD)/vanban-preview fonts $(MO_FILES)
@@ -163,7 +161,7 @@ install: all
 		$(SHAREDIR)/man/man1 $(SHAREDIR)/man/man5 $(SHAREDIR)/bash-completion/completions
 	install -m 755 $(BUILD)/vanban $(BINDIR)/vanban
 	install -m 644 fonts/fontmap.tsv $(FONT_FILES) $(DATADIR)/fonts/
-	install -m 644 $(filter-out $(TEST_LAYOUTS),$(wildcard layouts/*.yaml)) $(DATADIR)/layouts/
+	install -m 644 $(wildcard layouts/*.yaml) $(DATADIR)/layouts/
 	install -m 644 $(wildcard starters/*.yaml) $(DATADIR)/starters/
 	install -m 644 $(wildcard man/*.1) $(SHAREDIR)/man/man1/
 	install -m 644 $(wildcard man/*.5) $(SHAREDIR)/man/man5/

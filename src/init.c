@@ -74,7 +74,7 @@ int init_list(const char *home)
 	size_t n = kinds(home, &v);
 	for (size_t i = 0; i < n; i++) {
 		char *d = describe(home, v[i]);
-		printf("%-12s %s\n", v[i], d);
+		printf("%-16s %s\n", v[i], d);
 		free(d);
 	}
 	kinds_free(v, n);

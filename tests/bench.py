@@ -79,6 +79,8 @@ def w2_yaml():
             out.append("    - text: " + q(block.replace("*", "\\*")))
     path = os.path.join(work, "w2.yaml")
     open(path, "w", encoding="utf-8").write("\n".join(out) + "\n")
+    # its layout is a test's, not an office's: found beside the input
+    shutil.copy(os.path.join(here, "..", "layouts", "bench-w2.yaml"), work)
     return path
 
 

@@ -6,7 +6,7 @@
 . tests/e2e/lib.sh
 run_case() { # NAME SOURCE
 	got=$OUT/golden-$1.dump
-	$VANBAN render --dump-positions "$2" >"$got.out" 2>"$got.err"
+	$VANBAN render --layouts tests/layouts --dump-positions "$2" >"$got.out" 2>"$got.err"
 	{ echo "# source: $2"; sed 's/^/# stderr: /' "$got.err"; cat "$got.out"; } >"$got"
 	dump=tests/golden/$1.dump
 	if [ -n "$UPDATE" ]; then cp "$got" "$dump"; fi

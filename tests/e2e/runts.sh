@@ -6,7 +6,7 @@
 D=$OUT/runts
 rm -rf "$D"; mkdir -p "$D/demo" "$D/golden"
 $VANBAN render -o "$D/demo" input/*.yaml >/dev/null 2>"$D/demo.err"
-$VANBAN render -o "$D/golden" tests/golden/rule-runt.yaml >/dev/null 2>"$D/golden.err"
+$VANBAN render --layouts tests/layouts -o "$D/golden" tests/golden/rule-runt.yaml >/dev/null 2>"$D/golden.err"
 for set in demo golden; do
 	n=$(ls "$D/$set"/*.pdf 2>/dev/null | grep -v giay-khen | wc -l)
 	if [ "$n" -eq 0 ]; then notok "runts: $set rendered" "$(cat "$D/$set.err")"; continue; fi

@@ -1,4 +1,5 @@
-# `vanban init KIND`: every starter renders as it is, without a warning;
+# `vanban init KIND`: every starter renders as it is, without a warning, and
+# every kind of layouts/kinds.yaml has one;
 # init never overwrites a file; an unknown kind gets did-you-mean and the list.
 . tests/e2e/lib.sh
 D=$OUT/starters
@@ -16,10 +17,22 @@ for k in $kinds; do
 	for f in "$D/out-$k"/*.pdf; do n=$((n+1)); qpdf_ok "$f" || bad=$((bad+1)); done
 	check "starters the $k starter's PDFs pass qpdf --check" test "$n" -gt 0 -a "$bad" = 0
 done
+# every kind of layouts/kinds.yaml has its starter, which renders a document of that kind
+sed -n 's/^  - id: //p' layouts/kinds.yaml > "$D/kinds.txt"
+check "starters layouts/kinds.yaml names kinds" test "$(wc -l < "$D/kinds.txt")" -gt 10
+while read -r id; do
+	name=$(sed -n "/^  - id: $id\$/{n;s/^    name: //p;}" layouts/kinds.yaml)
+	if ! echo "$kinds" | grep -qx -- "$id"; then
+		notok "starters kind $id has a starter (vanban init $id)"
+	else
+		check "starters the $id starter renders a $name" \
+			sh -c "cut -f1,9 '$D/out-$id/manifest.tsv' | grep -qx 'document	$name'"
+	fi
+done < "$D/kinds.txt"
 (cd "$D" && $VB init minutes >/dev/null 2>"again.err"); s=$?
 check "starters init never overwrites" sh -c "test $s = 2 && grep -qx 'vanban: error: minutes.yaml already exists; vanban init never overwrites a file (give another file name)' '$D/again.err' && cmp -s '$D/minutes.yaml' starters/minutes.yaml"
-(cd "$D" && $VB init bienban x.yaml >/dev/null 2>"unk.err"); s=$?
-check "starters an unknown kind: the list" sh -c "test $s = 2 && grep -q '^vanban: error: no starter for \"bienban\"; vanban init knows: .*minutes' '$D/unk.err' && ! test -e '$D/x.yaml'"
+(cd "$D" && $VB init frobnicate x.yaml >/dev/null 2>"unk.err"); s=$?
+check "starters an unknown kind: the list" sh -c "test $s = 2 && grep -q '^vanban: error: no starter for \"frobnicate\"; vanban init knows: .*minutes' '$D/unk.err' && ! test -e '$D/x.yaml'"
 (cd "$D" && $VB init minute >/dev/null 2>"near.err")
 check "starters a near kind: did-you-mean" grep -q 'no starter for "minute" (did you mean "minutes"?)' "$D/near.err"
 $VANBAN init decision - > "$D/stdout.yaml" 2>/dev/null
