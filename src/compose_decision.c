@@ -141,6 +141,86 @@ static void add_cell(struct table_row *row, size_t col, int32_t size, enum face 
 	compose_para(&row->cells[col].blocks, &st, face, text, pos, false);
 }
 
+/* One row of the list: its number, the name, the job (a collective's name
+ * takes the job's column too when it has none), the amount. */
+static void list_row(struct table *t, const struct decision *d, const struct recipient *p, size_t num,
+		     int32_t tsize, bool job_col)
+{
+	struct table_row *row = table_add_row(t);
+	char stt[24];
+	snprintf(stt, sizeof stt, "%zu", num);
+	size_t k = 0;
+	add_cell(row, k++, tsize, FACE_REGULAR, ALIGN_CENTER, stt, &p->pos);
+	bool job = p->position.s || p->unit.s;
+	if (job_col && !job)
+		row->cells[k].span = 2;
+	add_cell(row, k++, tsize, FACE_REGULAR, ALIGN_LEFT, p->name.s, &p->name.pos);
+	if (job_col && job) {
+		char *s = p->position.s && p->unit.s ? xasprintf("%s, %s", p->position.s, p->unit.s)
+			  : xstrdup(p->position.s ? p->position.s : p->unit.s);
+		add_cell(row, k++, tsize, FACE_REGULAR, ALIGN_LEFT, s, &p->pos);
+		free(s);
+	}
+	if (d->amount.coefficient.set) {
+		char *m = text_thousands(decision_amount(&d->amount, p->collective.v));
+		add_cell(row, k++, tsize, FACE_REGULAR, ALIGN_RIGHT, m, &p->pos);
+		free(m);
+	}
+	row->ncells = k;
+}
+
+/* A subheading row across the table: "I. TẬP THỂ", "II. CÁ NHÂN". */
+static void list_subheading(struct table *t, int32_t tsize, const char *text)
+{
+	struct table_row *row = table_add_row(t);
+	row->cells[0].span = (int)t->ncols;
+	row->ncells = 1;
+	add_cell(row, 0, tsize, FACE_BOLD, ALIGN_LEFT, text, NULL);
+}
+
+/* The list's table. A list of collectives only is headed "Tên tập thể"
+ * and has no job column; a mixed list has the collectives first, each
+ * group under its subheading and numbered from 1. */
+static void list_table(struct blocks *b, const struct layout *lay, const struct decision *d,
+		       const struct roster *r)
+{
+	struct counts c = count_roster(d, r);
+	bool has_money = d->amount.coefficient.set, groups_only = c.groups && !c.people;
+	bool mixed = c.groups && c.people;
+	size_t ncols = (has_money ? 4 : 3) - groups_only;
+	int32_t tsize = layout_pt(&lay->body_size) - 1000;
+	struct block *tb = blocks_table(b, ncols);
+	struct table *t = tb->table;
+	t->header_rows = 1;
+	t->rule = layout_pt(&lay->table_rule);
+	t->pad_x = layout_pt(&lay->table_pad_x);
+	t->pad_y = layout_pt(&lay->table_pad_y);
+	t->cols[0].nowrap = true; /* "STT" or the largest number, on one line */
+	t->cols[1].nowrap = true; /* a name is read whole (an outlier wraps: typeset_table.c) */
+	t->name = xstrdup("Danh sách");
+	if (has_money)
+		t->cols[ncols - 1].width = MM(30);
+	struct table_row *h = table_add_row(t);
+	size_t k = 0;
+	add_cell(h, k++, tsize, FACE_BOLD, ALIGN_CENTER, "STT", NULL);
+	add_cell(h, k++, tsize, FACE_BOLD, ALIGN_CENTER,
+		 groups_only ? "Tên tập thể" : mixed ? "Tên tập thể, họ và tên" : "Họ và tên", NULL);
+	if (!groups_only)
+		add_cell(h, k++, tsize, FACE_BOLD, ALIGN_CENTER, "Chức vụ, đơn vị công tác", NULL);
+	if (has_money)
+		add_cell(h, k++, tsize, FACE_BOLD, ALIGN_CENTER, "Số tiền (đồng)", NULL);
+	for (size_t j = 0; j < ncols; j++) /* the header row's texts name the columns */
+		t->cols[j].title = xstrdup(t->rows[0].cells[j].blocks.v[0].runs.v[0].text);
+	for (int pass = mixed ? 0 : 1; pass < 2; pass++) {
+		if (mixed)
+			list_subheading(t, tsize, pass ? "II. CÁ NHÂN" : "I. TẬP THỂ");
+		size_t num = 0;
+		for (size_t i = 0; i < r->n; i++)
+			if (!mixed || r->v[i].collective.v == !pass)
+				list_row(t, d, &r->v[i], ++num, tsize, !groups_only);
+	}
+}
+
 /* Danh sách kèm theo: its own header, title, reference line, table and count. */
 static void appendix(struct blocks *b, const struct layout *lay, const struct organisation *org,
 		     const struct decision *d, const struct roster *r, const char *number, bool pad,
@@ -167,45 +247,8 @@ static void appendix(struct blocks *b, const struct layout *lay, const struct or
 	free(ref);
 	free(day);
 
+	list_table(b, lay, d, r);
 	bool has_money = d->amount.coefficient.set;
-	size_t ncols = has_money ? 4 : 3;
-	int32_t tsize = layout_pt(&lay->body_size) - 1000;
-	struct block *tb = blocks_table(b, ncols);
-	struct table *t = tb->table;
-	t->header_rows = 1;
-	t->rule = layout_pt(&lay->table_rule);
-	t->pad_x = layout_pt(&lay->table_pad_x);
-	t->pad_y = layout_pt(&lay->table_pad_y);
-	t->cols[0].nowrap = true; /* "STT" or the largest number, on one line */
-	t->cols[1].nowrap = true; /* a name is read whole (an outlier wraps: typeset_table.c) */
-	t->name = xstrdup("Danh sách");
-	if (has_money)
-		t->cols[3].width = MM(30);
-	struct table_row *h = table_add_row(t);
-	add_cell(h, 0, tsize, FACE_BOLD, ALIGN_CENTER, "STT", NULL);
-	add_cell(h, 1, tsize, FACE_BOLD, ALIGN_CENTER, "Họ và tên", NULL);
-	add_cell(h, 2, tsize, FACE_BOLD, ALIGN_CENTER, "Chức vụ, đơn vị công tác", NULL);
-	if (has_money)
-		add_cell(h, 3, tsize, FACE_BOLD, ALIGN_CENTER, "Số tiền (đồng)", NULL);
-	for (size_t i = 0; i < r->n; i++) {
-		const struct recipient *p = &r->v[i];
-		struct table_row *row = table_add_row(t);
-		char num[24];
-		snprintf(num, sizeof num, "%zu", i + 1);
-		add_cell(row, 0, tsize, FACE_REGULAR, ALIGN_CENTER, num, &p->pos);
-		add_cell(row, 1, tsize, FACE_REGULAR, ALIGN_LEFT, p->name.s, &p->name.pos);
-		char *job = p->position.s && p->unit.s ? xasprintf("%s, %s", p->position.s, p->unit.s)
-			    : xstrdup(p->position.s ? p->position.s : p->unit.s ? p->unit.s : "");
-		add_cell(row, 2, tsize, FACE_REGULAR, ALIGN_LEFT, job, &p->pos);
-		free(job);
-		if (has_money) {
-			char *m = text_thousands(decision_amount(&d->amount, p->collective.v));
-			add_cell(row, 3, tsize, FACE_REGULAR, ALIGN_RIGHT, m, &p->pos);
-			free(m);
-		}
-	}
-	for (size_t j = 0; j < ncols; j++) /* the header row's texts name the columns */
-		t->cols[j].title = xstrdup(t->rows[0].cells[j].blocks.v[0].runs.v[0].text);
 	struct counts c = count_roster(d, r);
 	struct buf s = {0};
 	struct para_style cs = body_style(lay);

@@ -24,6 +24,7 @@
 struct outdir {
 	char *path;
 	int dirfd, lockfd;
+	bool created;       /* the folder was not there: the summary says so */
 	unsigned long tmp_seq;
 	pthread_mutex_t mu; /* tmp_seq and the claimed set: workers write files */
 	/* Claimed names, case-folded, in an open-addressing hash set. */
@@ -34,6 +35,11 @@ struct outdir {
 const char *outdir_path(const struct outdir *od)
 {
 	return od->path;
+}
+
+bool outdir_created(const struct outdir *od)
+{
+	return od->created;
 }
 
 int outdir_dirfd(const struct outdir *od)
@@ -100,9 +106,10 @@ static void claim(struct outdir *od, const char *name)
 /* Creates the output folder itself (mode 0755), never its parents: with a
  * drive unmounted, "-o /media/usb/out" must not write onto the root file
  * system. Returns 0 or an errno value (ENOENT: the parent is missing). */
-static int make_dir(const char *path)
+static int make_dir(const char *path, bool *created)
 {
-	if (mkdir(path, 0755) == 0 || errno == EEXIST)
+	*created = mkdir(path, 0755) == 0;
+	if (*created || errno == EEXIST)
 		return 0;
 	return errno;
 }
@@ -181,7 +188,8 @@ struct outdir *outdir_open(const char *path)
 	char *clean = xstrdup(path);
 	for (size_t n = strlen(clean); n > 1 && clean[n - 1] == '/'; n--)
 		clean[n - 1] = '\0';
-	int err = make_dir(clean);
+	bool created;
+	int err = make_dir(clean, &created);
 	if (err) {
 		if (err == ENOENT)
 			diag(OUTPUT_NO_PARENT, &pos);
@@ -223,6 +231,7 @@ struct outdir *outdir_open(const char *path)
 	}
 	struct outdir *od = xcalloc(1, sizeof *od);
 	od->path = clean;
+	od->created = created;
 	od->dirfd = dirfd;
 	od->lockfd = lockfd;
 	od->cap = 64;

@@ -32,6 +32,8 @@ void outdir_close(struct outdir *od);
 
 /* The folder path as given (borrowed, valid until outdir_close). */
 const char *outdir_path(const struct outdir *od);
+/* Whether outdir_open made the folder (it was not there before). */
+bool outdir_created(const struct outdir *od);
 
 /* The folder's descriptor (borrowed), for the run's own hidden files. */
 int outdir_dirfd(const struct outdir *od);

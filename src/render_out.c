@@ -310,6 +310,8 @@ static void summary(struct run_out *ro)
 {
 	struct buf b = {0};
 	buf_printf(&b, "%s/", outdir_path(ro->od));
+	if (outdir_created(ro->od))
+		buf_adds(&b, diag_tr(" (new folder)"));
 	if (ro->o->shard_n > 1)
 		buf_printf(&b, diag_tr(" (shard %d/%d)"), ro->o->shard_k, ro->o->shard_n);
 	buf_adds(&b, ": ");

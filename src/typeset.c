@@ -215,11 +215,64 @@ void blocks_layout(const struct fontset *fs, const struct blocks *b, int32_t x0,
 	}
 }
 
+/* A table wider than a portrait page allows (or one that asks) goes on
+ * landscape pages: ND30 permits a document with tables to be set across
+ * an A4 sheet. Wider means its columns' minimum widths, each counted up to
+ * the share one column may take, are more than the text width. */
+static bool wants_landscape(const struct fontset *fs, const struct page_style *ps, const struct block *b)
+{
+	if (b->kind != BLK_TABLE || !b->table || ps->width >= ps->height)
+		return false;
+	if (b->table->orient != ORIENT_AUTO)
+		return b->table->orient == ORIENT_LANDSCAPE;
+	/* many columns, not one long word (a cell's cut is warned about) */
+	int32_t width = ps->width - ps->left - ps->right;
+	double share = b->table->max_share > 0 ? b->table->max_share : TABLE_MAX_SHARE;
+	return table_min_width(fs, b, (int32_t)(share * width)) > width;
+}
+
+/* Lays out blocks [from, to) on pages of style ps, numbered on from *n. */
+static void section(const struct fontset *fs, const struct page_style *ps, const struct blocks *b,
+		    size_t from, size_t to, struct dlist *dl, int *n)
+{
+	for (size_t i = from; i < to && b->v[i].kind == BLK_PAGEBREAK; i++)
+		if (b->v[i].restart_numbering) /* a section's leading break has no item to mark */
+			*n = 0;
+	struct blocks part = {.v = b->v + from, .n = to - from};
+	struct vlist vl = {.page_h = ps->height - ps->top - ps->bottom};
+	blocks_layout(fs, &part, ps->left, ps->width - ps->left - ps->right, &vl);
+	if (vl.n)
+		paginate_from(fs, ps, &vl, dl, n);
+	vlist_free(&vl);
+}
+
 void typeset(const struct fontset *fs, const struct page_style *ps, const struct blocks *b,
 	     struct dlist *dl)
 {
-	struct vlist vl = {.page_h = ps->height - ps->top - ps->bottom};
-	blocks_layout(fs, b, ps->left, ps->width - ps->left - ps->right, &vl);
-	paginate(fs, ps, &vl, dl);
-	vlist_free(&vl);
+	struct page_style land = *ps;
+	land.width = ps->height;
+	land.height = ps->width;
+	int n = 0;
+	size_t start = 0, before = dl->npages;
+	for (size_t i = 0; i < b->n; i++) {
+		if (!wants_landscape(fs, ps, &b->v[i]))
+			continue;
+		size_t first = i; /* its caption, and whatever keeps with it, go along */
+		while (first > start && b->v[first - 1].keep_with_next && b->v[first - 1].kind != BLK_COLUMNS)
+			first--;
+		size_t end = i + 1;
+		while (end < b->n && wants_landscape(fs, ps, &b->v[end]))
+			end++;
+		if (first > start)
+			section(fs, ps, b, start, first, dl, &n);
+		section(fs, &land, b, first, end, dl, &n);
+		start = end;
+		i = end - 1;
+	}
+	if (start < b->n)
+		section(fs, ps, b, start, b->n, dl, &n);
+	if (dl->npages == before) { /* nothing at all: still one page */
+		struct vlist vl = {0};
+		paginate_from(fs, ps, &vl, dl, &n);
+	}
 }

@@ -142,7 +142,8 @@ struct table_cell {
 };
 
 enum valign { VALIGN_TOP, VALIGN_MIDDLE, VALIGN_BOTTOM };
-enum orient { ORIENT_AUTO, ORIENT_PORTRAIT, ORIENT_LANDSCAPE };
+/* Portrait (the zero value) unless the composer lets a wide table turn. */
+enum orient { ORIENT_PORTRAIT, ORIENT_AUTO, ORIENT_LANDSCAPE };
 
 struct table_row {
 	struct table_cell *cells; /* ncols cells (fewer when spans are used) */
@@ -163,7 +164,7 @@ struct table {
 	double max_share;
 	char *name;               /* names the table in messages; owned, may be NULL */
 	enum valign valign, head_valign; /* where a cell's text sits in a taller row: body, header */
-	enum orient orient;       /* a table wider than portrait allows goes on landscape pages */
+	enum orient orient;       /* AUTO: wider than portrait allows, it goes on landscape pages */
 };
 #define TABLE_MAX_SHARE 0.4
 

@@ -121,10 +121,17 @@ static void place_foot(struct vlist *vl, int32_t y, struct dlist *dl)
 
 void paginate(const struct fontset *fs, const struct page_style *ps, struct vlist *vl, struct dlist *dl)
 {
+	int n = 0;
+	paginate_from(fs, ps, vl, dl, &n);
+}
+
+void paginate_from(const struct fontset *fs, const struct page_style *ps, struct vlist *vl,
+		   struct dlist *dl, int *np)
+{
 	int32_t foot_h = foot_height(vl);
 	int32_t body_h = ps->height - ps->top - ps->bottom - foot_h;
 	size_t start = 0;
-	int n = 0;
+	int n = *np;
 	do {
 		bool forced;
 		size_t end = fit_page(vl, start, body_h, &forced);
@@ -152,7 +159,7 @@ void paginate(const struct fontset *fs, const struct page_style *ps, struct vlis
 			place(vl, i, y, dl);
 			y += vl->items[i].height;
 		}
-		if (foot_h && n == 1 && start == 0) {
+		if (foot_h && start == 0) {
 			place_foot(vl, ps->height - ps->bottom - foot_h, dl);
 			body_h += foot_h; /* later pages have no foot */
 		}
@@ -160,4 +167,5 @@ void paginate(const struct fontset *fs, const struct page_style *ps, struct vlis
 			n = 0; /* an appendix follows: its pages count from 1 again */
 		start = end;
 	} while (start < vl->n);
+	*np = n;
 }

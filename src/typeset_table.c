@@ -201,7 +201,7 @@ static void measure(const struct fontset *fs, const struct table *t, int64_t *mi
 	}
 }
 
-int32_t table_min_width(const struct fontset *fs, const struct block *b)
+int32_t table_min_width(const struct fontset *fs, const struct block *b, int32_t cap)
 {
 	const struct table *t = b->table;
 	size_t n = t->ncols;
@@ -211,7 +211,7 @@ int32_t table_min_width(const struct fontset *fs, const struct block *b)
 	measure(fs, t, min, max, cmin, cmax);
 	int64_t sum = t->rule > 0 ? t->rule : 0;
 	for (size_t j = 0; j < n; j++)
-		sum += t->cols[j].width ? t->cols[j].width : min[j];
+		sum += t->cols[j].width ? t->cols[j].width : min[j] < cap ? min[j] : cap;
 	free(min);
 	free(max);
 	free(cmin);

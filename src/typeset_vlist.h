@@ -55,8 +55,9 @@ void para_measure(const struct fontset *fs, const struct block *b, int32_t *min,
  * columns included): w gets ncols widths. Warns of cells that cannot fit. */
 void table_col_widths(const struct fontset *fs, const struct block *b, int32_t avail, int32_t *w);
 
-/* The narrowest a table block can be without cutting a word (rules included). */
-int32_t table_min_width(const struct fontset *fs, const struct block *b);
+/* The narrowest a table block can be without cutting a word (rules
+ * included), each column's own minimum counted up to cap. */
+int32_t table_min_width(const struct fontset *fs, const struct block *b, int32_t cap);
 
 /* Lays out a table block of width `width` starting at x0 (typeset_table.c). */
 void table_layout(const struct fontset *fs, const struct block *b, int32_t x0, int32_t width,
@@ -68,5 +69,9 @@ void blocks_layout(const struct fontset *fs, const struct blocks *b, int32_t x0,
 
 /* Cuts the vertical list into pages of the display list. */
 void paginate(const struct fontset *fs, const struct page_style *ps, struct vlist *vl, struct dlist *dl);
+/* The same, the pages numbered on from *n (the last page's number left
+ * there): a document's sections on pages of different sizes. */
+void paginate_from(const struct fontset *fs, const struct page_style *ps, struct vlist *vl,
+		   struct dlist *dl, int *n);
 
 #endif

@@ -246,7 +246,9 @@ def main():
             "{:,.0f}".format(tb) if tb else "–", vr))
     stats = subprocess.run([sys.executable, os.path.join(here, "justify_stats.py"), w2pdf, "13"],
                            capture_output=True, text=True).stdout.strip()
-    print("W2 justification (vanban): " + stats)
+    runts = subprocess.run([sys.executable, os.path.join(here, "..", "runts.py"), w2pdf],
+                           capture_output=True, text=True).stdout.strip().splitlines()
+    print("W2 justification (vanban): " + stats + " " + (runts[-1] if runts else "runts=?"))
     print()
     print("| run | 1,000 certificates | 10,000 | ratio |")
     print("|---|---|---|---|")

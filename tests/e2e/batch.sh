@@ -26,7 +26,7 @@ def pages(kind): return sum(int(r[3]) for r in rows if r[0] == kind)
 want = ["%d minutes (%d pages)" % (n("minutes"), pages("minutes")),
         "%d decisions (%d pages)" % (n("decision"), pages("decision")),
         "%d certificates" % n("certificate"), "%d print file" % n("certificates-print")]
-if not line.startswith(d + "/: ") or any(w not in line for w in want) or n("certificate") != 37:
+if not line.startswith(d + "/ (new folder): ") or any(w not in line for w in want) or n("certificate") != 37:
     sys.exit("got  %s\nwant %s" % (line, ", ".join(want)))
 PYEOF
 LANGUAGE=vi $VANBAN render -o "$D/vi" input/*.yaml >"$D/vi.out" 2>/dev/null
@@ -53,7 +53,7 @@ check "batch: every shard has work" sh -c "for k in 1 2 3; do ls '$D'/shard\$k/*
 check "batch: the shards' union is byte-identical to one run" same_pdfs "$D/union" "$D/j1"
 $VANBAN manifest merge "$D"/shard[123]/manifest.tsv >"$D/merged.tsv" 2>"$D/merge.err"
 check "batch: the merged manifests equal one run's manifest" cmp "$D/merged.tsv" "$D/j1/manifest.tsv"
-check "batch: a shard's summary names it" grep -q "^$D/shard2/ (shard 2/3): " "$D/shards.out"
+check "batch: a shard's summary names it" grep -q "^$D/shard2/ (new folder) (shard 2/3): " "$D/shards.out"
 sed 's/\t[0-9a-f]\{64\}\t/\tffff\t/' "$D/shard1/manifest.tsv" >"$D/bad.tsv"
 $VANBAN manifest merge "$D/shard1/manifest.tsv" "$D/bad.tsv" >/dev/null 2>"$D/merge.err"; s=$?
 check "batch: merging two different rows for one file is an error" sh -c \
@@ -68,7 +68,7 @@ check "batch: on a terminal a progress line is redrawn in place" sh -c \
 	"grep -q \"\$(printf '\\r')[0-9]*/[0-9]* files, [0-9]*/s, [0-9]* s left\" '$D/tty.log'"
 $VANBAN render -o "$D/pipe" "$D/list.yaml" >"$D/pipe.out" 2>"$D/pipe.err"
 check "batch: on a pipe no progress line" test ! -s "$D/pipe.err"
-check "batch: on a pipe one summary line" test "$(cat "$D/pipe.out")" = "$D/pipe/: 300 certificates"
+check "batch: on a pipe one summary line" test "$(cat "$D/pipe.out")" = "$D/pipe/ (new folder): 300 certificates"
 
 # --- clean re-runs -----------------------------------------------------------
 R=$D/rerun

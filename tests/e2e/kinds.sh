@@ -55,3 +55,18 @@ mutate to-column $H "cong-van state .* Kính gửi: one addressee" 'lay = lay.re
 mutate opening $H "nghi-quyet state .* \"QUYẾT NGHỊ:\"" 'kinds = kinds.replace("QUYẾT NGHỊ:", "QUYẾT NGHỊ")'
 mutate invite-lines $H "giay-moi state .* the kind.s lines" 'kinds = kinds.replace("Chủ trì: {value}", "Chủ trì hội nghị: {value}")'
 mutate no-close $H "chuong-trinh state .* §7.14 " 'src = src.replace("      - text: Đề nghị các đơn vị, cá nhân được phân công", "      - {table: {columns: [A], rows: [[B]]}}\n      - table: {columns: [A], rows: [[B]]}\n#")'
+
+# input/README.md's Kế hoạch example renders as it is and conforms.
+mkdir -p "$D/readme"
+$PY - input/README.md "$D/readme/ke-hoach.yaml" <<'PYEOF'
+import re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+block = re.search(r"### Example: a Kế hoạch\s+```yaml\n(.*?)```", text, re.S).group(1)
+open(sys.argv[2], "w", encoding="utf-8").write(block)
+PYEOF
+if $VANBAN render -o "$D/readme/out" "$D/readme/ke-hoach.yaml" >/dev/null 2>"$D/readme/stderr" && test ! -s "$D/readme/stderr"; then
+	ok "kinds: input/README.md's Kế hoạch example renders without messages"
+	$PY tests/e2e/kinds.py "$D/readme/ke-hoach.yaml" "$D/readme/out"
+else
+	notok "kinds: input/README.md's Kế hoạch example renders without messages" "$(head -3 "$D/readme/stderr")"
+fi

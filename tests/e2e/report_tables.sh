@@ -11,3 +11,24 @@ check "the report renders without warnings" test ! -s "$D/err"
 pdf=$(ls "$D"/out/bao-cao-*.pdf 2>/dev/null | head -1)
 if [ -n "$pdf" ]; then $PY tests/table/report_probe.py "$pdf"
 else notok "the report's PDF" "$(cat "$D/err")"; fi
+# A table too wide for a portrait page goes on A4 landscape pages, with
+# its caption; the page numbers stay centred on each page's own width.
+$PY tests/table/report.py wide > "$D/wide.yaml"
+$VANBAN render -o "$D/wide" "$D/wide.yaml" >/dev/null 2>"$D/wide.err"
+check "the wide report renders without warnings" test ! -s "$D/wide.err"
+pdf=$(ls "$D"/wide/bao-cao-*.pdf 2>/dev/null | head -1)
+if [ -n "$pdf" ]; then
+	$PY tests/table/landscape_probe.py "$pdf"
+	sizes=$(pdfinfo -f 1 -l 99 "$pdf" | awk '/^Page .* size:/ { print ($4 > $6) ? "L" : "P" }' | tr -d '\n')
+	check "page orientations from pdfinfo: portrait, landscape for the wide table, portrait ($sizes)" \
+		sh -c "echo $sizes | grep -qx 'P*PLL*PP*'"
+else notok "the wide report's PDF" "$(cat "$D/wide.err")"; fi
+# Kept portrait (landscape: false), its cells cannot fit: one warning per
+# column at the source position of the first such row, naming the table.
+$PY tests/table/report.py portrait > "$D/portrait.yaml"
+$VANBAN render -o "$D/portrait" "$D/portrait.yaml" >/dev/null 2>"$D/portrait.err"
+line=$(grep -n '^            - \["Khoa Lý luận cơ sở"' "$D/portrait.yaml" | cut -d: -f1)
+want="vanban: $D/portrait.yaml:$line:16: warning: table \"Bảng 2. Số người theo tháng\", column \"Cả năm\": a word in this row is wider than the column; it was cut to fit"
+if grep -qxF "$want" "$D/portrait.err" && [ "$(wc -l < "$D/portrait.err")" -eq 14 ]; then
+	ok "a cell that cannot fit a portrait page: warnings at the row's file:line:col, naming table and column"
+else notok "a cell that cannot fit a portrait page: warnings at the row, naming table and column" "$want" "$(head -3 "$D/portrait.err")"; fi

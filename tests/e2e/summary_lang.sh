@@ -17,7 +17,7 @@ got_vi=$(vi render -o "$D/vi" input/*.yaml)
 # is compared with its English twin: the same counts, no English left)
 nums() { echo "${1#*: }" | tr -cs '0-9' ' '; }
 check "summary of a batch: the same counts in both" test -n "$(nums "$got_en")" -a "$(nums "$got_en")" = "$(nums "$got_vi")"
-same "of a batch names its folder" "${got_vi%%: *}" "$D/vi/"
+same "of a batch names its folder, new" "${got_vi%%: *}" "$D/vi/ (thư mục mới)"
 # every English word of the summary (a kind without its words would show
 # its name, "records-list") is gone from the Vietnamese one
 left=$(echo "${got_en#*: }" | tr -cs 'A-Za-z-' '\n' | sort -u | while read -r w; do
@@ -25,12 +25,17 @@ left=$(echo "${got_en#*: }" | tr -cs 'A-Za-z-' '\n' | sort -u | while read -r w;
 check "summary of a batch keeps no English word in Vietnamese" test -z "$left"
 
 same "of a run with an error in English" "$(en render -o "$D/bad-en" tests/bad/unknown-key.yaml)" \
-	"$D/bad-en/: nothing written; 1 error"
+	"$D/bad-en/ (new folder): nothing written; 1 error"
 same "of a run with an error in Vietnamese" "$(vi render -o "$D/bad-vi" tests/bad/unknown-key.yaml)" \
-	"$D/bad-vi/: không ghi tệp nào; 1 lỗi"
+	"$D/bad-vi/ (thư mục mới): không ghi tệp nào; 1 lỗi"
 same "of a run with warnings in English" "$(en render -o "$D/warn-en" tests/cli/warn.yaml)" \
-	"$D/warn-en/: 1 decision (1 page); 2 warnings"
+	"$D/warn-en/ (new folder): 1 decision (1 page); 2 warnings"
 same "of a run with warnings in Vietnamese" "$(vi render -o "$D/warn-vi" tests/cli/warn.yaml)" \
+	"$D/warn-vi/ (thư mục mới): 1 quyết định (1 trang); 2 cảnh báo"
+# the folder is new only the first time
+same "of a second run into the folder in English" "$(en render -o "$D/warn-en" tests/cli/warn.yaml)" \
+	"$D/warn-en/: 1 decision (1 page); 2 warnings"
+same "of a second run into the folder in Vietnamese" "$(vi render -o "$D/warn-vi" tests/cli/warn.yaml)" \
 	"$D/warn-vi/: 1 quyết định (1 trang); 2 cảnh báo"
 same "of check in English" "$(en check tests/bad/csv-broken.yaml tests/bad/unknown-key.yaml)" \
 	"2 input files checked; 4 errors"
