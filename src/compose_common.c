@@ -79,8 +79,9 @@ void compose_header(struct blocks *b, const struct layout *lay, const struct org
 	struct blocks *left = &cols->cols[0].blocks, *right = &cols->cols[1].blocks;
 
 	if (org->parent.s)
-		centred(left, &lay->parent_size, FACE_REGULAR, org->parent.s, &org->parent.pos, true);
-	centred(left, &lay->issuer_size, FACE_BOLD, org->name.s, &org->name.pos, true);
+		centred(left, &lay->parent_size, FACE_REGULAR, org->parent.s, &org->parent.pos, true)
+			->note_wrap = true;
+	centred(left, &lay->issuer_size, FACE_BOLD, org->name.s, &org->name.pos, true)->note_wrap = true;
 	if (!strcmp(lay->issuer_mark.s, "star"))
 		centred(left, &lay->issuer_size, FACE_REGULAR, "*", NULL, false);
 	else

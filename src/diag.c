@@ -20,7 +20,7 @@ static enum diag_level worst = DIAG_NOTE;
 static int nerrors, nwarnings;
 static bool verbose;
 static int level_count[DIAG_SYSERR + 1], folded;
-static bool fold[MSG_COUNT];
+static bool fold[MSG_COUNT], verbose_only[MSG_COUNT];
 static FILE *out;
 
 static const struct {
@@ -211,7 +211,9 @@ void diag_emit(enum msg code, const struct srcpos *pos, ...)
 {
 	va_list ap;
 	va_start(ap, pos);
-	if (fold[code] && !verbose && table[code].level < DIAG_ERROR) {
+	if (verbose_only[code] && !verbose && table[code].level == DIAG_NOTE) {
+		/* not even counted */
+	} else if (fold[code] && !verbose && table[code].level < DIAG_ERROR) {
 		pthread_mutex_lock(&lock);
 		level_count[table[code].level]++;
 		if (table[code].level > worst)
@@ -229,6 +231,7 @@ void diag_reset_worst(void) { worst = DIAG_NOTE; }
 int diag_errors(void) { return nerrors; }
 int diag_count(enum diag_level level) { return level_count[level]; }
 void diag_fold(enum msg code) { fold[code] = true; }
+void diag_verbose_only(enum msg code) { verbose_only[code] = true; }
 void diag_set_verbose(bool v) { verbose = v; }
 int diag_folded(void) { return folded; }
 

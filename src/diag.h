@@ -88,6 +88,9 @@ int diag_count(enum diag_level level);
  * unless verbose: diag_fold(MSG_X) marks a code; diag_folded() is how many
  * were not printed. */
 void diag_fold(enum msg code);
+/* Notes only -v asks for (how each header name wrapped): without it they
+ * are neither printed nor counted. */
+void diag_verbose_only(enum msg code);
 void diag_set_verbose(bool verbose);
 int diag_folded(void);
 /* Number of warnings reported so far. */

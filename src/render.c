@@ -23,6 +23,7 @@
 #include "model_volume.h"
 #include "render_index.h"
 #include "text.h"
+#include "typeset_words.h"
 #include "util.h"
 
 struct batch {
@@ -581,6 +582,7 @@ static const enum msg per_record[] = {MSG_CERT_SHRUNK_TO_FIT};
 struct render_env {
 	struct fontset *fs;
 	struct pdf_ctx *pdf; /* NULL in --dump, which has no PDF context */
+	struct brk_words *words; /* where centred headers break (docs/rules.md §5.3) */
 };
 
 struct render_env *render_env_new(const struct render_opts *o)
@@ -592,6 +594,13 @@ struct render_env *render_env_new(const struct render_opts *o)
 		return NULL;
 	struct render_env *env = xcalloc(1, sizeof *env);
 	env->fs = fs;
+	char *wordfile = xasprintf("%s/layouts/line-breaks.yaml", o->home);
+	env->words = brk_words_load(wordfile);
+	free(wordfile);
+	if (!env->words) {
+		render_env_free(env);
+		return NULL;
+	}
 	if (!o->dump) { /* check validates every display list against it, as render does */
 		struct pdf_fonts pf = {0};
 		for (int i = 0; i < FACE_COUNT; i++)
@@ -612,6 +621,9 @@ void render_env_free(struct render_env *env)
 		return;
 	pdf_ctx_free(env->pdf);
 	fontset_free(env->fs);
+	if (brk_words_current() == env->words)
+		brk_words_use(NULL);
+	brk_words_free(env->words);
 	free(env);
 }
 
@@ -626,6 +638,8 @@ int render_files(const struct render_opts *o, char **files, int nfiles)
 	struct render_env *env = o->env ? o->env : render_env_new(o);
 	if (!env)
 		return diag_worst();
+	brk_words_use(env->words);
+	diag_verbose_only(MSG_HEADER_WRAPPED); /* `vanban check -v` shows where each name wrapped */
 	struct batch r = {.o = o, .fs = env->fs, .pdf = env->pdf};
 	bool writing = !o->check_only && !o->dump;
 	if (writing) {

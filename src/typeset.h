@@ -92,6 +92,7 @@ struct block {
 	char *marker;                  /* PARA: list marker hung at the first-line indent;
 					  the text starts at `hang` on every line. Owned. */
 	bool cut_reported;             /* PARA in a table cell: the table reported its cut word */
+	bool note_wrap;                /* PARA: note when it wraps where its text has no line break */
 	bool page_foot;                /* at the foot of page 1, not in the flow (ND30 ô 13) */
 	struct srcpos pos;
 };

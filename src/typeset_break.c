@@ -515,3 +515,93 @@ double brk_demerits(const struct brk_item *items, size_t n, const struct brk_par
 	}
 	return total;
 }
+
+/* ---- balanced ----------------------------------------------------------- */
+
+struct bal {
+	size_t pos;    /* the break (NONE: the paragraph's start) */
+	size_t start;  /* first item of the line after it */
+	size_t lines;  /* of the best way here; SIZE_MAX: unreachable */
+	double cost;
+	size_t prev;   /* the break before, in the candidate array */
+};
+
+static double bal_line_cost(int64_t w, int32_t target)
+{
+	if (target <= 0 || w >= target)
+		return 0;
+	double s = (double)(target - w) / target;
+	return 100 * s * s;
+}
+
+/* The breaks that may be taken, the start first and the end last. */
+static size_t bal_candidates(const struct brk_item *items, size_t end, struct bal **out)
+{
+	struct bal *c = NULL;
+	size_t n = 0, cap = 0;
+	grow(&c, &cap, 1, sizeof *c);
+	c[n++] = (struct bal){NONE, 0, 0, 0, NONE};
+	for (size_t b = 0; b <= end; b++) {
+		bool ok = b == end ||
+			  (items[b].type == BRK_GLUE && b > 0 && items[b - 1].type == BRK_BOX) ||
+			  (items[b].type == BRK_PENALTY && items[b].penalty < BRK_INF);
+		if (!ok)
+			continue;
+		grow(&c, &cap, n + 1, sizeof *c);
+		c[n++] = (struct bal){b, after_break(items, end, b), SIZE_MAX, 0, NONE};
+	}
+	*out = c;
+	return n;
+}
+
+/* Tries the line from candidate i to candidate j; false when it (and so
+ * every line from further back) is too long. */
+static bool bal_try(const struct brk_item *items, size_t end, const struct brk_params *p,
+		    struct bal *c, size_t i, size_t j)
+{
+	size_t e = c[j].pos;
+	size_t s = c[i].start <= e ? c[i].start : e;
+	struct sums m = measure(items, end, s, e);
+	int32_t widest = p->width > p->first_width ? p->width : p->first_width;
+	if (m.w - m.z > widest)
+		return false;
+	int32_t target = i == 0 ? p->first_width : p->width;
+	if (c[i].lines == SIZE_MAX || m.w - m.z > target)
+		return true;
+	int32_t pen = !is_forced(items, end, e) && items[e].type == BRK_PENALTY ? items[e].penalty : 0;
+	size_t ln = c[i].lines + 1;
+	double cost = c[i].cost + bal_line_cost(m.w, target) + pen;
+	if (ln < c[j].lines || (ln == c[j].lines && cost < c[j].cost)) {
+		c[j].lines = ln;
+		c[j].cost = cost;
+		c[j].prev = i;
+	}
+	return true;
+}
+
+size_t brk_balanced(const struct brk_item *items, size_t n, const struct brk_params *p,
+		    struct brk_line **lines)
+{
+	*lines = NULL;
+	size_t end = para_end(items, n);
+	if (end == 0)
+		return 0;
+	struct bal *c;
+	size_t nc = bal_candidates(items, end, &c);
+	for (size_t j = 1; j < nc; j++)
+		for (size_t i = j; i-- > 0;)
+			if (!bal_try(items, end, p, c, i, j) || (i > 0 && is_forced(items, end, c[i].pos)))
+				break; /* too long, or a forced break: no line runs across one */
+	size_t count = c[nc - 1].lines;
+	if (count == SIZE_MAX) {
+		free(c);
+		return 0;
+	}
+	size_t *breaks = xmalloc(count * sizeof *breaks), k = count;
+	for (size_t j = nc - 1; j != 0; j = c[j].prev)
+		breaks[--k] = c[j].pos;
+	*lines = make_lines(items, end, p, breaks, count, NULL);
+	free(breaks);
+	free(c);
+	return count;
+}

@@ -90,6 +90,18 @@ size_t brk_paragraph(const struct brk_item *items, size_t n, const struct brk_pa
 size_t brk_greedy(const struct brk_item *items, size_t n, const struct brk_params *p,
 		  struct brk_line **lines, bool *overfull);
 
+/* Balanced breaking, for centred text: the fewest lines that fit (glue
+ * shrunk at most to ratio -1), and of those the breaking whose lines are
+ * most even. It minimises the sum over the lines of 100 * (s / w)^2, where s
+ * is how much shorter than its measure w a line is, plus the penalty of each
+ * break taken (a negative penalty marks a preferred break; the paragraph's
+ * end and forced breaks cost nothing). Same conventions as brk_paragraph();
+ * returns 0 with *lines NULL when no breaking fits without an overfull line
+ * (the caller then keeps brk_paragraph()'s). Time: the items times the
+ * breaks that fit on one line. */
+size_t brk_balanced(const struct brk_item *items, size_t n, const struct brk_params *p,
+		    struct brk_line **lines);
+
 /* The total demerits of a given breaking of items[0..n) into lines, by the
  * same measure brk_paragraph() minimises (overfull lines count as badness
  * 10^6 each). For tests and benchmarks. */

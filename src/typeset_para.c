@@ -8,6 +8,7 @@
 #include "text.h"
 #include "typeset_break.h"
 #include "typeset_vlist.h"
+#include "typeset_words.h"
 #include "util.h"
 
 /* A piece of a word in one face. Points into the paragraph's run texts. */
@@ -25,6 +26,19 @@ struct piece {
 #define RUNT_SHARE 4
 #define RUNT_PENALTY 1000
 #define RUNT_MAX_RATIO 2.0
+
+/* Centred text (typeset_words.h): a break just before a unit earns this
+ * much (a negative penalty), one just after it costs this much (after
+ * "VÀ", "CỦA": more), in
+ * brk_balanced()'s measure, where a line 1/3 of its measure short costs
+ * about 11. */
+#define BREAK_BEFORE_UNIT (-10)
+#define BREAK_AFTER_UNIT 20
+#define BREAK_AFTER_HELD 60
+/* Inside a compound: never (a forbidden break, marked by its value), unless
+ * the compound alone is wider than the line; then at this cost. */
+#define BREAK_IN_COMPOUND (BRK_INF + 1)
+#define BREAK_IN_COMPOUND_FORCED 1000
 
 struct para {
 	const struct fontset *fs;
@@ -325,38 +339,132 @@ static int32_t line_natural(const struct para *p, size_t a, size_t b)
 	return w;
 }
 
-/* Centred text that takes several lines reads better with lines of even
- * length ("TRƯỜNG CHÍNH TRỊ / TÔN ĐỨC THẮNG", not "… TÔN ĐỨC / THẮNG"):
- * find the narrowest measure that keeps the same number of lines. */
-static size_t balance(const struct para *p, struct brk_params *bp, size_t nl,
-		      struct brk_line **lines)
+/* The text of items [a, e) as shown, words joined by single spaces. */
+static void line_text(const struct para *p, size_t a, size_t e, struct buf *out)
 {
-	int32_t lo = 0, hi = bp->width;
-	while (hi - lo > 250) {
-		int32_t mid = lo + (hi - lo) / 2;
-		struct brk_params t = *bp;
-		t.width = t.first_width = mid;
-		struct brk_line *l = NULL;
-		bool over = false;
-		size_t n = brk_paragraph(p->items, p->nitems, &t, &l, &over);
-		free(l);
-		if (n <= nl && !over)
-			hi = mid;
-		else
-			lo = mid;
+	for (size_t k = a; k < e; k++) {
+		if (p->items[k].type == BRK_GLUE && out->len && out->data[out->len - 1] != ' ')
+			buf_addc(out, ' ');
+		if (p->items[k].type != BRK_BOX)
+			continue;
+		for (size_t q = p->first_piece[k]; q < p->first_piece[k] + p->npiece[k]; q++)
+			buf_add(out, p->pieces[q].s, p->pieces[q].len);
 	}
-	struct brk_params t = *bp;
-	t.width = t.first_width = hi;
-	struct brk_line *l = NULL;
-	bool over = false;
-	size_t n = brk_paragraph(p->items, p->nitems, &t, &l, &over);
-	if (over || n > nl) {
-		free(l);
+	while (out->len && out->data[out->len - 1] == ' ')
+		out->data[--out->len] = '\0';
+}
+
+/* Centred text breaks where a reader would (typeset_words.h): a penalty
+ * goes before each space between two words that the break words class,
+ * forbidding a break inside a compound, preferring one before a unit and
+ * discouraging one after it. Items [a, e) hold one line of input. */
+static void mark_segment(struct para *p, const struct brk_words *w, size_t a, size_t e)
+{
+	size_t nbox = 0;
+	for (size_t k = a; k < e; k++)
+		nbox += p->items[k].type == BRK_BOX;
+	if (nbox < 2)
+		return;
+	const char **word = xmalloc(nbox * sizeof *word);
+	size_t *len = xmalloc(nbox * sizeof *len), *glue = xmalloc(nbox * sizeof *glue);
+	enum brk_gap *gap = xmalloc(nbox * sizeof *gap);
+	struct buf *text = xcalloc(nbox, sizeof *text);
+	size_t n = 0;
+	for (size_t k = a; k < e; k++) {
+		if (p->items[k].type == BRK_BOX) {
+			line_text(p, k, k + 1, &text[n]);
+			word[n] = text[n].data;
+			len[n] = text[n].len;
+			glue[n++] = SIZE_MAX;
+		} else if (p->items[k].type == BRK_GLUE && n && p->items[k - 1].type == BRK_BOX) {
+			glue[n - 1] = k; /* a free break after word n - 1 */
+		}
+	}
+	brk_words_gaps(w, word, len, n, gap);
+	static const int32_t cost[] = {[GAP_INSIDE] = BREAK_IN_COMPOUND, [GAP_BEFORE] = BREAK_BEFORE_UNIT,
+				       [GAP_AFTER] = BREAK_AFTER_UNIT, [GAP_HELD] = BREAK_AFTER_HELD};
+	for (size_t i = n - 1; i-- > 0;) /* from the end: insertions move what follows */
+		if (gap[i] != GAP_FREE && glue[i] != SIZE_MAX)
+			insert_item(p, glue[i], BRK_PENALTY, cost[gap[i]]);
+	for (size_t i = 0; i < n; i++)
+		buf_free(&text[i]);
+	free(text);
+	free(gap);
+	free(glue);
+	free(len);
+	free(word);
+}
+
+static void mark_gaps(struct para *p)
+{
+	const struct brk_words *w = brk_words_current();
+	if (!w)
+		return;
+	size_t e = p->nitems;
+	for (size_t k = p->nitems; k-- > 0;) {
+		if (p->items[k].type == BRK_PENALTY && p->items[k].penalty <= -BRK_INF) {
+			mark_segment(p, w, k + 1, e);
+			e = k;
+		}
+	}
+	mark_segment(p, w, 0, e);
+}
+
+/* A compound wider than the line may be broken after all (at this cost)
+ * rather than cross the margin. */
+static bool relax_compounds(struct para *p)
+{
+	bool any = false;
+	for (size_t k = 0; k < p->nitems; k++) {
+		if (p->items[k].type == BRK_PENALTY && p->items[k].penalty == BREAK_IN_COMPOUND) {
+			p->items[k].penalty = BREAK_IN_COMPOUND_FORCED;
+			any = true;
+		}
+	}
+	return any;
+}
+
+/* Centred lines of even length ("TRƯỜNG CHÍNH TRỊ / TÔN ĐỨC THẮNG", not
+ * "… TÔN ĐỨC / THẮNG"), in the fewest lines that fit; if none fit without
+ * breaking a compound, the compounds may break. */
+static size_t balance(struct para *p, const struct brk_params *bp, size_t nl,
+		      struct brk_line **lines, bool *overfull)
+{
+	struct brk_line *even = NULL;
+	size_t n = brk_balanced(p->items, p->nitems, bp, &even);
+	if (!n && relax_compounds(p)) {
+		n = brk_balanced(p->items, p->nitems, bp, &even);
+		if (!n) { /* still too wide: the first breaking, now free to cut compounds */
+			free(*lines);
+			nl = brk_paragraph(p->items, p->nitems, bp, lines, overfull);
+		}
+	}
+	if (!n)
 		return nl;
-	}
 	free(*lines);
-	*lines = l;
+	*lines = even;
+	*overfull = false;
 	return n;
+}
+
+/* A header name that wrapped where its input has no line break is noted
+ * with the lines chosen, so that its writer can choose others. */
+static void note_wrap(const struct para *p, const struct block *b, const struct brk_line *lines,
+		      size_t nl)
+{
+	size_t forced = 0;
+	for (size_t k = 0; k < p->nitems; k++)
+		forced += p->items[k].type == BRK_PENALTY && p->items[k].penalty <= -BRK_INF;
+	if (nl <= forced + 1)
+		return;
+	struct buf t = {0};
+	for (size_t l = 0; l < nl; l++) {
+		if (l)
+			buf_adds(&t, " / ");
+		line_text(p, lines[l].start, lines[l].end, &t);
+	}
+	diag(HEADER_WRAPPED, &b->pos, nl, t.data);
+	buf_free(&t);
 }
 
 /* The runs as printed: upper-cased into *tmp (which the caller frees) when
@@ -435,8 +543,10 @@ static size_t break_lines(struct para *p, const struct para_frame *fr, struct br
 	size_t nl = (first_fit ? brk_greedy : brk_paragraph)(p->items, p->nitems, &bp, lines, &overfull);
 	if (!first_fit && ends_in_runt(p, *lines, nl))
 		nl = avoid_runt(p, &bp, nl, lines, &overfull);
-	if (b->st.align == ALIGN_CENTER && nl >= 2 && !overfull)
-		nl = balance(p, &bp, nl, lines);
+	if (b->st.align == ALIGN_CENTER && (nl >= 2 || overfull))
+		nl = balance(p, &bp, nl, lines, &overfull);
+	if (b->note_wrap)
+		note_wrap(p, b, *lines, nl);
 	if (p->split_word && !b->cut_reported)
 		diag(WORD_CUT, &p->split_pos);
 	else if (overfull)
@@ -552,6 +662,8 @@ void para_layout(const struct fontset *fs, const struct block *b, int32_t x0, in
 	tokenize(&p, runs);
 	if (!p.ragged)
 		discourage_runt(&p, fr.rest_w);
+	if (b->st.align == ALIGN_CENTER)
+		mark_gaps(&p);
 
 	struct brk_line *lines = NULL;
 	size_t nl = break_lines(&p, &fr, &lines);

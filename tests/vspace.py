@@ -9,6 +9,7 @@ Usage: vspace.py FILE.pdf [page]"""
 import html, re, subprocess, sys
 
 pdf = sys.argv[1]; page = sys.argv[2] if len(sys.argv) > 2 else "1"
+TEXT_WIDTH = (210 - 30 - 15) * 72 / 25.4  # A4 portrait between the ND30 margins
 
 def lines():
     """(x0, x1, baseline, size, text) of each text line, from mutool's stext."""
@@ -25,8 +26,8 @@ def lines():
         out.append((float(q0[0]), float(q1[2]), float(chars[0][2]), size, text))
     return out
 
-def rules():
-    """Horizontal strokes (x0, x1, y) from mutool trace."""
+def strokes():
+    """Straight two-point strokes ((x0, y0), (x1, y1)) from mutool trace."""
     tr = subprocess.run(["mutool", "trace", pdf, page], capture_output=True, text=True).stdout
     out = []
     for path in re.findall(r'<stroke_path.*?</stroke_path>', tr, re.S):
@@ -36,8 +37,25 @@ def rules():
         if len(pts) != 2:
             continue
         (px0, py0), (px1, py1) = [(a * float(x) + c * float(y) + e, b * float(x) + d * float(y) + f) for x, y in pts]
-        if abs(py0 - py1) < 0.01 and abs(px1 - px0) > 5:
-            out.append((min(px0, px1), max(px0, px1), py0))
+        out.append(((px0, py0), (px1, py1)))
+    return out
+
+def rules():
+    """Rules under text (x0, x1, y): horizontal strokes, leaving out a table's
+    grid (a stroke ending on a vertical one) and a page-wide rule (the
+    letter's address footer, which sits above its text, not under it)."""
+    S = strokes()
+    vert = [(p[0], min(p[1], q[1]), max(p[1], q[1])) for p, q in S if abs(p[0] - q[0]) < 0.01 and abs(p[1] - q[1]) > 1]
+    out = []
+    for (px0, py0), (px1, py1) in S:
+        if abs(py0 - py1) >= 0.01 or abs(px1 - px0) <= 5:
+            continue
+        x0, x1 = min(px0, px1), max(px0, px1)
+        if any(abs(vx - x) < 1 and y0 - 1 <= py0 <= y1 + 1 for vx, y0, y1 in vert for x in (x0, x1)):
+            continue
+        if x1 - x0 > 0.9 * TEXT_WIDTH:
+            continue
+        out.append((x0, x1, py0))
     return out
 
 L = lines()

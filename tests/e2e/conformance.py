@@ -30,8 +30,9 @@ check(2, min(l.x0 for l in body) >= LEFT - 0.5 and max(l.x1 for l in body) <= RI
 fonts = {l.font.split(",")[0] for pg in P for l in pg["lines"]}
 check(3, all(f.startswith("LiberationSerif") for f in fonts) and all(l.color in ("0", "#000000") for pg in P for l in pg["lines"]),
       f"fonts {fonts}")
-right_col = LEFT + WIDTH * 0.41, RIGHT
-left_col = LEFT, LEFT + WIDTH * 0.41
+SHARE = 0.48 if style == "party" else 0.41  # header_left_share of layouts/hd36.yaml, nd30.yaml
+right_col = LEFT + WIDTH * SHARE, RIGHT
+left_col = LEFT, LEFT + WIDTH * SHARE
 if style == "party":
     nat = find(p1, "ĐẢNG CỘNG SẢN VIỆT NAM")
     check(4, nat and nat.bold and nat.size == 15 and near(nat.centre, sum(right_col) / 2, 0.5), f"{nat}")

@@ -10,8 +10,13 @@ D=$OUT/rules
 rm -rf "$D"; mkdir -p "$D"
 $VANBAN render -o "$D" input/*.yaml >/dev/null 2>"$D/stderr"
 between() { $PY -c "import sys; v=float(sys.argv[1]); sys.exit(not float(sys.argv[2]) <= v <= float(sys.argv[3]))" "$@"; }
-for pdf in "$D"/quyet-dinh-*.pdf "$D"/bien-ban-*.pdf "$D"/giay-khen-*-01-*.pdf; do
-	[ -f "$pdf" ] || continue
+# every document of input/ (each kind, whatever input/ holds) and one certificate;
+# the archive's forms (hồ sơ, danh mục, mục lục) have no header rules
+for pdf in "$D"/*.pdf; do
+	case ${pdf##*/} in
+	giay-khen-*-01-*) ;;
+	giay-khen-* | ho-so-* | danh-muc-* | muc-luc-*) continue ;;
+	esac
 	name=$(basename "$pdf" .pdf)
 	$PY tests/vspace.py "$pdf" > "$D/$name.txt"
 	n=$(grep -c '^rule_below' "$D/$name.txt")

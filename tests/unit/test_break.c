@@ -3,8 +3,15 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include <string.h>
+
+#include "markup.h"
+#include "text.h"
+#include "typeset.h"
 #include "typeset_break.h"
+#include "typeset_words.h"
 #include "unit.h"
+#include "unit_fonts.h"
 #include "util.h"
 
 /* A paragraph under construction. */
@@ -507,8 +514,237 @@ static void fifty_thousand_words_fast(void)
 	free(p.it);
 }
 
+/* ---- balanced breaking (centred text) ------------------------------------ */
+
+/* Words of the given widths with rigid spaces of 10, as centred text is. */
+static struct para rigid(const int32_t *w, size_t n)
+{
+	struct para p = {0};
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			add(&p, BRK_GLUE, 10, 5, 0, 0);
+		box(&p, w[i]);
+	}
+	return p;
+}
+
+static void balanced_evens_the_lines(void)
+{
+	/* first fit: 40 40 40 | 40; balanced: 40 40 | 40 40 */
+	const int32_t w[] = {40, 40, 40, 40};
+	struct para p = rigid(w, 4);
+	struct brk_params bp = params(140);
+	struct brk_line *l;
+	size_t nl = brk_balanced(p.it, p.n, &bp, &l);
+	CHECK_INT(nl, 2);
+	CHECK(lines_valid(&p, l, nl));
+	CHECK_INT(l[0].end, 3); /* the glue after the second word */
+	free(l);
+	/* never more lines than needed: one line when it fits */
+	bp = params(200);
+	nl = brk_balanced(p.it, p.n, &bp, &l);
+	CHECK_INT(nl, 1);
+	free(l);
+	free(p.it);
+}
+
+static void balanced_prefers_negative_penalties(void)
+{
+	/* 30 30 | 30 30 30 is less even than 30 30 30 | 30 30 only by the
+	 * width of the shorter line; a preferred break before the third word
+	 * wins, a forbidden one after the third is never taken */
+	const int32_t w[] = {30, 30, 30, 30, 30};
+	struct para p = {0};
+	for (size_t i = 0; i < 5; i++) {
+		if (i == 2)
+			penalty(&p, -20);
+		if (i == 3)
+			penalty(&p, BRK_INF);
+		if (i)
+			add(&p, BRK_GLUE, 10, 5, 0, 0);
+		box(&p, w[i]);
+	}
+	struct brk_params bp = params(110);
+	struct brk_line *l;
+	size_t nl = brk_balanced(p.it, p.n, &bp, &l);
+	CHECK_INT(nl, 2);
+	CHECK(lines_valid(&p, l, nl));
+	CHECK_INT(p.it[l[0].end].type, BRK_PENALTY);
+	CHECK_INT(p.it[l[0].end].penalty, -20);
+	free(l);
+	/* without the bonus, the tie is broken ... but never at the forbidden break */
+	p.it[4].penalty = 0;
+	nl = brk_balanced(p.it, p.n, &bp, &l);
+	CHECK_INT(nl, 2);
+	for (size_t k = 0; k + 1 < nl; k++)
+		CHECK(!(p.it[l[k].end].type == BRK_PENALTY && p.it[l[k].end].penalty >= BRK_INF));
+	free(l);
+	free(p.it);
+}
+
+static void balanced_keeps_forced_breaks(void)
+{
+	/* A | B C D: the forced break stays, the rest is balanced on its own */
+	struct para p = {0};
+	box(&p, 40);
+	penalty(&p, -BRK_INF);
+	const int32_t w[] = {40, 40, 40, 40};
+	for (size_t i = 0; i < 4; i++) {
+		if (i)
+			add(&p, BRK_GLUE, 10, 5, 0, 0);
+		box(&p, w[i]);
+	}
+	struct brk_params bp = params(140);
+	struct brk_line *l;
+	size_t nl = brk_balanced(p.it, p.n, &bp, &l);
+	CHECK_INT(nl, 3);
+	CHECK(lines_valid(&p, l, nl));
+	CHECK_INT(l[0].end, 1);
+	CHECK_INT(l[1].end, 5); /* 40 40 | 40 40 */
+	free(l);
+	/* a box wider than the line: no balanced breaking, the caller keeps its own */
+	p.it[0].width = 500;
+	nl = brk_balanced(p.it, p.n, &bp, &l);
+	CHECK_INT(nl, 0);
+	CHECK(l == NULL);
+	free(p.it);
+}
+
+/* ---- the break words ------------------------------------------------------ */
+
+static struct brk_words *words_file;
+static struct fontset *fs;
+
+static void gaps_of(const char *text, char *out)
+{
+	const char *word[32] = {0};
+	size_t len[32] = {0}, n = 0;
+	for (const char *s = text; *s && n < 32;) {
+		size_t k = strcspn(s, " ");
+		word[n] = s;
+		len[n++] = k;
+		s += k;
+		s += strspn(s, " ");
+	}
+	enum brk_gap gap[32];
+	brk_words_gaps(words_file, word, len, n, gap);
+	for (size_t i = 0; i + 1 < n; i++)
+		out[i] = "_|<>!"[gap[i]]; /* free, inside, before, after, held */
+	out[n ? n - 1 : 0] = '\0';
+}
+
+static void words_classify_spaces(void)
+{
+	char g[40];
+	gaps_of("CÔNG ĐOÀN VIÊN CHỨC TỈNH AN GIANG", g);
+	CHECK_STR(g, "|>|<>|"); /* CÔNG|ĐOÀN >VIÊN|CHỨC <TỈNH> AN|GIANG */
+	gaps_of("ĐẢNG ỦY TRƯỜNG CHÍNH TRỊ TÔN ĐỨC THẮNG", g);
+	CHECK_STR(g, "|<>|_||");
+	gaps_of("SỞ GIÁO DỤC VÀ ĐÀO TẠO", g);
+	CHECK_STR(g, ">|<!|");
+	gaps_of("Sở Giáo dục và Đào tạo", g); /* any case */
+	CHECK_STR(g, ">|<!|");
+	gaps_of("ỦY BAN NHÂN DÂN TỈNH AN GIANG", g); /* the unit's end, then a unit: before wins */
+	CHECK_STR(g, "|||<>|");
+	gaps_of("CÔNG ĐOÀN CƠ SỞ TRƯỜNG", g); /* SỞ inside CƠ SỞ begins nothing */
+	CHECK_STR(g, "|>|<");
+	gaps_of("TỈNH AN GIANG VÀ BAN CHỈ ĐẠO", g); /* after VÀ stays bad before a unit */
+	CHECK_STR(g, ">|<!||");
+	gaps_of("(AN GIANG), CHÍNH, TRỊ", g); /* no phrase across a comma */
+	CHECK_STR(g, "|__");
+	/* a phrase listed twice keeps both kinds; an empty one is refused */
+	struct brk_words *w = brk_words_new();
+	CHECK(brk_words_add(w, "  xã  ", PHRASE_UNIT));
+	CHECK(!brk_words_add(w, "   ", PHRASE_COMPOUND));
+	brk_words_free(w);
+}
+
+/* The lines of a centred upper-case paragraph set in a column `width` wide,
+ * joined by " / " (words of a line joined by spaces). */
+static char *set_centred(const char *text, int32_t size, enum face face, int32_t width)
+{
+	struct blocks b = {0};
+	struct para_style st = {.size = size, .leading = size * 6 / 5, .align = ALIGN_CENTER,
+				.upper = true};
+	struct block *blk = blocks_para(&b, &st);
+	markup_parse(text, face, false, NULL, &blk->runs);
+	struct page_style ps = {.width = width + 20000, .height = 841890, .top = 20000,
+				.bottom = 20000, .left = 10000, .right = 10000};
+	struct dlist *dl = dlist_new();
+	typeset(fs, &ps, &b, dl);
+	struct buf out = {0};
+	int32_t y = INT32_MIN;
+	const struct dl_page *pg = &dl->pages[0];
+	for (size_t i = 0; i < pg->nops; i++) {
+		const struct dl_op *op = &pg->ops[i];
+		if (op->kind != DL_TEXT)
+			continue;
+		if (out.len)
+			buf_adds(&out, op->y != y ? " / " : " ");
+		buf_adds(&out, op->text);
+		y = op->y;
+	}
+	dlist_free(dl);
+	blocks_free(&b);
+	return buf_steal(&out);
+}
+
+/* The width of text set on one line, times num/den. */
+static int32_t share_of(const char *text, int32_t size, enum face face, int num, int den)
+{
+	char *u = text_upper(text);
+	int32_t w = font_width(fs, face, size, u, strlen(u));
+	free(u);
+	return (int32_t)((int64_t)w * num / den);
+}
+
+static void check_header(const char *text, int32_t size, int num, int den, const char *want)
+{
+	char *got = set_centred(text, size, FACE_BOLD, share_of(text, size, FACE_BOLD, num, den));
+	CHECK_STR(got, want);
+	free(got);
+}
+
+static void headers_break_where_a_reader_would(void)
+{
+	/* the three, in columns a little narrower than the name */
+	check_header("Sở Giáo dục và Đào tạo", 13000, 9, 10, "SỞ GIÁO DỤC / VÀ ĐÀO TẠO");
+	check_header("Công đoàn Viên chức tỉnh An Giang", 12000, 8, 10,
+		     "CÔNG ĐOÀN VIÊN CHỨC / TỈNH AN GIANG");
+	check_header("Đảng ủy Trường Chính trị Tôn Đức Thắng", 14000, 7, 10,
+		     "ĐẢNG ỦY TRƯỜNG CHÍNH TRỊ / TÔN ĐỨC THẮNG");
+	/* and others */
+	check_header("Ủy ban nhân dân tỉnh An Giang", 12000, 8, 10, "ỦY BAN NHÂN DÂN / TỈNH AN GIANG");
+	check_header("Trường Chính trị Tôn Đức Thắng", 12000, 8, 10, "TRƯỜNG CHÍNH TRỊ / TÔN ĐỨC THẮNG");
+	check_header("Ủy ban nhân dân huyện Châu Thành", 12000, 8, 10,
+		     "ỦY BAN NHÂN DÂN / HUYỆN CHÂU THÀNH");
+	check_header("Phòng Giáo dục và Đào tạo huyện Thoại Sơn", 12000, 7, 10,
+		     "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO / HUYỆN THOẠI SƠN");
+	check_header("Đảng bộ Khối Cơ quan và Doanh nghiệp tỉnh", 14000, 7, 10,
+		     "ĐẢNG BỘ KHỐI CƠ QUAN / VÀ DOANH NGHIỆP TỈNH");
+	/* a line break in the input is always honoured, the rest balanced */
+	char *got = set_centred("Đảng ủy\nTrường Chính trị Tôn Đức Thắng", 14000, FACE_BOLD, 400000);
+	CHECK_STR(got, "ĐẢNG ỦY / TRƯỜNG CHÍNH TRỊ TÔN ĐỨC THẮNG");
+	free(got);
+	/* three lines, when two cannot fit */
+	check_header("Công đoàn cơ sở Trường Chính trị Tôn Đức Thắng", 12000, 4, 10,
+		     "CÔNG ĐOÀN CƠ SỞ / TRƯỜNG CHÍNH TRỊ / TÔN ĐỨC THẮNG");
+}
+
 int main(void)
 {
+	fs = unit_fonts();
+	words_file = brk_words_load("layouts/line-breaks.yaml");
+	if (!words_file) {
+		puts("not ok - brk_words_load(layouts/line-breaks.yaml)");
+		return 1;
+	}
+	brk_words_use(words_file);
+	RUN(balanced_evens_the_lines);
+	RUN(balanced_prefers_negative_penalties);
+	RUN(balanced_keeps_forced_breaks);
+	RUN(words_classify_spaces);
+	RUN(headers_break_where_a_reader_would);
 	RUN(optimal_beats_first_fit);
 	RUN(optimal_matches_brute_force);
 	RUN(forced_breaks);
@@ -519,5 +755,8 @@ int main(void)
 	RUN(empty_and_odd_input);
 	RUN(same_input_same_output);
 	RUN(fifty_thousand_words_fast);
+	brk_words_use(NULL);
+	brk_words_free(words_file);
+	fontset_free(fs);
 	UNIT_EXIT();
 }
