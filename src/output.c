@@ -211,7 +211,10 @@ struct outdir *outdir_open(const char *path)
 	}
 	int lockfd = openat(dirfd, LOCK_NAME, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0644);
 	if (lockfd < 0) {
-		diag(LOCK_CREATE, &pos, LOCK_NAME, strerror(errno));
+		if (errno == EACCES || errno == EPERM || errno == EROFS)
+			diag(OUTPUT_READ_ONLY, &pos, strerror(errno));
+		else
+			diag(LOCK_CREATE, &pos, LOCK_NAME, strerror(errno));
 		close(dirfd);
 		free(clean);
 		return NULL;

@@ -12,13 +12,16 @@
  * They are served from memory (load_file_virtual), so the fuzzer reaches
  * the CSV reader and the image decoders without touching the disk. The
  * fonts and the PDF context are made once and lent to every run; the
- * output folder is in memory (/dev/shm) where there is one, and emptied
- * after every input so that each run starts alike. */
+ * output folder is in memory (/dev/shm/vanban-fuzz-PID/out) where there is
+ * one, and emptied after every input so that each run starts alike. */
 #include <dirent.h>
+#include <errno.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "diag.h"
@@ -99,13 +102,39 @@ static void remove_outdir(void)
 	rmdir(outdir);
 }
 
+/* libFuzzer ends without atexit handlers: the folders of fuzzers that are
+ * gone (vanban-fuzz-PID) are removed when the next one starts. */
+static void remove_dead(const char *base)
+{
+	DIR *d = opendir(base);
+	if (!d)
+		return;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		long pid;
+		char tail;
+		if (sscanf(e->d_name, "vanban-fuzz-%ld%c", &pid, &tail) != 1 || pid <= 0 ||
+		    kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue; /* not ours, or still running */
+		char *dir = xasprintf("%s/%s", base, e->d_name);
+		char *out = xasprintf("%s/out", dir);
+		empty_folder(out);
+		rmdir(out);
+		rmdir(dir);
+		free(out);
+		free(dir);
+	}
+	closedir(d);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct render_opts o;
 	if (!outdir) {
 		const char *base = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp";
-		char *dir = xasprintf("%s/vanban-fuzz-XXXXXX", base);
-		if (!mkdtemp(dir))
+		remove_dead(base);
+		char *dir = xasprintf("%s/vanban-fuzz-%ld", base, (long)getpid());
+		if (mkdir(dir, 0700) < 0)
 			abort();
 		outdir = xasprintf("%s/out", dir);
 		free(dir);
