@@ -494,6 +494,19 @@ void render_emit(const struct cert_env *env, const char *source, struct composed
 	emit(&r, source, c);
 }
 
+struct dlist *render_typeset_checked(const struct cert_env *env, struct composed *c)
+{
+	struct batch r = batch_of(env);
+	return typeset_checked(&r, c);
+}
+
+void render_emit_typeset(const struct cert_env *env, const char *source, const struct composed *c,
+			 struct dlist *dl)
+{
+	struct batch r = batch_of(env);
+	emit_dl(&r, source, c, dl);
+}
+
 struct node *render_load(const struct cert_env *env, const char *from, const struct text *name,
 			 const char *what, struct load_info *info)
 {
