@@ -18,37 +18,58 @@ static void person_line(struct buf *b, const struct person *p)
 		buf_printf(b, "%s%s", i ? ", " : " - ", p->roles.v[i].s);
 }
 
-static const char *meeting_word(const char *title)
+/* What the meeting is called: its `meeting`, or the first of the layout's
+ * meeting_words its title starts with, or the layout's meeting_default. */
+static const char *meeting_word(const struct layout *lay, const struct minutes *m)
 {
-	static const char *const words[] = {"Hội nghị", "Hội thảo", "Đại hội", "Cuộc họp"};
-	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-		if (!strncmp(title, words[i], strlen(words[i])))
-			return words[i];
-	return "Cuộc họp";
+	if (m->meeting.s)
+		return m->meeting.s;
+	for (size_t i = 0; i < lay->meeting_words.n; i++) {
+		const char *w = lay->meeting_words.v[i].s;
+		if (!strncmp(m->title.s, w, strlen(w)))
+			return w;
+	}
+	return lay->meeting_default.s;
 }
 
-/* The decree's fixed lines (Mẫu 1.9) from the meeting's fields. */
-static void attendance_line(struct buf *t, const struct attendance *a, bool pad)
+/* fmt (a layout text) with {key} replaced, appended to t. */
+static void add(struct buf *t, const char *fmt, const char *key, const char *value)
 {
-	buf_printf(t, "Thành phần tham dự: %s", a->text.s);
-	if (a->summoned.set) {
-		char *n = text_count((int)a->summoned.v, pad);
-		buf_printf(t, "; tổng số được triệu tập: %s người", n);
-		free(n);
-	}
+	const struct text_subst s[] = {{key, value}};
+	char *f = text_fill(fmt, s, 1);
+	buf_adds(t, f);
+	free(f);
+}
+
+static void add_count(struct buf *t, const char *fmt, long long n, bool pad)
+{
+	char *c = text_count((int)n, pad);
+	add(t, fmt, "count", c);
+	free(c);
+}
+
+/* The decree's fixed lines (Mẫu 1.9) from the meeting's fields; their
+ * wording is the layout's (minutes_start …). */
+static void attendance_line(struct buf *t, const struct layout *lay, const struct attendance *a, bool pad)
+{
+	add(t, lay->minutes_attendance.s, "text", a->text.s);
+	if (a->summoned.set)
+		add_count(t, lay->minutes_summoned.s, a->summoned.v, pad);
 	if (a->present.set) {
-		char *n = text_count((int)a->present.v, pad);
-		buf_printf(t, ", có mặt: %s người", n);
-		free(n);
+		add_count(t, lay->minutes_present.s, a->present.v, pad);
 		if (a->summoned.set && a->summoned.v > a->present.v) {
-			n = text_count((int)(a->summoned.v - a->present.v), pad);
-			buf_printf(t, ", vắng: %s người", n);
-			free(n);
+			add_count(t, lay->minutes_absent.s, a->summoned.v - a->present.v, pad);
 			if (a->absent_note.s)
-				buf_printf(t, " (%s)", a->absent_note.s);
+				add(t, lay->minutes_absent_note.s, "note", a->absent_note.s);
 		}
 	}
 	buf_addc(t, '.');
+}
+
+static void line(struct blocks *b, const struct layout *lay, struct buf *t, const struct srcpos *pos)
+{
+	compose_body(b, lay, t->data, pos);
+	t->len = 0;
 }
 
 static void fixed_lines(struct blocks *b, const struct layout *lay, const struct minutes *m, bool pad,
@@ -56,30 +77,30 @@ static void fixed_lines(struct blocks *b, const struct layout *lay, const struct
 {
 	struct buf t = {0};
 	char *when = text_time(m->start.h, m->start.m);
-	buf_printf(&t, "Thời gian bắt đầu: %s, %s.", when, day);
-	compose_body(b, lay, t.data, &m->start.pos);
+	const struct text_subst start[] = {{"time", when}, {"date", day}};
+	char *f = text_fill(lay->minutes_start.s, start, 2);
+	buf_adds(&t, f);
+	free(f);
 	free(when);
-	t.len = 0;
-	buf_printf(&t, "Địa điểm: %s.", m->venue.s);
-	compose_body(b, lay, t.data, &m->venue.pos);
-	t.len = 0;
-	attendance_line(&t, &m->attendance, pad);
-	compose_body(b, lay, t.data, &m->attendance.text.pos);
-	t.len = 0;
-	buf_adds(&t, "Chủ trì (chủ tọa): ");
+	line(b, lay, &t, &m->start.pos);
+	add(&t, lay->minutes_venue.s, "venue", m->venue.s);
+	line(b, lay, &t, &m->venue.pos);
+	attendance_line(&t, lay, &m->attendance, pad);
+	line(b, lay, &t, &m->attendance.text.pos);
+	struct buf who = {0};
 	const struct person *chairs = m->chairs.v;
 	for (size_t i = 0; i < m->chairs.n; i++) {
 		if (i)
-			buf_adds(&t, "; ");
-		person_line(&t, &chairs[i]);
+			buf_adds(&who, "; ");
+		person_line(&who, &chairs[i]);
 	}
-	buf_addc(&t, '.');
-	compose_body(b, lay, t.data, &chairs[0].name.pos);
-	t.len = 0;
-	buf_adds(&t, "Thư ký (người ghi biên bản): ");
-	person_line(&t, &m->secretary);
-	buf_addc(&t, '.');
-	compose_body(b, lay, t.data, &m->secretary.name.pos);
+	add(&t, lay->minutes_chairs.s, "chairs", who.data);
+	line(b, lay, &t, &chairs[0].name.pos);
+	who.len = 0;
+	person_line(&who, &m->secretary);
+	add(&t, lay->minutes_secretary.s, "secretary", who.data);
+	line(b, lay, &t, &m->secretary.name.pos);
+	buf_free(&who);
 	buf_free(&t);
 }
 
@@ -109,8 +130,8 @@ static void signatures(struct blocks *b, const struct layout *lay, const struct 
 	}
 	const struct person *chairs = m->chairs.v;
 	struct signer two[2] = {
-		{.title = {"THƯ KÝ", m->secretary.name.pos}, .name = m->secretary.name},
-		{.title = {"CHỦ TỌA", chairs[0].name.pos}, .name = chairs[0].name},
+		{.title = {lay->minutes_secretary_signs.s, m->secretary.name.pos}, .name = m->secretary.name},
+		{.title = {lay->minutes_chair_signs.s, chairs[0].name.pos}, .name = chairs[0].name},
 	};
 	compose_footer(b, lay, two, 2, &m->recipients, &m->filed);
 }
@@ -122,14 +143,15 @@ bool compose_minutes(const struct docfile *df, const struct layout *lay, struct 
 	bool pad = df->style.pad_counts.set ? df->style.pad_counts.v : true;
 	struct blocks *b = &out->blocks;
 
-	char *symbol = m->symbol.s ? xstrdup(m->symbol.s) : layout_symbol(lay, "BB", org->abbreviation.s);
+	char *symbol = m->symbol.s ? xstrdup(m->symbol.s) : layout_symbol(lay, lay->minutes_abbreviation.s, org->abbreviation.s);
 	char *number = layout_number(lay, m->number.set ? m->number.v : 0, symbol);
 	compose_header(b, lay, org, number, NULL, NULL);
 
 	struct para_style st = compose_style(layout_pt(&lay->type_size), ALIGN_CENTER);
 	/* the date line's room stays empty: Mẫu 1.9 sets BIÊN BẢN that much lower */
 	st.space_before = layout_pt(&lay->title_space) + layout_pt(&lay->date_size) * 6 / 5;
-	compose_para(b, &st, FACE_BOLD, "BIÊN BẢN", NULL, false)->keep_with_next = true;
+	st.upper = true;
+	compose_para(b, &st, FACE_BOLD, lay->minutes_type.s, NULL, false)->keep_with_next = true;
 	st = compose_style(layout_pt(&lay->summary_size), ALIGN_CENTER);
 	compose_para(b, &st, FACE_BOLD, m->title.s, &m->title.pos, false);
 	blocks_rule(b, lay->summary_rule.v, 0, compose_rule_gap(lay, &lay->summary_size),
@@ -138,26 +160,28 @@ bool compose_minutes(const struct docfile *df, const struct layout *lay, struct 
 
 	char *day = text_date_words(m->date.d);
 	fixed_lines(b, lay, m, pad, day);
-	const char *word = m->meeting.s ? m->meeting.s : meeting_word(m->title.s);
+	const char *word = meeting_word(lay, m);
 	char *lower = text_lower(word);
-	char *t = xasprintf("Nội dung (theo diễn biến %s):", lower);
+	const struct text_subst mw[] = {{"meeting", word}, {"meeting_lower", lower}};
+	char *t = text_fill(lay->minutes_content.s, mw, 2);
 	compose_body(b, lay, t, NULL)->keep_with_next = true;
 	free(t);
-	free(lower);
 	bool ok = sections(b, lay, m);
 	for (size_t i = 0; i < m->closing.n; i++)
 		compose_body(b, lay, m->closing.v[i].s, &m->closing.v[i].pos);
 
 	char *end = text_time(m->end.h, m->end.m);
-	t = xasprintf("%s kết thúc vào %s, %s./.", word, end, day);
+	const struct text_subst close[] = {{"meeting", word}, {"meeting_lower", lower}, {"time", end}, {"date", day}};
+	t = text_fill(lay->minutes_end.s, close, 4);
 	compose_body(b, lay, t, &m->end.pos);
 	free(t);
 	free(end);
+	free(lower);
 	free(day);
 	signatures(b, lay, m);
 
 	char *ref = compose_number_ref(number);
-	compose_finish(out, lay, "minutes", "Biên bản", m->title.s, org->name.s, ref);
+	compose_finish(out, lay, "minutes", lay->minutes_type.s, m->title.s, org->name.s, ref);
 	out->meta.date = xasprintf("%04d-%02d-%02d", m->date.d.y, m->date.d.m, m->date.d.d);
 	free(ref);
 	char *slug = text_slug(m->title.s, 200);

@@ -22,6 +22,7 @@ static bool verbose;
 static int level_count[DIAG_SYSERR + 1], folded;
 static bool fold[MSG_COUNT], verbose_only[MSG_COUNT];
 static FILE *out;
+static _Thread_local bool muted;
 
 static const struct {
 	enum diag_level level;
@@ -209,6 +210,8 @@ bool diag_file_silenced(void)
 
 void diag_emit(enum msg code, const struct srcpos *pos, ...)
 {
+	if (muted)
+		return;
 	va_list ap;
 	va_start(ap, pos);
 	if (verbose_only[code] && !verbose && table[code].level == DIAG_NOTE) {
@@ -233,6 +236,12 @@ int diag_count(enum diag_level level) { return level_count[level]; }
 void diag_fold(enum msg code) { fold[code] = true; }
 void diag_verbose_only(enum msg code) { verbose_only[code] = true; }
 void diag_set_verbose(bool v) { verbose = v; }
+bool diag_mute(bool on)
+{
+	bool was = muted;
+	muted = on;
+	return was;
+}
 int diag_folded(void) { return folded; }
 
 const char *diag_tr(const char *msgid) { return dgettext("vanban", msgid); }

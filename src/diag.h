@@ -93,6 +93,10 @@ void diag_fold(enum msg code);
 void diag_verbose_only(enum msg code);
 void diag_set_verbose(bool verbose);
 int diag_folded(void);
+/* Work done a second time (a certificate composed again to be written)
+ * says nothing: while muted, this thread's messages are neither printed
+ * nor counted. Returns the previous state, to restore. */
+bool diag_mute(bool on);
 /* Number of warnings reported so far. */
 int diag_warnings(void);
 /* Redirect output (tests); NULL restores stderr. */

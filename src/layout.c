@@ -36,6 +36,7 @@ static const struct field layout_fields[] = {
 	LAYOUT_NUMBERS(NUM_FIELD)
 	LAYOUT_TEXTS(TEXT_FIELD)
 	{"prefixes", F_TEXTS, offsetof(struct layout, prefixes), 0, NULL, 0, 0, NULL},
+	{"meeting_words", F_TEXTS, offsetof(struct layout, meeting_words), 0, NULL, 0, 0, NULL},
 	{"headings", F_RECORDS, offsetof(struct layout, headings), 0, &heading_schema, 0, 0, NULL},
 };
 static const struct schema layout_schema = {N_("layout"), sizeof(struct layout), FIELDS(layout_fields)};
@@ -47,6 +48,9 @@ static const char *const text_defaults[] = {LAYOUT_TEXTS(TEXT_DEFAULT)};
 
 static const struct text default_prefix_texts[] = {
 	{"TM.", {0}}, {"KT.", {0}}, {"Q.", {0}}, {"TL.", {0}}, {"TUQ.", {0}},
+};
+static const struct text default_meeting_words[] = {
+	{"Hội nghị", {0}}, {"Hội thảo", {0}}, {"Đại hội", {0}},
 };
 
 /* The decree's heading forms (Phụ lục I, Mục II.6; docs/rules.md §1.3, §5.2). */
@@ -87,6 +91,8 @@ void layout_defaults(struct layout *out)
 		((struct text *)((char *)out + layout_fields[NNUMBERS + i].offset))->s = text_defaults[i];
 	out->prefixes.v = (struct text *)default_prefix_texts;
 	out->prefixes.n = sizeof default_prefix_texts / sizeof default_prefix_texts[0];
+	out->meeting_words.v = (struct text *)default_meeting_words;
+	out->meeting_words.n = sizeof default_meeting_words / sizeof default_meeting_words[0];
 }
 
 static bool check_layout(const struct layout *lay)
@@ -134,6 +140,10 @@ static void overlay(struct layout *out, struct layout *over)
 		out->prefixes = over->prefixes; /* now owned by out */
 		over->prefixes.v = NULL;
 	}
+	if (over->meeting_words.v) {
+		out->meeting_words = over->meeting_words;
+		over->meeting_words.v = NULL;
+	}
 	if (over->headings.v) {
 		out->headings = over->headings;
 		over->headings = (struct records){0};
@@ -169,6 +179,9 @@ void layout_free(struct layout *lay)
 	if (lay->prefixes.v != default_prefix_texts)
 		free(lay->prefixes.v);
 	lay->prefixes.v = NULL;
+	if (lay->meeting_words.v != default_meeting_words)
+		free(lay->meeting_words.v);
+	lay->meeting_words.v = NULL;
 	free(lay->headings.v);
 	lay->headings = (struct records){0};
 	node_free(lay->tree);

@@ -80,7 +80,24 @@
 	X(vote_format, "vote_format", "Biểu quyết: {for}/{present} đại biểu tán thành, đạt {percent} %") \
 	X(table_valign, "table_valign", "top") \
 	X(table_head_valign, "table_head_valign", "middle") \
-	X(kinds, "kinds_file", "kinds")
+	X(kinds, "kinds_file", "kinds") \
+	/* a Biên bản's fixed wording (Mẫu 1.9; docs/rules.md §1.6) */ \
+	X(minutes_type, "minutes_type", "Biên bản") \
+	X(minutes_abbreviation, "minutes_abbreviation", "BB") \
+	X(minutes_start, "minutes_start", "Thời gian bắt đầu: {time}, {date}.") \
+	X(minutes_venue, "minutes_venue", "Địa điểm: {venue}.") \
+	X(minutes_attendance, "minutes_attendance", "Thành phần tham dự: {text}") \
+	X(minutes_summoned, "minutes_summoned", "; tổng số được triệu tập: {count} người") \
+	X(minutes_present, "minutes_present", ", có mặt: {count} người") \
+	X(minutes_absent, "minutes_absent", ", vắng: {count} người") \
+	X(minutes_absent_note, "minutes_absent_note", " ({note})") \
+	X(minutes_chairs, "minutes_chairs", "Chủ trì (chủ tọa): {chairs}.") \
+	X(minutes_secretary, "minutes_secretary", "Thư ký (người ghi biên bản): {secretary}.") \
+	X(minutes_content, "minutes_content", "Nội dung (theo diễn biến {meeting_lower}):") \
+	X(minutes_end, "minutes_end", "{meeting} kết thúc vào {time}, {date}./.") \
+	X(minutes_secretary_signs, "minutes_secretary_signs", "THƯ KÝ") \
+	X(minutes_chair_signs, "minutes_chair_signs", "CHỦ TỌA") \
+	X(meeting_default, "meeting_default", "Cuộc họp")
 
 /* A numbered heading's form (docs/rules.md §1.3, §5.2): "Chương {roman}"
  * centred with its title upper case on the next line, "{arabic}." flush
@@ -137,6 +154,13 @@ struct layout {
 	struct text table_valign;  /* a body cell's text in a taller row: "top", "middle", "bottom" */
 	struct text table_head_valign; /* a header cell's: "middle" */
 	struct text kinds;         /* layouts/NAME.yaml with the document kinds: "kinds" */
+	/* A Biên bản's fixed lines and sentences, its signers' titles, and what
+	 * a meeting is called when its title starts with none of meeting_words. */
+	struct text minutes_type, minutes_abbreviation, minutes_start, minutes_venue, minutes_attendance;
+	struct text minutes_summoned, minutes_present, minutes_absent, minutes_absent_note;
+	struct text minutes_chairs, minutes_secretary, minutes_content, minutes_end;
+	struct text minutes_secretary_signs, minutes_chair_signs, meeting_default;
+	struct texts meeting_words; /* "Hội nghị", "Hội thảo", "Đại hội": a title's first words name the meeting */
 	struct texts prefixes;     /* signing prefixes: TM. KT. Q. TL. TUQ. / T/M K/T T/L */
 	struct records headings;   /* struct heading_style, overriding the defaults by level */
 	struct node *tree;         /* owns the strings read from the file */

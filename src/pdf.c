@@ -71,30 +71,46 @@ fail:
 	return NULL;
 }
 
-struct pdf_ctx *pdf_ctx_narrow(const struct pdf_ctx *base, const struct dlist *const *dls, size_t n)
+struct pdf_charset {
+	uint8_t seen[FACE_COUNT][65536 / 8]; /* one bit per BMP code point */
+};
+
+struct pdf_charset *pdf_charset_new(void)
+{
+	return xcalloc(1, sizeof(struct pdf_charset));
+}
+
+void pdf_charset_free(struct pdf_charset *cs)
+{
+	free(cs);
+}
+
+void pdf_charset_add(struct pdf_charset *cs, const struct dlist *dl)
+{
+	for (size_t p = 0; p < dl->npages; p++) {
+		const struct dl_page *pg = &dl->pages[p];
+		for (size_t i = 0; i < pg->nops; i++) {
+			const struct dl_op *op = &pg->ops[i];
+			if (op->kind != DL_TEXT || !op->text || op->face >= FACE_COUNT)
+				continue;
+			size_t len = strlen(op->text);
+			for (size_t j = 0; j < len;) {
+				uint32_t cp;
+				size_t k = utf8_decode(op->text + j, len - j, &cp);
+				j += k ? k : 1;
+				if (k && cp < 65536)
+					cs->seen[op->face][cp / 8] |= (uint8_t)(1u << (cp % 8));
+			}
+		}
+	}
+}
+
+struct pdf_ctx *pdf_ctx_narrow(const struct pdf_ctx *base, const struct pdf_charset *cs)
 {
 	struct pdf_ctx *ctx = xcalloc(1, sizeof *ctx);
 	ctx->borrowed = true;
 	ctx->date = base->date;
 	ctx->pdfa = base->pdfa;
-	uint8_t *seen = xcalloc(FACE_COUNT, 65536 / 8); /* one bit per BMP code point */
-	for (size_t d = 0; d < n; d++)
-		for (size_t p = 0; p < dls[d]->npages; p++) {
-			const struct dl_page *pg = &dls[d]->pages[p];
-			for (size_t i = 0; i < pg->nops; i++) {
-				const struct dl_op *op = &pg->ops[i];
-				if (op->kind != DL_TEXT || !op->text || op->face >= FACE_COUNT)
-					continue;
-				size_t len = strlen(op->text);
-				for (size_t j = 0; j < len;) {
-					uint32_t cp;
-					size_t k = utf8_decode(op->text + j, len - j, &cp);
-					j += k ? k : 1;
-					if (k && cp < 65536)
-						seen[op->face * 8192 + cp / 8] |= (uint8_t)(1u << (cp % 8));
-				}
-			}
-		}
 	int rc = 0;
 	for (int f = 0; f < FACE_COUNT && rc == 0; f++) {
 		struct pdf_face *pf = &ctx->face[f];
@@ -105,7 +121,7 @@ struct pdf_ctx *pdf_ctx_narrow(const struct pdf_ctx *base, const struct dlist *c
 		uint32_t *want = xmalloc(65536 * sizeof *want);
 		size_t nwant = 0;
 		for (uint32_t cp = 0; cp < 65536; cp++)
-			if (seen[f * 8192 + cp / 8] & (1u << (cp % 8)) && font_subset_covers(pf->src, cp))
+			if (cs->seen[f][cp / 8] & (1u << (cp % 8)) && font_subset_covers(pf->src, cp))
 				want[nwant++] = cp;
 		if (nwant) {
 			struct buf bytes = {0};
@@ -118,7 +134,6 @@ struct pdf_ctx *pdf_ctx_narrow(const struct pdf_ctx *base, const struct dlist *c
 		}
 		free(want);
 	}
-	free(seen);
 	ctx->exact = true;
 	if (rc < 0) {
 		pdf_ctx_free(ctx);

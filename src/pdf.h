@@ -26,13 +26,21 @@ struct pdf_ctx;
 struct pdf_ctx *pdf_ctx_new(const struct pdf_fonts *fonts);
 void pdf_ctx_free(struct pdf_ctx *ctx);
 
+/* The characters of a batch of display lists, per face (BMP only), for
+ * pdf_ctx_narrow: lists are added one by one, so the batch need not be
+ * kept in memory. */
+struct pdf_charset;
+struct pdf_charset *pdf_charset_new(void);
+void pdf_charset_add(struct pdf_charset *cs, const struct dlist *dl);
+void pdf_charset_free(struct pdf_charset *cs);
+
 /* A context for a batch of small documents (certificates): each face is
- * cut once to exactly the characters dls[0..n) set in it, so every PDF of
- * the batch embeds a few kilobytes of font instead of the fixed set. It
+ * cut once to exactly the characters of cs set in it, so every PDF of the
+ * batch embeds a few kilobytes of font instead of the fixed set. It
  * borrows base's parsed fonts (base must outlive it); a document with
  * other characters still renders (with its own subset). Returns NULL after
  * a diag(); free with pdf_ctx_free(). */
-struct pdf_ctx *pdf_ctx_narrow(const struct pdf_ctx *base, const struct dlist *const *dls, size_t n);
+struct pdf_ctx *pdf_ctx_narrow(const struct pdf_ctx *base, const struct pdf_charset *cs);
 
 /* Renders the display list into a PDF, appended to out (owned by the
  * caller). Returns 0, or -1 after exactly one diag() (bad op: DIAG_ERROR at

@@ -9,10 +9,21 @@
  * (default 1,000): libharu keeps a whole document in memory until it is
  * saved, and its page tree takes at most 32,767 pages, so parts bound both
  * the memory and the size of a run — and a printer's spooler takes them
- * more gladly than one 100,000-page file. */
+ * more gladly than one 100,000-page file.
+ *
+ * Memory stays flat however long the list: composition checks every
+ * certificate but keeps only the first window of them (as many as a print
+ * part); the others are composed again, with their messages muted, right
+ * before the job that writes them is queued, and a job's pages are freed
+ * when it is done. One print part is written at a time while the next is
+ * composed, so a run holds at most about two parts' pages and one part's
+ * PDF, whether it has a thousand certificates or a hundred thousand. */
 #include "render_cert.h"
 
 #include <pthread.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,32 +38,46 @@
 
 struct cert_job {
 	struct cert_layout lay;
-	struct dlist **dl;        /* one single-page list per recipient */
-	char **name;              /* output file stem of each */
-	char **key;               /* its shard key: decision, name and unit, not its place in the list */
-	size_t n;
+	struct dlist **dl;        /* one single-page list per recipient; NULL beyond the window */
+	char *stem;               /* of every file name: award and decision number */
+	size_t n, window;
 	char *print_name, *print_title;
 	bool files, print;        /* which outputs the decision asks for */
-	char *strings[8];         /* values the dlists' ops do not own */
 	struct image *images[3];  /* emblem, signature, seal: every page draws the same one */
+	/* What composing certificate i again takes: the decision's values
+	 * (strings of the docfile, which outlives cert_emit, or the job's
+	 * own) and a copy of the roster, in its order. */
+	struct cert_values tpl;
+	struct shared_vals {
+		char *number_line, *decision_date, *date_line, *signer_title;
+		char *national, *motto; /* the decision layout's, freed before cert_emit */
+	} sv;
+	const struct text *achievement; /* the decision's, for recipients without their own */
+	const char *author;
+	const struct recipient *rec;
+	bool rec_owned;           /* a sorted copy (else the docfile's) */
+	int width;                /* digits of the list numbers */
+	struct pdf_charset *chars; /* every character of the batch, for pdf_ctx_narrow */
+	uint8_t *recheck;         /* certificates beyond the window that pdf_validate refused */
 };
+
+static void shared_free(struct shared_vals *sv);
 
 void cert_job_free(struct cert_job *job)
 {
 	if (!job)
 		return;
-	for (size_t i = 0; i < job->n; i++) {
+	for (size_t i = 0; i < job->n; i++)
 		dlist_free(job->dl[i]);
-		free(job->name[i]);
-		free(job->key[i]);
-	}
 	free(job->dl);
-	free(job->name);
-	free(job->key);
+	free(job->stem);
 	free(job->print_name);
 	free(job->print_title);
-	for (size_t i = 0; i < sizeof job->strings / sizeof *job->strings; i++)
-		free(job->strings[i]);
+	shared_free(&job->sv);
+	if (job->rec_owned)
+		free((void *)job->rec);
+	pdf_charset_free(job->chars);
+	free(job->recheck);
 	for (size_t i = 0; i < sizeof job->images / sizeof *job->images; i++)
 		image_free(job->images[i]);
 	layout_cert_free(&job->lay);
@@ -102,10 +127,6 @@ static const char *bare_number(const char *line)
 	return line;
 }
 
-struct shared_vals {
-	char *number_line, *decision_date, *date_line, *signer_title;
-};
-
 static void decision_values(const struct docfile *df, const struct decision *d, const struct organisation *org,
 			    const struct layout *lay, struct cert_values *v, struct shared_vals *sv)
 {
@@ -122,8 +143,10 @@ static void decision_values(const struct docfile *df, const struct decision *d, 
 					     s->authority.s ? s->authority.s : "", s->title.s);
 	else
 		sv->signer_title = xstrdup(s->title.s);
-	v->val[CK_NATIONAL] = lay->national.s;
-	v->val[CK_MOTTO] = lay->motto.s;
+	sv->national = lay->national.s ? xstrdup(lay->national.s) : NULL;
+	sv->motto = lay->motto.s ? xstrdup(lay->motto.s) : NULL;
+	v->val[CK_NATIONAL] = sv->national;
+	v->val[CK_MOTTO] = sv->motto;
 	v->val[CK_ORGANISATION] = org->name.s;
 	v->pos[CK_ORGANISATION] = org->name.pos;
 	v->val[CK_AUTHORITY] = d->authority.s;
@@ -148,6 +171,58 @@ static void shared_free(struct shared_vals *sv)
 	free(sv->decision_date);
 	free(sv->date_line);
 	free(sv->signer_title);
+	free(sv->national);
+	free(sv->motto);
+}
+
+#define DEFAULT_PRINT_PART 1000
+
+/* How many composed certificates a job keeps: a print part's worth. */
+static size_t cert_window(const struct cert_env *env)
+{
+	return env->o->print_part > 0 ? (size_t)env->o->print_part : DEFAULT_PRINT_PART;
+}
+
+/* Certificate i of the job as one display list, or NULL after reporting
+ * why not. report_all: the notes of fields every certificate shares. */
+static struct dlist *compose_one(const struct cert_env *env, const struct cert_job *job, size_t i,
+				 bool report_all)
+{
+	struct cert_values v = job->tpl;
+	const struct recipient *r = &job->rec[i];
+	char nbuf[24];
+	snprintf(nbuf, sizeof nbuf, "%0*zu", job->width, i + 1);
+	v.val[CK_NAME] = r->name.s;
+	v.pos[CK_NAME] = r->name.pos;
+	v.val[CK_POSITION] = r->position.s;
+	v.pos[CK_POSITION] = r->position.pos;
+	v.val[CK_UNIT] = r->unit.s;
+	v.pos[CK_UNIT] = r->unit.pos;
+	const struct text *ach = r->achievement.s ? &r->achievement : job->achievement;
+	v.val[CK_ACHIEVEMENT] = ach->s;
+	v.pos[CK_ACHIEVEMENT] = ach->pos;
+	v.val[CK_LIST_NUMBER] = nbuf;
+	v.pos[CK_LIST_NUMBER] = r->pos;
+	struct dlist *dl = dlist_new();
+	if (!compose_certificate(env->fs, &job->lay, &v, &r->pos, report_all, dl)) {
+		dlist_free(dl);
+		return NULL;
+	}
+	dl->meta.title = xasprintf("%s: %s", v.val[CK_AWARD], r->name.s);
+	dl->meta.author = xstrdup(job->author);
+	if (job->sv.number_line)
+		dl->meta.subject = xasprintf("Quyết định %s", job->sv.number_line);
+	dl->meta.creator = xstrdup("vanban");
+	return dl;
+}
+
+/* Certificate i composed again, saying nothing (it was told the first time). */
+static struct dlist *compose_again(const struct cert_env *env, const struct cert_job *job, size_t i)
+{
+	bool was = diag_mute(true);
+	struct dlist *dl = compose_one(env, job, i, false);
+	diag_mute(was);
+	return dl;
 }
 
 bool cert_compose(const struct cert_env *env, const struct docfile *df, const struct decision *d,
@@ -171,11 +246,11 @@ bool cert_compose(const struct cert_env *env, const struct docfile *df, const st
 		free(job);
 		return false;
 	}
-	struct cert_values v = {0};
+	struct cert_values *v = &job->tpl;
 	/* all three are checked, so every missing image is reported at once */
-	ok = picture(job, 0, df->path, &d->emblem, N_("emblem"), &v.emblem);
-	ok = picture(job, 1, df->path, &d->signer.signature, N_("signature"), &v.signature) && ok;
-	ok = picture(job, 2, df->path, &d->signer.seal, N_("seal"), &v.seal) && ok;
+	ok = picture(job, 0, df->path, &d->emblem, N_("emblem"), &v->emblem);
+	ok = picture(job, 1, df->path, &d->signer.signature, N_("signature"), &v->signature) && ok;
+	ok = picture(job, 2, df->path, &d->signer.seal, N_("seal"), &v->seal) && ok;
 	if (!ok) {
 		cert_job_free(job);
 		return false;
@@ -183,51 +258,46 @@ bool cert_compose(const struct cert_env *env, const struct docfile *df, const st
 	const char *out = d->certificate_output.s ? d->certificate_output.s : "both";
 	job->files = strcmp(out, "print") != 0;
 	job->print = strcmp(out, "files") != 0;
-	struct shared_vals sv;
-	decision_values(df, d, org, lay, &v, &sv);
+	decision_values(df, d, org, lay, v, &job->sv);
+	job->achievement = &d->achievement;
+	job->author = org->name.s;
+	job->window = cert_window(env);
 
-	char *stem = file_stem(&v);
-	job->print_name = xasprintf("%s-ban-in", stem);
-	job->print_title = xasprintf("%s, %s: bản in %zu trang", v.val[CK_AWARD],
-				     sv.number_line ? sv.number_line : sv.decision_date, ro->n);
-	int width = ro->n >= 1000 ? 4 : ro->n >= 100 ? 3 : 2;
+	job->stem = file_stem(v);
+	job->print_name = xasprintf("%s-ban-in", job->stem);
+	job->print_title = xasprintf("%s, %s: bản in %zu trang", v->val[CK_AWARD],
+				     job->sv.number_line ? job->sv.number_line : job->sv.decision_date, ro->n);
+	job->width = ro->n >= 1000 ? 4 : ro->n >= 100 ? 3 : 2;
+	job->n = ro->n;
+	job->rec = ro->v;
+	if (ro->v != d->list.recipients.v) { /* sorted: the caller frees its copy */
+		struct recipient *copy = xmalloc(ro->n * sizeof *copy);
+		memcpy(copy, ro->v, ro->n * sizeof *copy);
+		job->rec = copy;
+		job->rec_owned = true;
+	}
 	job->dl = xcalloc(ro->n, sizeof *job->dl);
-	job->name = xcalloc(ro->n, sizeof *job->name);
-	job->key = xcalloc(ro->n, sizeof *job->key);
+	job->chars = pdf_charset_new();
+	job->recheck = xcalloc(ro->n / 8 + 1, 1);
 	for (size_t i = 0; i < ro->n; i++) {
-		const struct recipient *r = &ro->v[i];
-		char nbuf[24];
-		snprintf(nbuf, sizeof nbuf, "%0*zu", width, i + 1);
-		v.val[CK_NAME] = r->name.s;
-		v.pos[CK_NAME] = r->name.pos;
-		v.val[CK_POSITION] = r->position.s;
-		v.pos[CK_POSITION] = r->position.pos;
-		v.val[CK_UNIT] = r->unit.s;
-		v.pos[CK_UNIT] = r->unit.pos;
-		const struct text *ach = r->achievement.s ? &r->achievement : &d->achievement;
-		v.val[CK_ACHIEVEMENT] = ach->s;
-		v.pos[CK_ACHIEVEMENT] = ach->pos;
-		v.val[CK_LIST_NUMBER] = nbuf;
-		v.pos[CK_LIST_NUMBER] = r->pos;
-		struct dlist *dl = dlist_new();
-		if (!compose_certificate(env->fs, &job->lay, &v, &r->pos, i == 0, dl)) {
-			dlist_free(dl);
+		struct dlist *dl = compose_one(env, job, i, i == 0);
+		if (!dl) {
 			ok = false;
 			continue;
 		}
-		dl->meta.title = xasprintf("%s: %s", v.val[CK_AWARD], r->name.s);
-		dl->meta.author = xstrdup(org->name.s);
-		if (sv.number_line)
-			dl->meta.subject = xasprintf("Quyết định %s", sv.number_line);
-		dl->meta.creator = xstrdup("vanban");
-		char *who = text_slug(r->name.s, 80);
-		job->name[job->n] = xasprintf("%s-%s-%s", stem, nbuf, who);
-		job->key[job->n] = xasprintf("%s\t%s\t%s", stem, r->name.s, r->unit.s ? r->unit.s : "");
-		free(who);
-		job->dl[job->n++] = dl;
+		pdf_charset_add(job->chars, dl);
+		if (i < job->window) {
+			job->dl[i] = dl;
+			continue;
+		}
+		/* checked now, told by cert_validate (which runs only when the
+		 * rest of the file is good) */
+		bool was = diag_mute(true);
+		if (env->pdf && pdf_validate(env->pdf, dl) != 0)
+			job->recheck[i / 8] |= (uint8_t)(1u << (i % 8));
+		diag_mute(was);
+		dlist_free(dl);
 	}
-	free(stem);
-	shared_free(&sv);
 	if (!ok) {
 		cert_job_free(job);
 		return false;
@@ -239,8 +309,15 @@ bool cert_compose(const struct cert_env *env, const struct docfile *df, const st
 bool cert_validate(const struct cert_env *env, const struct cert_job *job)
 {
 	bool ok = true;
-	for (size_t i = 0; env->pdf && i < job->n; i++)
-		ok &= pdf_validate(env->pdf, job->dl[i]) == 0;
+	for (size_t i = 0; env->pdf && i < job->n; i++) {
+		if (job->dl[i]) {
+			ok &= pdf_validate(env->pdf, job->dl[i]) == 0;
+		} else if (job->recheck[i / 8] & (1u << (i % 8))) {
+			struct dlist *dl = compose_again(env, job, i);
+			ok &= dl && pdf_validate(env->pdf, dl) == 0;
+			dlist_free(dl);
+		}
+	}
 	return ok;
 }
 
@@ -257,12 +334,15 @@ struct cert_batch {
 	pthread_mutex_t mu;
 };
 
-/* One PDF: certificate `first`, or print-file pages [first, first + n). */
+/* One PDF: certificate `first`, or print-file pages [first, first + n).
+ * own[i] is page first + i composed for this task alone (NULL where the
+ * job kept it). */
 struct cert_task {
 	struct cert_batch *b;
 	size_t first, n;
 	bool print;
 	char *name, *title;
+	struct dlist **own;
 };
 
 static void release(struct cert_batch *b)
@@ -279,6 +359,11 @@ static void release(struct cert_batch *b)
 	free(b);
 }
 
+static const struct dlist *page_of(const struct cert_task *t, size_t i)
+{
+	return t->own[i] ? t->own[i] : t->b->job->dl[t->first + i];
+}
+
 static void run_cert(void *arg)
 {
 	struct cert_task *t = arg;
@@ -288,43 +373,65 @@ static void run_cert(void *arg)
 		struct dlist print = {0};
 		print.pages = xmalloc(t->n * sizeof *print.pages);
 		for (size_t i = 0; i < t->n; i++)
-			print.pages[i] = job->dl[t->first + i]->pages[0]; /* shallow: the ops stay the job's */
+			print.pages[i] = page_of(t, i)->pages[0]; /* shallow: the ops stay where they are */
 		print.npages = t->n;
-		print.meta = job->dl[t->first]->meta;
+		print.meta = page_of(t, 0)->meta;
 		print.meta.title = t->title;
 		if (pdf_render(t->b->ctx, &print, &pdf) == 0)
 			run_out_write(t->b->out, "certificates-print", t->b->source, t->name, (int)t->n, pdf.data,
 				      pdf.len);
 		free(print.pages);
 	} else {
-		if (pdf_render(t->b->ctx, job->dl[t->first], &pdf) == 0)
+		if (pdf_render(t->b->ctx, page_of(t, 0), &pdf) == 0)
 			run_out_write(t->b->out, "certificate", t->b->source, t->name, 1, pdf.data, pdf.len);
-		if (!job->print) { /* nothing else needs this page: memory stays flat */
-			dlist_free(job->dl[t->first]);
-			job->dl[t->first] = NULL;
+	}
+	/* nothing else needs these pages when the decision asks for one kind
+	 * of output only (else the job frees the ones it kept) */
+	bool alone = t->print ? !job->files : !job->print;
+	for (size_t i = 0; i < t->n; i++) {
+		dlist_free(t->own[i]);
+		if (alone && job->dl[t->first + i]) {
+			dlist_free(job->dl[t->first + i]);
+			job->dl[t->first + i] = NULL;
 		}
 	}
 	buf_free(&pdf);
+	free(t->own);
 	free(t->name);
 	free(t->title);
+	bool part = t->print;
 	release(t->b);
 	free(t);
+#ifdef __GLIBC__
+	/* A part's PDF was built in this thread's malloc arena; hand its pages
+	 * back, or each worker would keep the largest part it ever wrote. */
+	if (part)
+		malloc_trim(0);
+#endif
 }
 
-static void dump_print(const struct cert_job *job)
+/* The job's print file as one list, for --dump (composing what it did
+ * not keep). */
+static void dump_print(const struct cert_env *env, struct cert_job *job)
 {
 	struct dlist print = {0};
 	print.pages = xmalloc(job->n * sizeof *print.pages);
-	for (size_t i = 0; i < job->n; i++)
-		print.pages[i] = job->dl[i]->pages[0];
+	struct dlist **again = xcalloc(job->n, sizeof *again);
+	for (size_t i = 0; i < job->n; i++) {
+		if (!job->dl[i] && !(again[i] = compose_again(env, job, i)))
+			goto out;
+		print.pages[i] = (job->dl[i] ? job->dl[i] : again[i])->pages[0];
+	}
 	print.npages = job->n;
 	print.meta = job->dl[0]->meta;
 	print.meta.title = job->print_title;
 	dlist_dump(&print, stdout);
+out:
+	for (size_t i = 0; i < job->n; i++)
+		dlist_free(again[i]);
+	free(again);
 	free(print.pages);
 }
-
-#define DEFAULT_PRINT_PART 1000
 
 /* The tasks in claim order: every file, then every print part. Names are
  * claimed for all of them (so every shard names files alike); the shard's
@@ -332,14 +439,23 @@ static void dump_print(const struct cert_job *job)
 static struct cert_task **plan(const struct cert_env *env, struct cert_job *job, struct cert_batch *b,
 			       size_t *n)
 {
-	size_t part = env->o->print_part > 0 ? (size_t)env->o->print_part : DEFAULT_PRINT_PART;
+	size_t part = cert_window(env);
 	size_t nparts = job->print ? (job->n + part - 1) / part : 0;
 	struct cert_task **t = xcalloc((job->files ? job->n : 0) + nparts, sizeof *t);
 	struct srcpos pos = {b->source, 0, 0};
 	*n = 0;
 	for (size_t i = 0; job->files && i < job->n; i++) {
-		char *name = run_out_claim(env->out, job->name[i], &pos);
-		if (!run_out_mine(env->out, b->source, job->key[i])) {
+		const struct recipient *r = &job->rec[i];
+		char *who = text_slug(r->name.s, 80);
+		char *file = xasprintf("%s-%0*zu-%s", job->stem, job->width, i + 1, who);
+		/* the shard key: decision, name and unit, not the place in the list */
+		char *key = xasprintf("%s\t%s\t%s", job->stem, r->name.s, r->unit.s ? r->unit.s : "");
+		char *name = run_out_claim(env->out, file, &pos);
+		bool mine = run_out_mine(env->out, b->source, key);
+		free(who);
+		free(file);
+		free(key);
+		if (!mine) {
 			free(name);
 			continue;
 		}
@@ -369,10 +485,36 @@ static struct cert_task **plan(const struct cert_env *env, struct cert_job *job,
 	return t;
 }
 
+/* Certificate files that may be queued beside a print part: the part
+ * waits for little, while the next part waits for the one before it. */
+#define FILES_BESIDE_A_PART 256
+
+/* Composes the task's pages the job did not keep; false if one fails
+ * (it did not the first time, so this is not expected). */
+static bool prepare(const struct cert_env *env, struct cert_task *t)
+{
+	struct cert_job *job = t->b->job;
+	t->own = xcalloc(t->n, sizeof *t->own);
+	for (size_t i = 0; i < t->n; i++)
+		if (!job->dl[t->first + i] && !(t->own[i] = compose_again(env, job, t->first + i)))
+			return false;
+	return true;
+}
+
+static void task_free(struct cert_task *t)
+{
+	for (size_t i = 0; t->own && i < t->n; i++)
+		dlist_free(t->own[i]);
+	free(t->own);
+	free(t->name);
+	free(t->title);
+	free(t);
+}
+
 void cert_emit(const struct cert_env *env, const char *source, struct cert_job *job)
 {
 	if (env->o->dump) {
-		dump_print(job);
+		dump_print(env, job);
 		cert_job_free(job);
 		return;
 	}
@@ -383,18 +525,24 @@ void cert_emit(const struct cert_env *env, const char *source, struct cert_job *
 	pthread_mutex_init(&b->mu, NULL);
 	size_t n;
 	struct cert_task **t = plan(env, job, b, &n);
-	b->ctx = n ? pdf_ctx_narrow(env->pdf, (const struct dlist *const *)job->dl, job->n) : NULL;
+	b->ctx = n ? pdf_ctx_narrow(env->pdf, job->chars) : NULL;
 	if (!b->ctx) {
-		for (size_t i = 0; i < n; i++) {
-			free(t[i]->name);
-			free(t[i]->title);
-			free(t[i]);
-		}
+		for (size_t i = 0; i < n; i++)
+			task_free(t[i]);
 		n = 0;
 	}
 	b->refs = (int)n + 1; /* one for this function, until every task is queued */
-	for (size_t i = 0; i < n; i++)
-		rq_submit(env->q, run_cert, t[i]);
+	size_t limit = job->window + FILES_BESIDE_A_PART;
+	for (size_t i = 0; i < n; i++) {
+		/* composed before waiting: the next part is ready when the one
+		 * before it is written */
+		if (prepare(env, t[i])) {
+			rq_submit_weighted(env->q, run_cert, t[i], t[i]->n, limit);
+		} else {
+			task_free(t[i]);
+			release(b);
+		}
+	}
 	free(t);
 	release(b);
 }

@@ -17,17 +17,19 @@
 struct job {
 	void (*run)(void *arg);
 	void *arg;
+	size_t weight;
 };
 
 struct render_queue {
 	struct job *ring;
 	size_t cap, head, count;  /* waiting jobs: ring[head .. head+count) mod cap */
 	size_t submitted, done;
+	size_t weight;            /* of the jobs submitted and not yet finished */
 	bool closing, progress;
 	int nworkers;
 	pthread_t tid[MAX_WORKERS];
 	pthread_mutex_t mu;
-	pthread_cond_t not_empty, not_full;
+	pthread_cond_t not_empty, not_full, lighter;
 	struct timespec start, drawn;
 };
 
@@ -76,6 +78,9 @@ static void *worker(void *arg)
 		j.run(j.arg);
 		pthread_mutex_lock(&q->mu);
 		q->done++;
+		q->weight -= j.weight;
+		if (j.weight)
+			pthread_cond_signal(&q->lighter);
 		if (q->progress)
 			draw(q, false);
 	}
@@ -92,6 +97,7 @@ struct render_queue *rq_new(int workers, bool progress)
 	pthread_mutex_init(&q->mu, NULL);
 	pthread_cond_init(&q->not_empty, NULL);
 	pthread_cond_init(&q->not_full, NULL);
+	pthread_cond_init(&q->lighter, NULL);
 	if (workers > MAX_WORKERS)
 		workers = MAX_WORKERS;
 	q->cap = (size_t)(workers > 1 ? workers : 1) * WINDOW_PER_WORKER;
@@ -104,6 +110,11 @@ struct render_queue *rq_new(int workers, bool progress)
 
 void rq_submit(struct render_queue *q, void (*run)(void *arg), void *arg)
 {
+	rq_submit_weighted(q, run, arg, 0, 0);
+}
+
+void rq_submit_weighted(struct render_queue *q, void (*run)(void *arg), void *arg, size_t weight, size_t limit)
+{
 	if (q->nworkers == 0) { /* -j 1, or no threads to be had */
 		run(arg);
 		q->submitted++;
@@ -113,10 +124,13 @@ void rq_submit(struct render_queue *q, void (*run)(void *arg), void *arg)
 		return;
 	}
 	pthread_mutex_lock(&q->mu);
+	while (weight && q->weight && q->weight + weight > limit)
+		pthread_cond_wait(&q->lighter, &q->mu);
 	while (q->count == q->cap)
 		pthread_cond_wait(&q->not_full, &q->mu);
-	q->ring[(q->head + q->count) % q->cap] = (struct job){run, arg};
+	q->ring[(q->head + q->count) % q->cap] = (struct job){run, arg, weight};
 	q->count++;
+	q->weight += weight;
 	q->submitted++;
 	pthread_cond_signal(&q->not_empty);
 	pthread_mutex_unlock(&q->mu);
@@ -134,6 +148,7 @@ void rq_finish(struct render_queue *q)
 		fputs("\r\033[K", stderr);
 		fflush(stderr);
 	}
+	pthread_cond_destroy(&q->lighter);
 	pthread_cond_destroy(&q->not_full);
 	pthread_cond_destroy(&q->not_empty);
 	pthread_mutex_destroy(&q->mu);

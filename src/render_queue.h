@@ -9,6 +9,7 @@
 #define VANBAN_RENDER_QUEUE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 struct render_queue;
 
@@ -20,6 +21,11 @@ struct render_queue *rq_new(int workers, bool progress);
 /* Queues run(arg), blocking while the window is full. run must be
  * thread-safe with respect to every other job. */
 void rq_submit(struct render_queue *q, void (*run)(void *arg), void *arg);
+
+/* The same for a job that holds `weight` units of memory until it ends
+ * (say, composed pages): blocks until the weight of the unfinished jobs
+ * plus this one is at most limit, or no weighed job is unfinished. */
+void rq_submit_weighted(struct render_queue *q, void (*run)(void *arg), void *arg, size_t weight, size_t limit);
 
 /* Waits for every job, joins the workers, clears the progress line and
  * frees the queue. */

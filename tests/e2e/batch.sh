@@ -121,6 +121,38 @@ pages=$(for f in "$D/parts"/*-ban-in-phan-0[123].pdf; do pdfinfo "$f" | awk '/^P
 check "batch: --print-part 10 prints 25 certificates as 10 + 10 + 5 pages" test "$pages" = "10 10 5 "
 check "batch: ... with a note" grep -q "note: 25 certificates are printed in 3 parts of at most 10 pages" "$D/parts.err"
 
+# --- flat memory: certificates beyond the window are composed again ------------
+# The window is a print part (--print-part 10: 10 kept, 15 composed again as
+# they are written); the files are those of a run that keeps all 25, every
+# -j writes the same bytes, and no message is told twice.
+W=$D/window
+mkdir -p "$W"
+$PY tests/batch/roster.py "$W" 25 both
+$PY - "$W/list.csv" <<'PYEOF'
+import sys
+rows = open(sys.argv[1], encoding="utf-8").read().splitlines()
+for i in range(5, len(rows), 6): # a few names long enough to be shrunk, each a note
+    name, unit = rows[i].split(",")
+    rows[i] = name + " Trần Thị Ngọc Bích Phượng Hoàng Lê Nguyễn Phạm," + unit
+open(sys.argv[1], "w", encoding="utf-8").write("\n".join(rows) + "\n")
+PYEOF
+$VANBAN render -v --print-part 100 -o "$W/all" "$W/list.yaml" >/dev/null 2>"$W/all.err"
+$VANBAN render -v -j 2 --print-part 10 -o "$W/j2" "$W/list.yaml" >/dev/null 2>"$W/j2.err"
+$VANBAN render -v -j 1 --print-part 10 -o "$W/j1" "$W/list.yaml" >/dev/null 2>"$W/j1.err"
+files_of() { (cd "$1" && sha256sum *-[0-9][0-9]-Nguyen-*.pdf); }
+check "batch: certificates composed again are the bytes of those kept" \
+	test "$(files_of "$W/all")" = "$(files_of "$W/j2")" -a "$(files_of "$W/all" | wc -l)" = 25
+check "batch: ... for -j 1 and -j 2, print parts too" same_pdfs "$W/j1" "$W/j2"
+check "batch: ... and no message twice" sh -c "grep -v 'printed in 3 parts' '$W/j2.err' | cmp - '$W/all.err' &&
+	cmp '$W/j1.err' '$W/j2.err' && test \$(grep -c 'note: certificate .* to fit' '$W/all.err') = 4"
+last=$(ls "$W/j2"/*-2[1-5]-*.pdf | sed 's/.*-2[1-5]-\(.*\)\.pdf/\1/')
+check "batch: ... the last print part shows the last five" sh -c \
+	"pdftotext '$W/j2/giay-khen-30-QD-TCT-ban-in-phan-03.pdf' - | tr -d '\n' > '$W/p3.txt' &&
+	test \$(grep -o 'Nguyễn Văn' '$W/p3.txt' | wc -l) = 5 && pdfinfo '$W/j2/giay-khen-30-QD-TCT-ban-in-phan-03.pdf' | grep -q '^Pages: *5$'"
+$VANBAN render --dump --print-part 100 "$W/list.yaml" >"$W/all.dump" 2>/dev/null
+$VANBAN render --dump --print-part 10 "$W/list.yaml" >"$W/j2.dump" 2>/dev/null
+check "batch: ... and --dump shows them alike" sh -c "test -s '$W/all.dump' && cmp '$W/all.dump' '$W/j2.dump'"
+
 # --- a -2 name suffix is warned ------------------------------------------------
 sed -e 's/^decisions:/decisions:\n  - {number: 30, date: 2020-12-30, summary: Về việc khác, authority: HIỆU TRƯỞNG, articles: [Điều một.], signer: {title: HIỆU TRƯỞNG, name: Hồ Ngọc Trường}, certificate_layout: certificate-a4-compact, certificate_output: print, decision_output: false, achievement: Thành tích., list: {recipients: [{name: Lê Văn Tám}]}}/' \
 	"$D/list.yaml" >"$D/twice.yaml"

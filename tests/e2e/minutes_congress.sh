@@ -23,3 +23,8 @@ mutate() {
 mutate vote-format "votes" '$a vote_format: "Biểu quyết: {for}/{present} tán thành ({percent} %)"'
 mutate heading-form "the section headings" '$a headings: [{level: number, format: "{arabic})", align: left, title_below: false, upper: false, face: bold}]'
 mutate number-format "union header" 's/^number_format: .*/number_format: "Số {number}-{symbol}"/'
+mutate content-wording "the fixed sentences" '$a minutes_content: "Nội dung:"'
+mutate meeting-words "the fixed sentences" '$a meeting_words: [Hội nghị]'
+# no meeting's section titles, nor the decree's fixed minutes wording, in the C
+check "minutes congress: no section title or fixed minutes wording in src/*.c" sh -c \
+	"! grep -nE '\"[^\"]*(Đánh giá kết quả|THƯ KÝ|CHỦ TỌA|Thời gian bắt đầu|kết thúc vào|Nội dung \\(theo)' src/*.c"

@@ -78,7 +78,7 @@ static void every_key_of_the_file_is_in_the_table(void)
 #define KEY(m, k, ...) k,
 		LAYOUT_NUMBERS(KEY) LAYOUT_TEXTS(KEY)
 #undef KEY
-		"prefixes", "headings",
+		"prefixes", "headings", "meeting_words",
 	};
 	for (size_t i = 0; i < file.tree->npairs; i++) {
 		const char *k = file.tree->pairs[i].key->str;
