@@ -232,9 +232,17 @@ static void vote(struct blocks *b, const struct layout *lay, const struct vote *
 			  : text_decimal(100.0 * (double)v->agree.v / (double)v->present.v, 1);
 	const struct text_subst s[] = {{"for", agree}, {"present", present}, {"percent", pct},
 				       {"against", against}, {"abstain", abstain}};
-	char *line = text_fill(lay->vote_format.s, s, sizeof s / sizeof s[0]);
-	compose_body(b, lay, line, &v->agree.pos);
-	free(line);
+	struct buf line = {0};
+	const char *const parts[] = {lay->vote_format.s, v->against.set ? lay->vote_against.s : NULL,
+				     v->abstain.set ? lay->vote_abstain.s : NULL};
+	for (size_t i = 0; i < 3; i++)
+		if (parts[i]) {
+			char *t = text_fill(parts[i], s, sizeof s / sizeof s[0]);
+			buf_adds(&line, t);
+			free(t);
+		}
+	compose_body(b, lay, line.data, &v->agree.pos);
+	buf_free(&line);
 	free(pct);
 }
 

@@ -78,6 +78,8 @@
 	X(vv_format, "vv_format", "V/v {summary}") \
 	X(vv_face, "vv_face", "regular") \
 	X(vote_format, "vote_format", "Biểu quyết: {for}/{present} đại biểu tán thành, đạt {percent} %") \
+	X(vote_against, "vote_against", ", {against} đại biểu không tán thành") \
+	X(vote_abstain, "vote_abstain", ", {abstain} đại biểu không biểu quyết") \
 	X(table_valign, "table_valign", "top") \
 	X(table_head_valign, "table_head_valign", "middle") \
 	X(kinds, "kinds_file", "kinds") \
@@ -151,6 +153,7 @@ struct layout {
 	struct text vv_format;     /* "V/v {summary}" */
 	struct text vv_face;       /* "regular" (ND30) or "italic" (HD36) */
 	struct text vote_format;   /* "Biểu quyết: {for}/{present} đại biểu tán thành, đạt {percent} %" */
+	struct text vote_against, vote_abstain; /* added when the vote gives them */
 	struct text table_valign;  /* a body cell's text in a taller row: "top", "middle", "bottom" */
 	struct text table_head_valign; /* a header cell's: "middle" */
 	struct text kinds;         /* layouts/NAME.yaml with the document kinds: "kinds" */

@@ -27,12 +27,14 @@ got = [l.text for l in lines if l.bold and re.match(r"\d+\. ", l.text)]
 check("the section headings are the input's and no others", got == want, f"got {got}")
 seed = ["Đánh giá kết quả thực hiện nhiệm vụ", "Các báo cáo được thông qua", "Ký kết giao ước thi đua", "Khen thưởng"]
 check("none of the seed conference's section titles", not [s for s in seed if s in text])
-# 2. votes, the percentage computed (one decimal, a comma; whole without)
+# 2. votes, the percentage computed (one decimal, a comma; whole without), against and abstain when given
 votes = [b["vote"] for s in m["sections"] for b in s.get("body", []) if "vote" in b]
 def pct(v):
     x = 100 * v["for"] / v["present"]
     return str(100 * v["for"] // v["present"]) if 100 * v["for"] % v["present"] == 0 else f"{x:.1f}".replace(".", ",")
-vw = [f"Biểu quyết: {v['for']}/{v['present']} đại biểu tán thành, đạt {pct(v)} %" for v in votes]
+vw = [f"Biểu quyết: {v['for']}/{v['present']} đại biểu tán thành, đạt {pct(v)} %"
+      + (f", {v['against']} đại biểu không tán thành" if "against" in v else "")
+      + (f", {v['abstain']} đại biểu không biểu quyết" if "abstain" in v else "") for v in votes]
 pos, missing = 0, []
 for w in vw:
     i = text.find(w, pos)
