@@ -158,13 +158,16 @@ bench-scale: deps
 
 install: all
 	install -d $(BINDIR) $(DATADIR)/fonts $(DATADIR)/layouts $(DATADIR)/starters \
-		$(SHAREDIR)/man/man1 $(SHAREDIR)/man/man5 $(SHAREDIR)/bash-completion/completions
+		$(SHAREDIR)/man/man1 $(SHAREDIR)/man/man5 $(SHAREDIR)/bash-completion/completions \
+		$(SHAREDIR)/man/vi/man1 $(SHAREDIR)/man/vi/man5
 	install -m 755 $(BUILD)/vanban $(BINDIR)/vanban
 	install -m 644 fonts/fontmap.tsv $(FONT_FILES) $(DATADIR)/fonts/
 	install -m 644 $(wildcard layouts/*.yaml) $(DATADIR)/layouts/
 	install -m 644 $(wildcard starters/*.yaml) $(DATADIR)/starters/
 	install -m 644 $(wildcard man/*.1) $(SHAREDIR)/man/man1/
 	install -m 644 $(wildcard man/*.5) $(SHAREDIR)/man/man5/
+	install -m 644 $(wildcard man/vi/*.1) $(SHAREDIR)/man/vi/man1/
+	install -m 644 $(wildcard man/vi/*.5) $(SHAREDIR)/man/vi/man5/
 	install -m 644 completion/vanban.bash $(SHAREDIR)/bash-completion/completions/vanban
 	@for mo in $(BUILD)/locale/*/LC_MESSAGES/vanban.mo build/locale/*/LC_MESSAGES/vanban.mo; do \
 		[ -f "$$mo" ] || continue; lang=$${mo%/LC_MESSAGES/vanban.mo}; lang=$${lang##*/}; \
@@ -176,6 +179,7 @@ install: all
 uninstall:
 	rm -f $(BINDIR)/vanban $(SHAREDIR)/bash-completion/completions/vanban \
 		$(SHAREDIR)/man/man1/vanban.1 $(SHAREDIR)/man/man5/vanban-input.5 \
+		$(SHAREDIR)/man/vi/man1/vanban.1 $(SHAREDIR)/man/vi/man5/vanban-input.5 \
 		$(SHAREDIR)/locale/*/LC_MESSAGES/vanban.mo
 	rm -rf $(DATADIR) $(DESTDIR)$(PREFIX)/libexec/vanban
 

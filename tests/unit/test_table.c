@@ -396,6 +396,44 @@ static void header_spans_rows_and_columns(void)
 	blocks_free(&b);
 }
 
+/* Vertical alignment from the layout: in a row made tall by a wrapped
+ * cell, a one-line cell sits at the top, midway or at the bottom. */
+static void body_valign(void)
+{
+	int32_t y[3];
+	enum valign v[3] = {VALIGN_TOP, VALIGN_MIDDLE, VALIGN_BOTTOM};
+	int32_t first = 0, last = 0;
+	for (int k = 0; k < 3; k++) {
+		struct blocks b = {0};
+		struct table *t = blocks_table(&b, 2)->table;
+		t->rule = 500, t->pad_x = 2000, t->pad_y = 1000, t->valign = v[k];
+		t->cols[0].width = 60000;
+		struct table_row *row = table_add_row(t);
+		cell_text(&row->cells[0], "một hai ba bốn năm sáu bảy tám chín mười");
+		cell_text(&row->cells[1], "X");
+		struct dlist *dl = run(&b, NULL);
+		const struct dl_page *pg = &dl->pages[0];
+		y[k] = 0;
+		for (size_t i = 0; i < pg->nops; i++) {
+			const struct dl_op *op = &pg->ops[i];
+			if (op->kind != DL_TEXT)
+				continue;
+			if (!strcmp(op->text, "X"))
+				y[k] = op->y;
+			else if (!first || op->y < first)
+				first = op->y;
+			if (op->kind == DL_TEXT && strcmp(op->text, "X") && op->y > last)
+				last = op->y;
+		}
+		dlist_free(dl);
+		blocks_free(&b);
+	}
+	CHECK(last > first);
+	CHECK_INT(y[0], first);
+	CHECK_INT(y[2], last);
+	CHECK(abs(y[1] - (first + last) / 2) <= 1);
+}
+
 static void dump_of_a_small_table(void)
 {
 	struct blocks b = {0};
@@ -607,6 +645,7 @@ int main(void)
 	RUN(long_word_stays_in_its_cell);
 	RUN(spans_and_no_borders);
 	RUN(header_spans_rows_and_columns);
+	RUN(body_valign);
 	RUN(dump_of_a_small_table);
 	RUN(widths_robust_to_an_outlier);
 	RUN(cut_cell_names_table_column_and_row);
