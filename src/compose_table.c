@@ -63,6 +63,24 @@ static char *column_sum(const struct table_spec *t, size_t j, int places)
 	return s;
 }
 
+/* A total written out in a column of numbers should be its sum: a
+ * warning if it is not (the sum is what "=" would print). */
+static void check_total(const struct table_spec *t, size_t j, int places, const struct text *given)
+{
+	long long v, sum;
+	int d, sd;
+	char *s = column_sum(t, j, places);
+	if (table_number(given->s, &v, &d) && table_number(s, &sum, &sd)) {
+		for (; d < sd; d++)
+			v *= 10;
+		for (; sd < d; sd++)
+			sum *= 10;
+		if (v != sum)
+			diag(TABLE_TOTAL_DIFFERS, &given->pos, given->s, s);
+	}
+	free(s);
+}
+
 static enum align align_of(const struct table_spec *t, size_t col, const struct numbers *nb)
 {
 	if (col >= t->align.n)
@@ -148,6 +166,8 @@ static void total_cell(struct table_cell *c, const struct text *text, size_t col
 	} else {
 		cell(c, a->size, FACE_BOLD, number ? align_of(a->spec, col, a->nb) : ALIGN_CENTER,
 		     text ? text->s : "", text ? &text->pos : NULL);
+		if (number && text && text->s)
+			check_total(a->spec, col, a->nb->places[col], text);
 	}
 }
 

@@ -19,6 +19,7 @@
 #include "render_cert.h"
 #include "render_out.h"
 #include "render_queue.h"
+#include "render_twice.h"
 #include "render_volume.h"
 #include "model_volume.h"
 #include "render_index.h"
@@ -34,6 +35,7 @@ struct batch {
 	struct render_queue *q;
 	struct index_source *sources; /* each input's warnings, for index.html */
 	const struct srcpos *bad_layout; /* a layout name already reported there */
+	struct seen_numbers *numbers; /* the run's decision numbers; NULL in a batch copy */
 };
 
 static const char *const face_label[FACE_COUNT] = {N_("regular"), N_("bold"), N_("italic"), N_("bold italic")};
@@ -288,14 +290,17 @@ static bool compose_decisions(struct batch *r, const struct docfile *df, struct 
 			all = false;
 			continue;
 		}
+		recipients_twice(d->list.recipients.v, d->list.recipients.n);
 		struct recipient *owned;
 		struct roster ro = make_roster(d, &owned);
 		bool wanted = !d->decision_output.set || d->decision_output.v;
 		if (wanted) {
 			struct composed *c = next_doc(docs);
-			if (compose_decision(df, d, org, &lay, &ro, c))
+			if (compose_decision(df, d, org, &lay, &ro, c)) {
+				if (d->number.set)
+					seen_number(r->numbers, c->meta.number, c->meta.date, &d->number.pos);
 				docs->n++;
-			else {
+			} else {
 				composed_free(c); /* what was built before the error */
 				all = false;
 			}
@@ -478,7 +483,7 @@ static struct batch batch_of(const struct cert_env *env)
 {
 	/* the env's fonts and PDF context are shared read-only, as certificates share them */
 	return (struct batch){env->o, (struct fontset *)env->fs, (struct pdf_ctx *)env->pdf, env->out,
-			      env->q, NULL, NULL};
+			      env->q, NULL, NULL, NULL};
 }
 
 bool render_layout(const struct cert_env *env, const char *input, const char *name,
@@ -492,6 +497,19 @@ void render_emit(const struct cert_env *env, const char *source, struct composed
 {
 	struct batch r = batch_of(env);
 	emit(&r, source, c);
+}
+
+struct dlist *render_typeset_checked(const struct cert_env *env, struct composed *c)
+{
+	struct batch r = batch_of(env);
+	return typeset_checked(&r, c);
+}
+
+void render_emit_typeset(const struct cert_env *env, const char *source, const struct composed *c,
+			 struct dlist *dl)
+{
+	struct batch r = batch_of(env);
+	emit_dl(&r, source, c, dl);
 }
 
 struct node *render_load(const struct cert_env *env, const char *from, const struct text *name,
@@ -640,11 +658,12 @@ int render_files(const struct render_opts *o, char **files, int nfiles)
 		return diag_worst();
 	brk_words_use(env->words);
 	diag_verbose_only(MSG_HEADER_WRAPPED); /* `vanban check -v` shows where each name wrapped */
-	struct batch r = {.o = o, .fs = env->fs, .pdf = env->pdf};
+	struct batch r = {.o = o, .fs = env->fs, .pdf = env->pdf, .numbers = seen_numbers_new()};
 	bool writing = !o->check_only && !o->dump;
 	if (writing) {
 		r.out = run_out_open(o);
 		if (!r.out) {
+			seen_numbers_free(r.numbers);
 			if (env != o->env)
 				render_env_free(env);
 			return diag_worst();
@@ -667,6 +686,7 @@ int render_files(const struct render_opts *o, char **files, int nfiles)
 		run_summary_check(nfiles);
 	}
 	free(r.sources);
+	seen_numbers_free(r.numbers);
 	if (env != o->env)
 		render_env_free(env);
 	load_file_allow_reset();

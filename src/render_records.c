@@ -106,21 +106,39 @@ static bool numbers_unique(const struct records_run *rr)
 	return true;
 }
 
+/* The Danh mục, the volumes and the two Mục lục nộp lưu: every part is
+ * composed, typeset and checked before the first is written, so a records
+ * file with an error in any part writes nothing (as a document file). */
 static void emit_all(struct records_run *rr)
 {
 	const char *src = rr->rf->path;
-	struct composed c = {0};
-	if (compose_records_list(rr->rf, &rr->lay, rr->rows, rr->n, &c))
-		render_emit(rr->env, src, &c);
-	composed_free(&c);
-	for (size_t k = 0; k < rr->n; k++)
-		if (rr->vbs[k])
-			volume_build_emit(rr->env, rr->vfs[k]->path, rr->vbs[k]);
-	for (int permanent = 1; permanent >= 0; permanent--) {
-		memset(&c, 0, sizeof c);
-		if (compose_records_handover(rr->rf, &rr->lay, rr->rows, rr->n, permanent, &c))
-			render_emit(rr->env, src, &c);
-		composed_free(&c);
+	enum { LIST, PERMANENT, LIMITED, PARTS };
+	struct composed c[PARTS] = {0};
+	struct dlist *dl[PARTS] = {0};
+	bool have[PARTS];
+	int errors = diag_errors();
+	have[LIST] = compose_records_list(rr->rf, &rr->lay, rr->rows, rr->n, &c[LIST]);
+	for (int k = PERMANENT; k <= LIMITED; k++) /* false: none of that class, or an error */
+		have[k] = compose_records_handover(rr->rf, &rr->lay, rr->rows, rr->n, k == PERMANENT, &c[k]);
+	bool ok = have[LIST] && diag_errors() == errors;
+	for (int k = 0; k < PARTS; k++)
+		if (ok && have[k])
+			ok = (dl[k] = render_typeset_checked(rr->env, &c[k])) != NULL;
+	if (ok) {
+		render_emit_typeset(rr->env, src, &c[LIST], dl[LIST]);
+		dl[LIST] = NULL;
+		for (size_t k = 0; k < rr->n; k++)
+			if (rr->vbs[k])
+				volume_build_emit(rr->env, rr->vfs[k]->path, rr->vbs[k]);
+		for (int k = PERMANENT; k <= LIMITED; k++)
+			if (have[k]) {
+				render_emit_typeset(rr->env, src, &c[k], dl[k]);
+				dl[k] = NULL;
+			}
+	}
+	for (int k = 0; k < PARTS; k++) {
+		dlist_free(dl[k]);
+		composed_free(&c[k]);
 	}
 }
 

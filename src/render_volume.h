@@ -42,6 +42,12 @@ void typeset_docs_free(struct typeset_docs *d);
 /* Typesets and writes (or dumps) one composed document, as the document
  * kinds are, and records it in the manifest. */
 void render_emit(const struct cert_env *env, const char *source, struct composed *c);
+/* render_emit in two steps, for a run that writes nothing unless every
+ * part is good: typeset and check one document as the PDF writer will
+ * (NULL after its error), then write (or dump) it, taking dl. */
+struct dlist *render_typeset_checked(const struct cert_env *env, struct composed *c);
+void render_emit_typeset(const struct cert_env *env, const char *source, const struct composed *c,
+			 struct dlist *dl);
 /* The YAML file that the YAML file `from` names (kept inside its folder,
  * load_file.h), with the run's limits and printable characters; `what`
  * names it in messages. NULL after one error. info may be NULL. */

@@ -32,3 +32,20 @@ want="vanban: $D/portrait.yaml:$line:16: warning: table \"Bảng 2. Số ngườ
 if grep -qxF "$want" "$D/portrait.err" && [ "$(wc -l < "$D/portrait.err")" -eq 14 ]; then
 	ok "a cell that cannot fit a portrait page: warnings at the row's file:line:col, naming table and column"
 else notok "a cell that cannot fit a portrait page: warnings at the row, naming table and column" "$want" "$(head -3 "$D/portrait.err")"; fi
+# A total written out that is not its column's sum is a warning at it.
+cat > "$D/total.yaml" <<'YAML'
+organisation: {name: Trường Chính trị Tôn Đức Thắng, abbreviation: TCT, place: An Giang}
+document:
+  title: Tổng sai
+  blocks:
+    - table:
+        columns: [Đơn vị, Số người, Kinh phí (đồng)]
+        rows:
+          - [Khoa Dân vận, "12", "1.500.000,5"]
+          - [Khoa Lý luận cơ sở, "8", "2.250.000"]
+        total: [Tổng cộng, "20", "3.750.000"]
+YAML
+$VANBAN render -o "$D/total" "$D/total.yaml" >/dev/null 2>"$D/total.err"
+want="vanban: $D/total.yaml:10:34: warning: the total \"3.750.000\" is not the sum of its column, 3.750.000,5 (\"=\" prints the sum)"
+if grep -qxF "$want" "$D/total.err" && [ "$(wc -l < "$D/total.err")" -eq 1 ]; then ok "a total that is not its column's sum: one warning at it"
+else notok "a total that is not its column's sum: one warning at it" "$want" "$(cat "$D/total.err")"; fi
