@@ -1,8 +1,9 @@
 /* compose_certificate.c — a certificate page from its layout (see
- * compose_certificate.h). Fitting works in em units: a text's width at
- * size S is its advance sum times S, so for n lines the largest size that
- * fits follows from the narrowest possible widest line, found once by a
- * binary search over greedy breaks (which also balances the lines). */
+ * compose_certificate.h). Fitting: for each line count the field allows,
+ * the typesetter's breaker (typeset_lines.h, the one every centred
+ * paragraph goes through) gives the narrowest balanced breaking at the
+ * field's size; widths scale with the size, so the largest size at which
+ * those lines fit the box follows directly. */
 #include "compose_certificate.h"
 
 #include <stdio.h>
@@ -10,140 +11,37 @@
 #include <string.h>
 
 #include "text.h"
+#include "typeset_lines.h"
 #include "util.h"
 
 #define QUANTUM 250        /* sizes step by 0.25 pt */
 #define SIZE_FLOOR 1000    /* below 1 pt nothing is readable: an error */
 
-struct words {
-	const char **s;
-	size_t *len;
-	int64_t *em;       /* advance sum of each word */
-	size_t n, cap;
-	int64_t space;     /* advance of a space */
-};
-
-static void split_words(const struct fontset *fs, enum face face, const char *t, struct words *w)
-{
-	w->space = font_advance(fs, face, ' ');
-	if (w->space < 0)
-		w->space = 250;
-	w->n = 0;
-	for (const char *p = t; *p;) {
-		while (*p == ' ')
-			p++;
-		if (!*p)
-			break;
-		const char *e = p;
-		while (*e && *e != ' ')
-			e++;
-		if (w->n == w->cap) {
-			w->cap = w->cap ? w->cap * 2 : 16;
-			w->s = xrealloc(w->s, w->cap * sizeof *w->s);
-			w->len = xrealloc(w->len, w->cap * sizeof *w->len);
-			w->em = xrealloc(w->em, w->cap * sizeof *w->em);
-		}
-		w->s[w->n] = p;
-		w->len[w->n] = (size_t)(e - p);
-		w->em[w->n] = font_width(fs, face, 1000, p, (size_t)(e - p));
-		w->n++;
-		p = e;
-	}
-}
-
-static void words_free(struct words *w)
-{
-	free(w->s);
-	free(w->len);
-	free(w->em);
-}
-
-/* Lines greedy breaking needs with no line wider than limit (em). */
-static int greedy_lines(const struct words *w, int64_t limit)
-{
-	int lines = 1;
-	int64_t cur = -1;
-	for (size_t i = 0; i < w->n; i++) {
-		int64_t add = cur < 0 ? w->em[i] : cur + w->space + w->em[i];
-		if (cur >= 0 && add > limit) {
-			lines++;
-			cur = w->em[i];
-		} else {
-			cur = add;
-		}
-	}
-	return lines;
-}
-
-/* The narrowest widest line (em) of any break into at most n lines. */
-static int64_t min_width(const struct words *w, int n)
-{
-	int64_t lo = 0, total = 0;
-	for (size_t i = 0; i < w->n; i++) {
-		total += w->em[i] + (i ? w->space : 0);
-		if (w->em[i] > lo)
-			lo = w->em[i];
-	}
-	int64_t hi = total;
-	if (lo < total / n)
-		lo = total / n;
-	while (lo < hi) {
-		int64_t mid = lo + (hi - lo) / 2;
-		if (greedy_lines(w, mid) <= n)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return hi;
-}
-
-/* Largest size (millipoints, quantised) at which lines of widest em fit. */
+/* Largest size (millipoints, quantised) at which n lines whose widest is
+ * `widest` at the field's full size fit the box. */
 static int32_t size_for(const struct cert_field *f, int64_t widest, int n, int32_t box_w, int32_t box_h,
 			int32_t ascdesc)
 {
-	int64_t s = (int64_t)(f->size.v * 1000 + 0.5);
-	if (widest > 0 && (int64_t)box_w * 1000 / widest < s)
-		s = (int64_t)box_w * 1000 / widest;
+	int64_t full = (int64_t)(f->size.v * 1000 + 0.5), s = full;
+	if (widest > 0 && (int64_t)box_w * full / widest < s)
+		s = (int64_t)box_w * full / widest;
 	double per = (n - 1) * f->leading.v + ascdesc / 1000.0; /* block height per unit size */
 	if ((double)box_h / per < (double)s)
 		s = (int64_t)((double)box_h / per);
-	int64_t full = (int64_t)(f->size.v * 1000 + 0.5);
 	if (s < full)
 		s = s / QUANTUM * QUANTUM;
 	return (int32_t)s;
 }
 
-static char *join(const struct words *w, size_t a, size_t b)
+/* Widths are not exactly linear in the size (each glyph rounds): steps
+ * down until every line fits. */
+static int32_t size_check(const struct fontset *fs, const struct cert_field *f, char **lines, int n,
+			  int32_t size, int32_t box_w)
 {
-	struct buf out = {0};
-	for (size_t i = a; i < b; i++) {
-		if (i > a)
-			buf_addc(&out, ' ');
-		buf_add(&out, w->s[i], w->len[i]);
-	}
-	return buf_steal(&out);
-}
-
-/* The lines of a greedy break at limit (em). */
-static char **break_at(const struct words *w, int64_t limit, int *nlines)
-{
-	char **lines = xmalloc((w->n ? w->n : 1) * sizeof *lines);
-	int n = 0;
-	size_t start = 0;
-	int64_t cur = -1;
-	for (size_t i = 0; i < w->n; i++) {
-		int64_t add = cur < 0 ? w->em[i] : cur + w->space + w->em[i];
-		if (cur >= 0 && add > limit) {
-			lines[n++] = join(w, start, i);
-			start = i;
-			cur = w->em[i];
-		} else {
-			cur = add;
-		}
-	}
-	lines[n++] = join(w, start, w->n);
-	*nlines = n;
-	return lines;
+	for (int i = 0; i < n && size > QUANTUM; i++)
+		while (size > QUANTUM && font_width(fs, f->face_v, size, lines[i], strlen(lines[i])) > box_w)
+			size = (size - 1) / QUANTUM * QUANTUM;
+	return size;
 }
 
 /* Text with '\n': each line as given, all at one size, never re-broken. */
@@ -161,7 +59,7 @@ static char **fit_forced(const struct fontset *fs, const struct cert_field *f, c
 		const char *e = strchr(p, '\n');
 		size_t len = e ? (size_t)(e - p) : strlen(p);
 		lines[i] = xstrndup(p, len);
-		int64_t em = font_width(fs, f->face_v, 1000, p, len);
+		int64_t em = font_width(fs, f->face_v, (int32_t)(f->size.v * 1000 + 0.5), p, len);
 		if (em > widest)
 			widest = em;
 		p = e ? e + 1 : p + len;
@@ -170,6 +68,84 @@ static char **fit_forced(const struct fontset *fs, const struct cert_field *f, c
 	res->lines = n;
 	*nlines = n;
 	return lines;
+}
+
+/* The narrowest lines may have had to break where a reader would not
+ * ("… huyện / Châu Thành"); lines up to WIDER_PERCENT wider (the text that
+ * much smaller) that break better are taken instead, if the text stays
+ * at min_size or above. */
+#define WIDER_PERCENT 8
+static bool better_breaks(const struct fontset *fs, const struct cert_field *f, const char *text,
+			  const struct typeset_lines *tl, struct typeset_lines *wide)
+{
+	*wide = (struct typeset_lines){0};
+	if (tl->n < 2 || tl->penalty <= 0)
+		return false;
+	int32_t full = (int32_t)(f->size.v * 1000 + 0.5);
+	int32_t w = (int32_t)((int64_t)tl->widest * (100 + WIDER_PERCENT) / 100);
+	if (typeset_lines_at(fs, f->face_v, full, text, w, wide) && wide->n == tl->n &&
+	    wide->penalty < tl->penalty)
+		return true;
+	typeset_lines_free(wide);
+	return false;
+}
+
+/* Text without '\n': for each line count up to the field's, the narrowest
+ * balanced lines and the size they allow; shrink fields take the fewest
+ * lines that fit at min_size or above, wrap fields the largest size
+ * (fewest lines on ties). */
+static char **fit_wrapped(const struct fontset *fs, const struct cert_field *f, const char *text,
+			  int32_t box_w, int32_t box_h, int32_t ascdesc, struct cert_fit_result *res,
+			  int *nlines)
+{
+	int32_t full = (int32_t)(f->size.v * 1000 + 0.5), min = (int32_t)(f->min_size.v * 1000 + 0.5);
+	struct typeset_lines best = {0};
+	int32_t best_size = -1;
+	for (int n = 1; n <= (int)f->lines.v; n++) {
+		struct typeset_lines tl;
+		if (!typeset_lines_narrowest(fs, f->face_v, full, text, (size_t)n, &tl))
+			break;
+		if ((int)tl.n < n && n > 1) { /* no more breaks to take */
+			typeset_lines_free(&tl);
+			break;
+		}
+		int32_t s = size_for(f, tl.widest, (int)tl.n, box_w, box_h, ascdesc);
+		struct typeset_lines wide;
+		if (better_breaks(fs, f, text, &tl, &wide)) {
+			int32_t sw = size_for(f, wide.widest, (int)wide.n, box_w, box_h, ascdesc);
+			if (sw >= min) { /* never below the minimum for a nicer break */
+				typeset_lines_free(&tl);
+				tl = wide;
+				s = sw;
+			} else {
+				typeset_lines_free(&wide);
+			}
+		}
+		bool take;
+		if (f->fit_v == CERT_FIT_SHRINK) /* the first line count that fits at min or above */
+			take = best_size < min && s > best_size;
+		else /* wrap: the largest size, fewest lines on ties */
+			take = s > best_size;
+		if (take) {
+			typeset_lines_free(&best);
+			best = tl;
+			best_size = s;
+		} else {
+			typeset_lines_free(&tl);
+		}
+		if (f->fit_v == CERT_FIT_WRAP && s >= full)
+			break;
+	}
+	if (!best.n) { /* empty text: one empty line */
+		best.v = xmalloc(sizeof *best.v);
+		best.v[0] = xstrdup("");
+		best.n = 1;
+		best_size = full;
+	}
+	res->size = best_size;
+	res->lines = (int)best.n;
+	*nlines = (int)best.n;
+	return best.v; /* the strings are the caller's now */
 }
 
 char **cert_fit(const struct fontset *fs, const struct cert_field *f, const char *text,
@@ -182,31 +158,9 @@ char **cert_fit(const struct fontset *fs, const struct cert_field *f, const char
 	if (strchr(text, '\n')) {
 		lines = fit_forced(fs, f, text, box_w, box_h, ascdesc, res, nlines);
 	} else {
-		struct words w = {0};
-		split_words(fs, f->face_v, text, &w);
-		int maxn = (int)f->lines.v;
-		int32_t best_size = -1;
-		int64_t best_width = 0;
-		for (int n = 1; n <= maxn && (size_t)n <= (w.n ? w.n : 1); n++) {
-			int64_t widest = min_width(&w, n);
-			int32_t s = size_for(f, widest, n, box_w, box_h, ascdesc);
-			bool take;
-			if (f->fit_v == CERT_FIT_SHRINK) /* the first line count that fits at min or above */
-				take = best_size < min && s > best_size;
-			else /* wrap: the largest size, fewest lines on ties */
-				take = s > best_size;
-			if (take) {
-				best_size = s;
-				best_width = widest;
-			}
-			if (f->fit_v == CERT_FIT_WRAP && s >= full)
-				break;
-		}
-		res->size = best_size;
-		lines = break_at(&w, best_width, nlines);
-		res->lines = *nlines;
-		words_free(&w);
+		lines = fit_wrapped(fs, f, text, box_w, box_h, ascdesc, res, nlines);
 	}
+	res->size = size_check(fs, f, lines, *nlines, res->size, box_w);
 	res->shrunk = res->size < full;
 	res->below_min = res->size < min;
 	res->wrapped = res->lines > 1 && !strchr(text, '\n');
@@ -299,6 +253,16 @@ static bool covered(const struct fontset *fs, const struct cert_field *f, const 
 {
 	uint32_t cp;
 	size_t idx;
+	/* a tab or another control character would vanish into the breaker's
+	 * spaces: refused, as the PDF writer refuses it in any text */
+	for (size_t i = 0, n = strlen(s); i < n;) {
+		size_t k = utf8_decode(s + i, n - i, &cp);
+		if (k && cp != '\n' && (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F))) {
+			diag(PDF_CONTROL_CHAR, pos, (unsigned)cp);
+			return false;
+		}
+		i += k ? k : 1;
+	}
 	if (font_covers(fs, f->face_v, s, strlen(s), &cp, &idx))
 		return true;
 	char ch[5] = {0};
@@ -336,13 +300,21 @@ static bool field(const struct fontset *fs, struct dlist *dl, const struct cert_
 		free(text);
 		return false;
 	}
+	if (r.below_min) { /* never set below the layout's minimum: this record is an error */
+		diag(CERT_TOO_LONG, pos, f->id.s, f->box.w.v, f->box.h.v, f->min_size.v, (int)f->lines.v,
+		     r.size / 1000.0);
+		for (int i = 0; i < n; i++)
+			free(lines[i]);
+		free(lines);
+		free(text);
+		return false;
+	}
 	if ((r.shrunk || r.wrapped) && (key >= 0 || report_all)) {
 		bool wrap_is_normal = f->fit_v == CERT_FIT_WRAP;
 		if (r.shrunk || !wrap_is_normal) {
 			buf_printf(note, "%s%s", note->len ? "; " : "", f->id.s);
 			if (r.shrunk)
-				buf_printf(note, " at %g pt (of %g)%s", r.size / 1000.0, f->size.v,
-					   r.below_min ? ", below its minimum" : "");
+				buf_printf(note, " at %g pt (of %g)", r.size / 1000.0, f->size.v);
 			if (r.wrapped)
 				buf_printf(note, " on %d lines", n);
 		}

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "layout_kinds.h"
+#include "util.h"
 
 #define OFF(type, member) offsetof(type, member)
 
@@ -111,6 +112,20 @@ const struct text *document_line(const struct document *d, const char *key)
 	return NULL;
 }
 
+/* "a Giấy mời has no "bases" (its own keys: guest, event, …)". */
+static void report_no_part(const struct kind *k, const struct node *key)
+{
+	if (!k->parts.n) {
+		diag(KIND_HAS_NO_PARTS, &key->pos, k->name.s, key->str);
+		return;
+	}
+	struct buf all = {0};
+	for (size_t i = 0; i < k->parts.n; i++)
+		buf_printf(&all, "%s%s", i ? ", " : "", k->parts.v[i].s);
+	diag(KIND_HAS_NO_PART, &key->pos, k->name.s, key->str, all.data);
+	buf_free(&all);
+}
+
 bool document_check_parts(const struct node *n, const struct kind *k)
 {
 	bool ok = true;
@@ -122,7 +137,7 @@ bool document_check_parts(const struct node *n, const struct kind *k)
 		for (size_t c = 0; c < sizeof common_keys / sizeof common_keys[0]; c++)
 			common |= !strcmp(key->str, common_keys[c]);
 		if (!common && !kind_has(k, key->str)) {
-			diag(KIND_HAS_NO_PART, &key->pos, k->name.s, key->str);
+			report_no_part(k, key);
 			ok = false;
 		}
 	}

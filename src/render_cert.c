@@ -433,56 +433,81 @@ out:
 	free(print.pages);
 }
 
-/* The tasks in claim order: every file, then every print part. Names are
- * claimed for all of them (so every shard names files alike); the shard's
- * own go to t[0..*n). */
-static struct cert_task **plan(const struct cert_env *env, struct cert_job *job, struct cert_batch *b,
-			       size_t *n)
+/* The tasks in claim order: every file, then every print part, made one
+ * at a time as they are queued (a list of 100,000 would otherwise hold a
+ * task and a name for each). Names are claimed for all of them (so every
+ * shard names files alike); next_task returns the shard's own, NULL at the
+ * end. */
+struct planner {
+	size_t file, part, nparts, size;
+	bool told;
+};
+
+static struct cert_task *file_task(const struct cert_env *env, struct cert_batch *b, size_t i)
 {
-	size_t part = cert_window(env);
-	size_t nparts = job->print ? (job->n + part - 1) / part : 0;
-	struct cert_task **t = xcalloc((job->files ? job->n : 0) + nparts, sizeof *t);
+	struct cert_job *job = b->job;
 	struct srcpos pos = {b->source, 0, 0};
-	*n = 0;
-	for (size_t i = 0; job->files && i < job->n; i++) {
-		const struct recipient *r = &job->rec[i];
-		char *who = text_slug(r->name.s, 80);
-		char *file = xasprintf("%s-%0*zu-%s", job->stem, job->width, i + 1, who);
-		/* the shard key: decision, name and unit, not the place in the list */
-		char *key = xasprintf("%s\t%s\t%s", job->stem, r->name.s, r->unit.s ? r->unit.s : "");
-		char *name = run_out_claim(env->out, file, &pos);
-		bool mine = run_out_mine(env->out, b->source, key);
-		free(who);
-		free(file);
-		free(key);
-		if (!mine) {
-			free(name);
-			continue;
-		}
-		t[*n] = xcalloc(1, sizeof **t);
-		*t[*n] = (struct cert_task){.b = b, .first = i, .n = 1, .name = name};
-		(*n)++;
+	const struct recipient *r = &job->rec[i];
+	char *who = text_slug(r->name.s, 80);
+	char *file = xasprintf("%s-%0*zu-%s", job->stem, job->width, i + 1, who);
+	/* the shard key: decision, name and unit, not the place in the list */
+	char *key = xasprintf("%s\t%s\t%s", job->stem, r->name.s, r->unit.s ? r->unit.s : "");
+	char *name = run_out_claim(env->out, file, &pos);
+	bool mine = run_out_mine(env->out, b->source, key);
+	free(who);
+	free(file);
+	free(key);
+	if (!mine) {
+		free(name);
+		return NULL;
 	}
-	if (nparts > 1)
-		diag(PRINT_PARTS, &pos, job->n, nparts, (int)part);
-	for (size_t p = 0; p < nparts; p++) {
-		char *stem = nparts == 1 ? xstrdup(job->print_name)
-					 : xasprintf("%s-phan-%0*zu", job->print_name, nparts >= 100 ? 3 : 2, p + 1);
-		char *name = run_out_claim(env->out, stem, &pos);
-		if (!run_out_mine(env->out, b->source, stem)) {
-			free(stem);
-			free(name);
-			continue;
-		}
-		size_t first = p * part, cnt = job->n - first < part ? job->n - first : part;
-		t[*n] = xcalloc(1, sizeof **t);
-		*t[*n] = (struct cert_task){.b = b, .first = first, .n = cnt, .print = true, .name = name,
-					   .title = nparts == 1 ? xstrdup(job->print_title)
-						    : xasprintf("%s, phần %zu/%zu", job->print_title, p + 1, nparts)};
-		(*n)++;
-		free(stem);
-	}
+	struct cert_task *t = xcalloc(1, sizeof *t);
+	*t = (struct cert_task){.b = b, .first = i, .n = 1, .name = name};
 	return t;
+}
+
+static struct cert_task *part_task(const struct cert_env *env, struct cert_batch *b, const struct planner *pl)
+{
+	struct cert_job *job = b->job;
+	struct srcpos pos = {b->source, 0, 0};
+	size_t p = pl->part, nparts = pl->nparts, part = pl->size;
+	char *stem = nparts == 1 ? xstrdup(job->print_name)
+				 : xasprintf("%s-phan-%0*zu", job->print_name, nparts >= 100 ? 3 : 2, p + 1);
+	char *name = run_out_claim(env->out, stem, &pos);
+	bool mine = run_out_mine(env->out, b->source, stem);
+	free(stem);
+	if (!mine) {
+		free(name);
+		return NULL;
+	}
+	size_t first = p * part, cnt = job->n - first < part ? job->n - first : part;
+	struct cert_task *t = xcalloc(1, sizeof *t);
+	*t = (struct cert_task){.b = b, .first = first, .n = cnt, .print = true, .name = name,
+				.title = nparts == 1 ? xstrdup(job->print_title)
+						     : xasprintf("%s, phần %zu/%zu", job->print_title, p + 1, nparts)};
+	return t;
+}
+
+static struct cert_task *next_task(const struct cert_env *env, struct cert_batch *b, struct planner *pl)
+{
+	struct cert_job *job = b->job;
+	while (job->files && pl->file < job->n) {
+		struct cert_task *t = file_task(env, b, pl->file++);
+		if (t)
+			return t;
+	}
+	if (!pl->told && pl->nparts > 1) {
+		struct srcpos pos = {b->source, 0, 0};
+		diag(PRINT_PARTS, &pos, job->n, pl->nparts, (int)pl->size);
+	}
+	pl->told = true;
+	while (pl->part < pl->nparts) {
+		struct cert_task *t = part_task(env, b, pl);
+		pl->part++;
+		if (t)
+			return t;
+	}
+	return NULL;
 }
 
 /* Certificate files that may be queued beside a print part: the part
@@ -522,28 +547,26 @@ void cert_emit(const struct cert_env *env, const char *source, struct cert_job *
 	b->job = job;
 	b->out = env->out;
 	b->source = xstrdup(source);
+	b->refs = 1; /* this function's, until every task is queued */
 	pthread_mutex_init(&b->mu, NULL);
-	size_t n;
-	struct cert_task **t = plan(env, job, b, &n);
-	b->ctx = n ? pdf_ctx_narrow(env->pdf, job->chars) : NULL;
-	if (!b->ctx) {
-		for (size_t i = 0; i < n; i++)
-			task_free(t[i]);
-		n = 0;
-	}
-	b->refs = (int)n + 1; /* one for this function, until every task is queued */
+	struct planner pl = {.size = cert_window(env)};
+	pl.nparts = job->print ? (job->n + pl.size - 1) / pl.size : 0;
 	size_t limit = job->window + FILES_BESIDE_A_PART;
-	for (size_t i = 0; i < n; i++) {
+	bool fonts_failed = false;
+	for (struct cert_task *t; (t = next_task(env, b, &pl));) {
+		if (!b->ctx && !fonts_failed)
+			fonts_failed = !(b->ctx = pdf_ctx_narrow(env->pdf, job->chars));
 		/* composed before waiting: the next part is ready when the one
 		 * before it is written */
-		if (prepare(env, t[i])) {
-			rq_submit_weighted(env->q, run_cert, t[i], t[i]->n, limit);
-		} else {
-			task_free(t[i]);
-			release(b);
+		if (fonts_failed || !prepare(env, t)) {
+			task_free(t);
+			continue;
 		}
+		pthread_mutex_lock(&b->mu);
+		b->refs++;
+		pthread_mutex_unlock(&b->mu);
+		rq_submit_weighted(env->q, run_cert, t, t->n, limit);
 	}
-	free(t);
 	release(b);
 }
 

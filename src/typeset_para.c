@@ -7,6 +7,7 @@
 #include "diag.h"
 #include "text.h"
 #include "typeset_break.h"
+#include "typeset_lines.h"
 #include "typeset_vlist.h"
 #include "typeset_words.h"
 #include "util.h"
@@ -411,15 +412,26 @@ static void mark_gaps(struct para *p)
 }
 
 /* A compound wider than the line may be broken after all (at this cost)
- * rather than cross the margin. */
-static bool relax_compounds(struct para *p)
+ * rather than cross the margin; the compounds that fit stay whole. */
+static bool relax_compounds(struct para *p, int32_t width)
 {
 	bool any = false;
-	for (size_t k = 0; k < p->nitems; k++) {
-		if (p->items[k].type == BRK_PENALTY && p->items[k].penalty == BREAK_IN_COMPOUND) {
-			p->items[k].penalty = BREAK_IN_COMPOUND_FORCED;
+	for (size_t k = 0; k < p->nitems;) {
+		if (p->items[k].type != BRK_BOX) {
+			k++;
+			continue;
+		}
+		size_t e = k + 1; /* the compound: boxes tied by BREAK_IN_COMPOUND */
+		while (e + 2 < p->nitems && p->items[e].type == BRK_PENALTY &&
+		       p->items[e].penalty == BREAK_IN_COMPOUND && p->items[e + 1].type == BRK_GLUE &&
+		       p->items[e + 2].type == BRK_BOX)
+			e += 3;
+		if (e > k + 1 && line_natural(p, k, e) > width) {
+			for (size_t i = k + 1; i < e; i += 3)
+				p->items[i].penalty = BREAK_IN_COMPOUND_FORCED;
 			any = true;
 		}
+		k = e;
 	}
 	return any;
 }
@@ -432,7 +444,7 @@ static size_t balance(struct para *p, const struct brk_params *bp, size_t nl,
 {
 	struct brk_line *even = NULL;
 	size_t n = brk_balanced(p->items, p->nitems, bp, &even);
-	if (!n && relax_compounds(p)) {
+	if (!n && relax_compounds(p, bp->width < bp->first_width ? bp->width : bp->first_width)) {
 		n = brk_balanced(p->items, p->nitems, bp, &even);
 		if (!n) { /* still too wide: the first breaking, now free to cut compounds */
 			free(*lines);
@@ -714,4 +726,104 @@ void para_measure(const struct fontset *fs, const struct block *b, int32_t *min,
 		*max = *min;
 	para_free(&p);
 	runs_free(&upper);
+}
+
+/* ---- short texts for fixed boxes (typeset_lines.h) ---------------------- */
+
+/* The paragraph of text, as a centred one is built; pieces point into *r. */
+static bool text_para(struct para *p, struct runs *r, const struct fontset *fs, enum face face,
+		      int32_t size, const char *text)
+{
+	*p = (struct para){.fs = fs, .size = size, .ragged = true, .max_box = INT32_MAX};
+	runs_add(r, text, strlen(text), face, NULL);
+	tokenize(p, r);
+	mark_gaps(p);
+	return p->nitems > 0;
+}
+
+/* Lines of p at width into out; 0 when they cannot fit. */
+static size_t text_break(const struct para *p, int32_t width, struct brk_line **lines)
+{
+	struct brk_params bp;
+	brk_params_default(&bp, width);
+	return brk_balanced(p->items, p->nitems, &bp, lines);
+}
+
+static void text_lines(const struct para *p, const struct brk_line *l, size_t nl,
+		       struct typeset_lines *out)
+{
+	out->v = xmalloc(nl * sizeof *out->v);
+	out->n = nl;
+	out->widest = 0;
+	out->penalty = 0;
+	for (size_t k = 0; k < nl; k++) {
+		const struct brk_item *at = l[k].end < p->nitems ? &p->items[l[k].end] : NULL;
+		if (at && at->type == BRK_PENALTY && at->penalty > -BRK_INF)
+			out->penalty += at->penalty;
+		struct buf t = {0};
+		line_text(p, l[k].start, l[k].end, &t);
+		out->v[k] = buf_steal(&t);
+		size_t e = l[k].end;
+		while (e > l[k].start && p->items[e - 1].type != BRK_BOX)
+			e--;
+		int32_t w = line_natural(p, l[k].start, e);
+		if (w > out->widest)
+			out->widest = w;
+	}
+}
+
+bool typeset_lines_at(const struct fontset *fs, enum face face, int32_t size, const char *text,
+		      int32_t width, struct typeset_lines *out)
+{
+	*out = (struct typeset_lines){0};
+	struct para p;
+	struct runs r = {0};
+	struct brk_line *l = NULL;
+	size_t nl = text_para(&p, &r, fs, face, size, text) ? text_break(&p, width, &l) : 0;
+	if (nl)
+		text_lines(&p, l, nl, out);
+	free(l);
+	para_free(&p);
+	runs_free(&r);
+	return nl > 0;
+}
+
+bool typeset_lines_narrowest(const struct fontset *fs, enum face face, int32_t size,
+			     const char *text, size_t max_lines, struct typeset_lines *out)
+{
+	*out = (struct typeset_lines){0};
+	struct para p;
+	struct runs r = {0};
+	bool ok = text_para(&p, &r, fs, face, size, text);
+	if (ok) {
+		/* at the whole text's width every forced line fits: the fewest lines */
+		int32_t lo = 0, hi = line_natural(&p, 0, p.nitems);
+		while (lo < hi) {
+			int32_t mid = lo + (hi - lo) / 2;
+			struct brk_line *l = NULL;
+			size_t nl = text_break(&p, mid, &l);
+			free(l);
+			if (nl && nl <= max_lines)
+				hi = mid;
+			else
+				lo = mid + 1;
+		}
+		struct brk_line *l = NULL;
+		size_t nl = text_break(&p, hi, &l);
+		ok = nl > 0;
+		if (ok)
+			text_lines(&p, l, nl, out);
+		free(l);
+	}
+	para_free(&p);
+	runs_free(&r);
+	return ok;
+}
+
+void typeset_lines_free(struct typeset_lines *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+	*l = (struct typeset_lines){0};
 }

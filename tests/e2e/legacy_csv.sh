@@ -124,3 +124,18 @@ refused utf8-declared-vni 'd.yaml:17:19: error: "encoding: vni" is declared for 
 (cd "$D/bare-cp1258" && env -u LC_ALL LANG=vi_VN.UTF-8 "$BIN" check d.yaml) >/dev/null 2>"$D/vi.stderr"
 check "legacy csv: the refusal in Vietnamese" grep -qF \
 	'list.csv:1:6: lỗi: không phải UTF-8 hợp lệ: tệp có vẻ dùng mã Windows-1258; hãy thêm dòng "encoding: cp1258" vào mục csv của tệp (d.yaml:16)' "$D/vi.stderr"
+
+# Whatever bytes a CSV holds, the messages are valid UTF-8 (random bytes,
+# with the header readable or not)
+for seed in 1 2 3 4; do
+	$PY -c 'import random, sys
+r = random.Random(int(sys.argv[1]))
+pick = list(range(0x80, 0x100)) + [59, 65, 97, 32]
+row = lambda n: bytes(r.choice(pick) for _ in range(n)) + b"\r\n"
+head = "STT;Họ và tên;Chức vụ;Đơn vị\r\n".encode() if r.random() < 0.5 else row(40)
+sys.stdout.buffer.write(head + b"".join(row(50) for _ in range(5)))' $seed | variant random-$seed
+	render random-$seed
+	s=$?
+	check "legacy csv: random bytes ($seed) are refused in valid UTF-8" sh -c \
+		"test $s = 2 && test -s '$D/random-$seed/stderr' && iconv -f utf-8 -t utf-8 '$D/random-$seed/stderr' >/dev/null"
+done

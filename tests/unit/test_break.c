@@ -9,6 +9,7 @@
 #include "text.h"
 #include "typeset.h"
 #include "typeset_break.h"
+#include "typeset_lines.h"
 #include "typeset_words.h"
 #include "unit.h"
 #include "unit_fonts.h"
@@ -731,6 +732,39 @@ static void headers_break_where_a_reader_would(void)
 		     "CÔNG ĐOÀN CƠ SỞ / TRƯỜNG CHÍNH TRỊ / TÔN ĐỨC THẮNG");
 }
 
+static void compound_wider_than_the_column_breaks_after_all(void)
+{
+	/* "TÔN ĐỨC THẮNG" alone is wider than the column: rather than cross
+	 * the margin, the compound breaks */
+	int32_t w = share_of("Tôn Đức", 12000, FACE_BOLD, 21, 20), w2 = share_of("Chính trị", 12000, FACE_BOLD, 21, 20);
+	char *got = set_centred("Trường Chính trị Tôn Đức Thắng", 12000, FACE_BOLD, w > w2 ? w : w2);
+	CHECK_STR(got, "TRƯỜNG / CHÍNH TRỊ / TÔN ĐỨC / THẮNG"); /* CHÍNH TRỊ fits: whole */
+	free(got);
+}
+
+static void fixed_boxes_use_the_same_breaker(void)
+{
+	struct typeset_lines tl;
+	/* the narrowest two lines of a union's name, as a certificate field */
+	CHECK(typeset_lines_narrowest(fs, FACE_BOLD, 15000, "CÔNG ĐOÀN VIÊN CHỨC TỈNH AN GIANG", 2, &tl));
+	CHECK_INT(tl.n, 2);
+	if (tl.n == 2) {
+		CHECK_STR(tl.v[0], "CÔNG ĐOÀN VIÊN CHỨC");
+		CHECK_STR(tl.v[1], "TỈNH AN GIANG");
+		CHECK_INT(tl.widest, font_width(fs, FACE_BOLD, 15000, tl.v[0], strlen(tl.v[0])));
+		CHECK(tl.penalty < 0); /* it broke before a unit */
+	}
+	typeset_lines_free(&tl);
+	/* at a given width: the fewest lines, forced breaks kept */
+	CHECK(typeset_lines_at(fs, FACE_REGULAR, 12000, "Khoa Dân vận\nTrường Chính trị", 400000, &tl));
+	CHECK_INT(tl.n, 2);
+	typeset_lines_free(&tl);
+	/* a word wider than the width: no lines */
+	CHECK(!typeset_lines_at(fs, FACE_REGULAR, 12000, "Nghiêng", 1000, &tl));
+	CHECK_INT(tl.n, 0);
+	CHECK(!typeset_lines_narrowest(fs, FACE_REGULAR, 12000, "   ", 2, &tl));
+}
+
 int main(void)
 {
 	fs = unit_fonts();
@@ -745,6 +779,8 @@ int main(void)
 	RUN(balanced_keeps_forced_breaks);
 	RUN(words_classify_spaces);
 	RUN(headers_break_where_a_reader_would);
+	RUN(compound_wider_than_the_column_breaks_after_all);
+	RUN(fixed_boxes_use_the_same_breaker);
 	RUN(optimal_beats_first_fit);
 	RUN(optimal_matches_brute_force);
 	RUN(forced_breaks);
