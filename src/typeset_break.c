@@ -554,14 +554,43 @@ static size_t bal_candidates(const struct brk_item *items, size_t end, struct ba
 	return n;
 }
 
+/* pre[k]: the sums of the boxes and glue of items [0, k), so that a line's
+ * measure costs two look-ups, not a walk over its items. */
+static struct sums *prefix_sums(const struct brk_item *items, size_t end)
+{
+	struct sums *pre = xmalloc((end + 1) * sizeof *pre);
+	pre[0] = (struct sums){0, 0, 0};
+	for (size_t i = 0; i < end; i++) {
+		pre[i + 1] = pre[i];
+		if (items[i].type == BRK_PENALTY)
+			continue;
+		pre[i + 1].w += items[i].width;
+		if (items[i].type == BRK_GLUE) {
+			pre[i + 1].y += items[i].stretch;
+			pre[i + 1].z += items[i].shrink;
+		}
+	}
+	return pre;
+}
+
+/* measure() of items [start, e) from the prefix sums. */
+static struct sums measure_fast(const struct brk_item *items, const struct sums *pre, size_t end,
+				size_t start, size_t e)
+{
+	struct sums s = {pre[e].w - pre[start].w, pre[e].y - pre[start].y, pre[e].z - pre[start].z};
+	if (e < end && items[e].type == BRK_PENALTY)
+		s.w += items[e].width;
+	return s;
+}
+
 /* Tries the line from candidate i to candidate j; false when it (and so
  * every line from further back) is too long. */
-static bool bal_try(const struct brk_item *items, size_t end, const struct brk_params *p,
-		    struct bal *c, size_t i, size_t j)
+static bool bal_try(const struct brk_item *items, const struct sums *pre, size_t end,
+		    const struct brk_params *p, struct bal *c, size_t i, size_t j)
 {
 	size_t e = c[j].pos;
 	size_t s = c[i].start <= e ? c[i].start : e;
-	struct sums m = measure(items, end, s, e);
+	struct sums m = measure_fast(items, pre, end, s, e);
 	int32_t widest = p->width > p->first_width ? p->width : p->first_width;
 	if (m.w - m.z > widest)
 		return false;
@@ -588,10 +617,12 @@ size_t brk_balanced(const struct brk_item *items, size_t n, const struct brk_par
 		return 0;
 	struct bal *c;
 	size_t nc = bal_candidates(items, end, &c);
+	struct sums *pre = prefix_sums(items, end);
 	for (size_t j = 1; j < nc; j++)
 		for (size_t i = j; i-- > 0;)
-			if (!bal_try(items, end, p, c, i, j) || (i > 0 && is_forced(items, end, c[i].pos)))
+			if (!bal_try(items, pre, end, p, c, i, j) || (i > 0 && is_forced(items, end, c[i].pos)))
 				break; /* too long, or a forced break: no line runs across one */
+	free(pre);
 	size_t count = c[nc - 1].lines;
 	if (count == SIZE_MAX) {
 		free(c);
@@ -604,4 +635,53 @@ size_t brk_balanced(const struct brk_item *items, size_t n, const struct brk_par
 	free(breaks);
 	free(c);
 	return count;
+}
+
+/* The narrowest measure at which brk_balanced() finds at most max_lines
+ * lines: the least, over the breakings into that many lines or fewer, of
+ * their longest line (shrunk as far as it may). One pass over the
+ * candidates per line count instead of a search over measures. */
+int64_t brk_narrowest(const struct brk_item *items, size_t n, size_t max_lines)
+{
+	size_t end = para_end(items, n);
+	if (end == 0 || max_lines == 0)
+		return -1;
+	struct bal *c;
+	size_t nc = bal_candidates(items, end, &c);
+	struct sums *pre = prefix_sums(items, end);
+	int64_t *prev = xmalloc(nc * sizeof *prev), *cur = xmalloc(nc * sizeof *cur);
+	for (size_t j = 0; j < nc; j++)
+		prev[j] = j == 0 ? 0 : INT64_MAX;
+	int64_t best = INT64_MAX;
+	for (size_t k = 1; k <= max_lines; k++) {
+		cur[0] = INT64_MAX;
+		for (size_t j = 1; j < nc; j++) {
+			cur[j] = INT64_MAX;
+			size_t e = c[j].pos;
+			for (size_t i = j; i-- > 0;) {
+				size_t st = c[i].start <= e ? c[i].start : e;
+				struct sums m = measure_fast(items, pre, end, st, e);
+				int64_t len = m.w - m.z;
+				if (len >= cur[j])
+					break; /* longer still from further back */
+				if (prev[i] != INT64_MAX) {
+					int64_t w = prev[i] > len ? prev[i] : len;
+					if (w < cur[j])
+						cur[j] = w;
+				}
+				if (i > 0 && is_forced(items, end, c[i].pos))
+					break; /* no line runs across a forced break */
+			}
+		}
+		if (cur[nc - 1] < best)
+			best = cur[nc - 1];
+		int64_t *t = prev;
+		prev = cur;
+		cur = t;
+	}
+	free(prev);
+	free(cur);
+	free(pre);
+	free(c);
+	return best == INT64_MAX ? -1 : best;
 }

@@ -99,6 +99,9 @@ size_t brk_greedy(const struct brk_item *items, size_t n, const struct brk_param
  * returns 0 with *lines NULL when no breaking fits without an overfull line
  * (the caller then keeps brk_paragraph()'s). Time: the items times the
  * breaks that fit on one line. */
+/* The narrowest measure (brk_params_default's) at which brk_balanced() sets
+ * the paragraph in at most max_lines lines; -1 when no measure does. */
+int64_t brk_narrowest(const struct brk_item *items, size_t n, size_t max_lines);
 size_t brk_balanced(const struct brk_item *items, size_t n, const struct brk_params *p,
 		    struct brk_line **lines);
 

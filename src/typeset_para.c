@@ -749,6 +749,21 @@ static size_t text_break(const struct para *p, int32_t width, struct brk_line **
 	return brk_balanced(p->items, p->nitems, &bp, lines);
 }
 
+/* The natural width of the widest of the lines, trailing glue left out. */
+static int32_t lines_widest(const struct para *p, const struct brk_line *l, size_t nl)
+{
+	int32_t widest = 0;
+	for (size_t k = 0; k < nl; k++) {
+		size_t e = l[k].end;
+		while (e > l[k].start && p->items[e - 1].type != BRK_BOX)
+			e--;
+		int32_t w = line_natural(p, l[k].start, e);
+		if (w > widest)
+			widest = w;
+	}
+	return widest;
+}
+
 static void text_lines(const struct para *p, const struct brk_line *l, size_t nl,
 		       struct typeset_lines *out)
 {
@@ -763,13 +778,8 @@ static void text_lines(const struct para *p, const struct brk_line *l, size_t nl
 		struct buf t = {0};
 		line_text(p, l[k].start, l[k].end, &t);
 		out->v[k] = buf_steal(&t);
-		size_t e = l[k].end;
-		while (e > l[k].start && p->items[e - 1].type != BRK_BOX)
-			e--;
-		int32_t w = line_natural(p, l[k].start, e);
-		if (w > out->widest)
-			out->widest = w;
 	}
+	out->widest = lines_widest(p, l, nl);
 }
 
 bool typeset_lines_at(const struct fontset *fs, enum face face, int32_t size, const char *text,
@@ -797,17 +807,10 @@ bool typeset_lines_narrowest(const struct fontset *fs, enum face face, int32_t s
 	bool ok = text_para(&p, &r, fs, face, size, text);
 	if (ok) {
 		/* at the whole text's width every forced line fits: the fewest lines */
-		int32_t lo = 0, hi = line_natural(&p, 0, p.nitems);
-		while (lo < hi) {
-			int32_t mid = lo + (hi - lo) / 2;
-			struct brk_line *l = NULL;
-			size_t nl = text_break(&p, mid, &l);
-			free(l);
-			if (nl && nl <= max_lines)
-				hi = mid;
-			else
-				lo = mid + 1;
-		}
+		int32_t hi = line_natural(&p, 0, p.nitems);
+		int64_t narrowest = brk_narrowest(p.items, p.nitems, max_lines);
+		if (narrowest >= 0 && narrowest < hi)
+			hi = (int32_t)narrowest;
 		struct brk_line *l = NULL;
 		size_t nl = text_break(&p, hi, &l);
 		ok = nl > 0;
