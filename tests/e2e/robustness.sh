@@ -93,17 +93,26 @@ for n in 2 10; do
 done
 
 # --- a read-only output folder -----------------------------------------------
+# root writes anywhere: run as nobody then, from a world-readable copy of the
+# program and its home (the checkout may sit in a folder only root may enter,
+# as a mktemp -d clone does)
 RO=$D/read-only
-mkdir -p "$RO/out" && cp "$D/list.yaml" "$D/list.csv" "$RO/" && chmod 555 "$RO/out"
-# root writes anywhere: run as nobody then
+RUN=$VANBAN
 as_user=
-[ "$(id -u)" = 0 ] && as_user="setpriv --reuid=65534 --regid=65534 --clear-groups"
-chmod o+rx "$D" "$RO" 2>/dev/null
-$as_user $VANBAN render -o "$RO/out" "$RO/list.yaml" >"$RO/out.txt" 2>"$RO/err.txt"; s=$?
+if [ "$(id -u)" = 0 ]; then
+	RO=$(mktemp -d /tmp/vanban-ro.XXXXXX) && chmod 755 "$RO"
+	mkdir -p "$RO/home" && cp "$VANBAN" "$RO/vanban" && cp -r fonts layouts "$RO/home/"
+	chmod -R a+rX "$RO"
+	RUN="env VANBAN_HOME=$RO/home $RO/vanban"
+	as_user="setpriv --reuid=65534 --regid=65534 --clear-groups"
+fi
+mkdir -p "$RO/out" && cp "$D/list.yaml" "$D/list.csv" "$RO/" && chmod a+r "$RO"/list.* && chmod 555 "$RO/out"
+$as_user $RUN render -o "$RO/out" "$RO/list.yaml" >"$RO/out.txt" 2>"$RO/err.txt"; s=$?
 check "robustness: a read-only output folder is one clear error, exit 3, nothing written" sh -c \
 	"test $s = 3 && test \"\$(cat '$RO/err.txt')\" = 'vanban: $RO/out: error: cannot write into the output folder (Permission denied): choose a folder you may write to with -o' &&
 	 test -z \"\$(ls -A '$RO/out')\" && test ! -s '$RO/out.txt'"
 chmod 755 "$RO/out"
+[ "$RO" = "$D/read-only" ] || rm -rf "$RO"
 
 # --- FIFOs where the program reads files it was not given --------------------
 # (read_file: O_NONBLOCK, regular files only; before, a FIFO as the home's
