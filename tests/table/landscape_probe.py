@@ -4,23 +4,13 @@ landscape, the others A4 portrait, and every page from page 2 has its
 number centred on its own text width in its top margin (ND30: margins
 top 20, left 30, right 15 mm whatever the page's orientation).
 Usage: landscape_probe.py FILE.pdf"""
-import re, subprocess, sys
-from html import unescape
+import re, sys
+
+import bbox
+from bbox import check
 
 MM = 72 / 25.4
-out = subprocess.run(["pdftotext", "-bbox", sys.argv[1], "-"], capture_output=True, text=True, check=True).stdout
-pages = []
-for m in re.finditer(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', out, re.S):
-    words = [(unescape(w.group(5)), float(w.group(1)), float(w.group(2)), float(w.group(3)), float(w.group(4)))
-             for w in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>', m.group(3))]
-    pages.append((float(m.group(1)), float(m.group(2)), words))
-fails = 0
-def check(name, cond, detail=""):
-    global fails
-    print(("ok - " if cond else "not ok - ") + name)
-    if not cond:
-        fails += 1
-        print("#   " + str(detail))
+pages = bbox.pages(sys.argv[1])
 
 land = lambda p: abs(p[0] - 841.89) < 0.5 and abs(p[1] - 595.28) < 0.5
 port = lambda p: abs(p[0] - 595.28) < 0.5 and abs(p[1] - 841.89) < 0.5
@@ -44,4 +34,4 @@ check("page numbers centred at the top of each page's own text width", not bad, 
 # the caption went with its table
 cap = [k for k, p in enumerate(pages) if any(x[0] == "Bảng" for x in p[2]) and any(x[0] == "2." for x in p[2])]
 check("the wide table's caption is on its first landscape page", cap == wide[:1], (cap, wide))
-sys.exit(1 if fails else 0)
+sys.exit(1 if bbox.fails else 0)

@@ -1,21 +1,14 @@
 """Checks the report tables of tests/table/report.py from the PDF, words
 and their boxes as pdftotext -bbox gives them. Prints "ok - …" or
 "not ok - …" lines. Usage: report_probe.py FILE.pdf"""
-import re, subprocess, sys
-from html import unescape
+import re, sys
+
+import bbox
+from bbox import check, pages
 
 SIZE = 13.0          # layouts/nd30.yaml table_size
 DIGIT = SIZE * 0.5   # Liberation Serif's figures are all half an em
 DOT = SIZE * 0.25    # and its "." and "," a quarter
-
-def pages(pdf):
-    out = subprocess.run(["pdftotext", "-bbox", pdf, "-"], capture_output=True, text=True, check=True).stdout
-    result = []
-    for m in re.finditer(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', out, re.S):
-        words = [(unescape(w.group(5)), float(w.group(1)), float(w.group(2)), float(w.group(3)), float(w.group(4)))
-                 for w in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>', m.group(3))]
-        result.append((float(m.group(1)), float(m.group(2)), words))
-    return result
 
 def lines(words):
     """Words grouped by baseline (yMax), left to right."""
@@ -23,14 +16,6 @@ def lines(words):
     for w in words:
         rows.setdefault(round(w[4], 1), []).append(w)
     return [sorted(v, key=lambda w: w[1]) for _, v in sorted(rows.items())]
-
-fails = 0
-def check(name, cond, detail=""):
-    global fails
-    print(("ok - " if cond else "not ok - ") + name)
-    if not cond:
-        fails += 1
-        print("#   " + str(detail))
 
 pdf = sys.argv[1]
 pg = pages(pdf)
@@ -107,4 +92,4 @@ if totals:
           abs(tot_end - body[-1][1][-2][3]) < 0.2, (tot_end, body[-1][1][-2][3]))
 else:
     check("the totals row is there", False, "no 'Tổng cộng'")
-sys.exit(1 if fails else 0)
+sys.exit(1 if bbox.fails else 0)
