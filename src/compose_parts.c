@@ -183,7 +183,7 @@ char *compose_number_ref(const char *number_line)
 char *compose_kem_theo(const char *type_name, const char *number_line, struct date day, const char *by)
 {
 	char *n = compose_number_ref(number_line);
-	char *words = day.d ? text_date_words(day) : xasprintf("ngày    tháng %d năm %d", day.m, day.y);
+	char *words = text_date_words(day); /* a draft: "ngày    tháng 12 năm 2020" */
 	char *s = xasprintf("(Kèm theo %s số %s %s của %s)", type_name, n, words, by);
 	free(words);
 	free(n);
