@@ -119,8 +119,9 @@ void compose_opening(struct blocks *b, const struct layout *lay, const struct te
 		     const struct texts *bases, const struct text *proposal, const char *opening);
 /* "Kính gửi:" and its addressees (ND30 ô 9a). */
 void compose_to(struct blocks *b, const struct layout *lay, const struct texts *to);
-/* Ends the last paragraph with "./." (ND30: the content's last sentence). */
-void compose_close(struct blocks *b);
+/* Ends the last paragraph with "./." (ND30: the content's last sentence), or
+ * puts it on a line under a closing table. */
+void compose_close(struct blocks *b, const struct layout *lay);
 /* "KT. HIỆU TRƯỞNG\nPHÓ HIỆU TRƯỞNG" from prefix, authority and title. */
 char *compose_signer_title(const struct signer *s);
 /* The signature table: one signer with Nơi nhận level beside it, or

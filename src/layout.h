@@ -82,6 +82,7 @@
 	X(vote_abstain, "vote_abstain", ", {abstain} đại biểu không biểu quyết") \
 	X(table_valign, "table_valign", "top") \
 	X(table_head_valign, "table_head_valign", "middle") \
+	X(close_after_table, "close_after_table", "left") \
 	X(kinds, "kinds_file", "kinds") \
 	/* a Biên bản's fixed wording (Mẫu 1.9; docs/rules.md §1.6) */ \
 	X(minutes_type, "minutes_type", "Biên bản") \
@@ -156,6 +157,7 @@ struct layout {
 	struct text vote_against, vote_abstain; /* added when the vote gives them */
 	struct text table_valign;  /* a body cell's text in a taller row: "top", "middle", "bottom" */
 	struct text table_head_valign; /* a header cell's: "middle" */
+	struct text close_after_table; /* content ending on a table: "./." under it, "left" or "right" */
 	struct text kinds;         /* layouts/NAME.yaml with the document kinds: "kinds" */
 	/* A Biên bản's fixed lines and sentences, its signers' titles, and what
 	 * a meeting is called when its title starts with none of meeting_words. */

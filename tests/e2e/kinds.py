@@ -305,7 +305,19 @@ def foot(name, P, lay, doc, left, right):
         top = min([noi.y] + [t[0].y for t in titles if t and t[0]]) - 1
         above = [l for l in text_lines(sp) if l.y < top and l.y > lay["margin_top"] * MM]
         last = max(above, key=lambda l: (l.y, l.x1)) if above else None
-        check(name, "§7.14 \"./.\" ends the content", last and last.text.endswith("./."), last)
+        body = [b for b in (doc.get("body") or []) if not set(b) & {"space", "page_break", "pagebreak"}]
+        if body and "table" in body[-1] and not doc.get("closing"):
+            # docs/rules.md §1.6a: content ending on a table closes with "./."
+            # on its own line under the table, flush left or right (close_after_table)
+            side = lay.get("close_after_table", "left")
+            grid = [r for r in sp["rules"] if last and r[1] - r[0] > 50 and r[2] < last.y]
+            low = max((r[2] for r in grid), default=None)
+            placed = last and (near(last.x0, left, 0.5) if side == "left" else near(last.x1, right, 0.5))
+            check(name, "§7.14 \"./.\" on its own line under the closing table (%s)" % side,
+                  last and last.text == "./." and placed and last.size == lay["body_size"] and low is not None
+                  and 0 < last.y - low < 3 * lay["body_leading"], f"{last} table bottom {low}")
+        else:
+            check(name, "§7.14 \"./.\" ends the content", last and last.text.endswith("./."), last)
 
 
 def address_footer(name, P, lay, doc, left, right):
