@@ -283,7 +283,10 @@ def foot(name, P, lay, doc, left, right):
         # the title lines, wrapped in the signer's column as they need
         tl = [l for l in text_lines(sp) if first and first.y <= l.y < nm.y and l.bold
               and abs(l.centre - nm.centre) < 1] if first else []
-        ok15 = ok15 and tl and nm and joined(tl) == " ".join(want) and clear(tl[-1], nm) >= 25 * MM \
+        # docs/rules.md §1.3: the name sign_room under the title's last line,
+        # baseline to baseline (Mẫu 1.2: 77 pt), at least 20 mm of it blank
+        ok15 = ok15 and tl and nm and joined(tl) == " ".join(want) and clear(tl[-1], nm) >= 20 * MM \
+            and near(nm.y - tl[-1].y, lay["sign_room"] * MM, 0.5 * MM) \
             and all(l.size >= 13 and near(l.centre, nm.centre, 0.5) for l in tl) and nm.size >= 13
         titles.append(tl or [None])
     if len(signers) == 1:
