@@ -111,6 +111,18 @@ void compose_header(struct blocks *b, const struct layout *lay, const struct org
 	}
 }
 
+/* The space under the line above a signer's name (his title, or a line
+ * such as "(Ký, ghi rõ họ tên)") that puts the name's baseline sign_room
+ * under that line's (Mẫu 1.2: 77 pt, docs/rules.md §1.3). Both are lines of
+ * compose_style, leading 1.2 em: the part of the upper line below its
+ * baseline and the part of the name above its own add up to 0.6 em of
+ * each (exactly one leading when the sizes match). */
+int32_t compose_sign_space(const struct layout *lay, int32_t above_size, int32_t name_size)
+{
+	int32_t s = layout_mm(&lay->sign_room) - (above_size + name_size) * 3 / 5;
+	return s > 0 ? s : 0;
+}
+
 void compose_signer(struct blocks *col, const struct layout *lay, const struct signer_side *s)
 {
 	if (!s || !s->title)
@@ -118,7 +130,7 @@ void compose_signer(struct blocks *col, const struct layout *lay, const struct s
 	struct para_style st = compose_style(layout_pt(&lay->sign_title_size), ALIGN_CENTER);
 	st.upper = true;
 	compose_para(col, &st, FACE_BOLD, s->title, &s->pos, false);
-	blocks_space(col, layout_mm(&lay->sign_room));
+	blocks_space(col, compose_sign_space(lay, layout_pt(&lay->sign_title_size), layout_pt(&lay->sign_name_size)));
 	if (s->name) {
 		st = compose_style(layout_pt(&lay->sign_name_size), ALIGN_CENTER);
 		compose_para(col, &st, FACE_BOLD, s->name, &s->pos, false);

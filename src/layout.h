@@ -43,7 +43,7 @@
 	X(vv_gap, "vv_gap", 0, 72, 6) \
 	X(sign_title_size, "sign_title_size", 4, 72, 14) \
 	X(sign_name_size, "sign_name_size", 4, 72, 14) \
-	X(sign_room, "sign_room", 0, 200, 30) \
+	X(sign_room, "sign_room", 0, 200, 27) \
 	X(sign_share, "sign_share", 0.1, 0.9, 0.4) \
 	X(recipients_label_size, "recipients_label_size", 4, 72, 12) \
 	X(recipients_size, "recipients_size", 4, 72, 11) \
@@ -82,6 +82,7 @@
 	X(vote_abstain, "vote_abstain", ", {abstain} đại biểu không biểu quyết") \
 	X(table_valign, "table_valign", "top") \
 	X(table_head_valign, "table_head_valign", "middle") \
+	X(close_after_table, "close_after_table", "left") \
 	X(kinds, "kinds_file", "kinds") \
 	/* a Biên bản's fixed wording (Mẫu 1.9; docs/rules.md §1.6) */ \
 	X(minutes_type, "minutes_type", "Biên bản") \
@@ -126,7 +127,7 @@ struct layout {
 	struct number type_size, summary_size, summary_rule;
 	struct number title_space;                                   /* pt above the tên loại */
 	struct number vv_size, vv_gap;                               /* "V/v …" of a công văn */
-	struct number sign_title_size, sign_name_size, sign_room;    /* pt, pt, mm */
+	struct number sign_title_size, sign_name_size, sign_room;    /* pt, pt; mm from the title's baseline to the name's */
 	struct number sign_share;                                    /* left column of the signature table */
 	struct number recipients_label_size, recipients_size;
 	struct number recipients_leading, recipients_hang;           /* ratio of the size; mm */
@@ -156,6 +157,7 @@ struct layout {
 	struct text vote_against, vote_abstain; /* added when the vote gives them */
 	struct text table_valign;  /* a body cell's text in a taller row: "top", "middle", "bottom" */
 	struct text table_head_valign; /* a header cell's: "middle" */
+	struct text close_after_table; /* content ending on a table: "./." under it, "left" or "right" */
 	struct text kinds;         /* layouts/NAME.yaml with the document kinds: "kinds" */
 	/* A Biên bản's fixed lines and sentences, its signers' titles, and what
 	 * a meeting is called when its title starts with none of meeting_words. */
