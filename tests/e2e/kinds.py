@@ -147,7 +147,8 @@ def rule_below(pg, line, within):
     best = None
     for r in pg["rules"]:
         d = r[2] - line.y
-        if 0 < d <= within and r[0] < line.x1 and r[1] > line.x0 and (best is None or d < best[2] - line.y):
+        # a reader's float arithmetic may put the rule a hair beyond `within`
+        if 0 < d <= within + 0.01 and r[0] < line.x1 and r[1] > line.x0 and (best is None or d < best[2] - line.y):
             best = r
     return best
 
