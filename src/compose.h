@@ -85,6 +85,9 @@ void compose_signatures(struct blocks *b, const struct layout *lay, const struct
 
 /* One signer: title lines (upper case, bold), room to sign, the name. */
 void compose_signer(struct blocks *col, const struct layout *lay, const struct signer_side *s);
+/* The space to leave under a line of above_size so that a name of
+ * name_size has its baseline sign_room below that line's. */
+int32_t compose_sign_space(const struct layout *lay, int32_t above_size, int32_t name_size);
 
 /* "Nơi nhận:" and its list, the last item "- Lưu: VT, …." — as its own
  * block kept with the signatures, or into a column. */
@@ -121,8 +124,9 @@ void compose_opening(struct blocks *b, const struct layout *lay, const struct te
 		     const struct texts *bases, const struct text *proposal, const char *opening);
 /* "Kính gửi:" and its addressees (ND30 ô 9a). */
 void compose_to(struct blocks *b, const struct layout *lay, const struct texts *to);
-/* Ends the last paragraph with "./." (ND30: the content's last sentence). */
-void compose_close(struct blocks *b);
+/* Ends the last paragraph with "./." (ND30: the content's last sentence), or
+ * puts it on a line under a closing table. */
+void compose_close(struct blocks *b, const struct layout *lay);
 /* "KT. HIỆU TRƯỞNG\nPHÓ HIỆU TRƯỞNG" from prefix, authority and title. */
 char *compose_signer_title(const struct signer *s);
 /* The signature table: one signer with Nơi nhận level beside it, or

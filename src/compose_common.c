@@ -111,6 +111,18 @@ void compose_header(struct blocks *b, const struct layout *lay, const struct org
 	}
 }
 
+/* The space under the line above a signer's name (his title, or a line
+ * such as "(Ký, ghi rõ họ tên)") that puts the name's baseline sign_room
+ * under that line's (Mẫu 1.2: 77 pt, docs/rules.md §1.3). Both are lines of
+ * compose_style, leading 1.2 em: the part of the upper line below its
+ * baseline and the part of the name above its own add up to 0.6 em of
+ * each (exactly one leading when the sizes match). */
+int32_t compose_sign_space(const struct layout *lay, int32_t above_size, int32_t name_size)
+{
+	int32_t s = layout_mm(&lay->sign_room) - (above_size + name_size) * 3 / 5;
+	return s > 0 ? s : 0;
+}
+
 void compose_signer(struct blocks *col, const struct layout *lay, const struct signer_side *s)
 {
 	if (!s || !s->title)
@@ -118,7 +130,7 @@ void compose_signer(struct blocks *col, const struct layout *lay, const struct s
 	struct para_style st = compose_style(layout_pt(&lay->sign_title_size), ALIGN_CENTER);
 	st.upper = true;
 	compose_para(col, &st, FACE_BOLD, s->title, &s->pos, false);
-	blocks_space(col, layout_mm(&lay->sign_room));
+	blocks_space(col, compose_sign_space(lay, layout_pt(&lay->sign_title_size), layout_pt(&lay->sign_name_size)));
 	if (s->name) {
 		st = compose_style(layout_pt(&lay->sign_name_size), ALIGN_CENTER);
 		compose_para(col, &st, FACE_BOLD, s->name, &s->pos, false);
@@ -153,18 +165,25 @@ void compose_recipients(struct blocks *b, const struct layout *lay, const struct
 void compose_recipients_into(struct blocks *col, const struct layout *lay, const struct texts *items,
 			     const struct text *filed, int32_t space_before)
 {
+	static const char *const faces[FACE_COUNT] = FACE_NAMES;
 	struct para_style st = compose_style(layout_pt(&lay->recipients_label_size), ALIGN_LEFT);
 	st.space_before = space_before;
-	compose_para(col, &st, FACE_BOLD_ITALIC, "Nơi nhận:", NULL, false);
+	int face = model_choice(&lay->recipients_label_face, "recipients_label_face", faces, FACE_COUNT,
+				FACE_BOLD_ITALIC);
+	compose_para(col, &st, face < 0 ? FACE_BOLD_ITALIC : (enum face)face, "Nơi nhận:", NULL, false);
+	if (lay->recipients_label_rule.v > 0) /* an underline: 0.15 em under the baseline */
+		blocks_rule(col, lay->recipients_label_rule.v, 0, st.size * 3 / 20, layout_pt(&lay->rule_width));
 	st = compose_style(layout_pt(&lay->recipients_size), ALIGN_LEFT);
 	st.leading = (int32_t)(st.size * lay->recipients_leading.v + 0.5);
 	st.hang = layout_mm(&lay->recipients_hang);
 	for (size_t i = 0; items && i < items->n; i++) {
-		char *t = xasprintf("- %s;", items->v[i].s);
+		const struct text_subst s[] = {{"item", items->v[i].s}};
+		char *t = text_fill(lay->recipients_item.s, s, 1);
 		compose_para(col, &st, FACE_REGULAR, t, &items->v[i].pos, false);
 		free(t);
 	}
-	char *t = xasprintf("- Lưu: %s.", filed && filed->s ? filed->s : "VT");
+	const struct text_subst s[] = {{"filed", filed && filed->s ? filed->s : "VT"}};
+	char *t = text_fill(lay->recipients_filed.s, s, 1);
 	compose_para(col, &st, FACE_REGULAR, t, filed ? &filed->pos : NULL, false);
 	free(t);
 }

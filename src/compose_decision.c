@@ -239,7 +239,7 @@ static void appendix(struct blocks *b, const struct layout *lay, const struct or
 	if (!strncmp(n, "Số", strlen("Số")))
 		n += strlen("Số");
 	n += strspn(n, ": ");
-	char *ref = xasprintf("(Kèm theo Quyết định số %s ngày %s của %s)", n, day + strlen("ngày "),
+	char *ref = xasprintf("(Kèm theo Quyết định số %s %s của %s)", n, day,
 			      d->by.s ? d->by.s : org->name.s);
 	struct para_style st = compose_style(layout_pt(&lay->body_size), ALIGN_CENTER);
 	st.space_after = layout_pt(&lay->list_space);
@@ -284,7 +284,9 @@ bool compose_decision(const struct docfile *df, const struct decision *d, const 
 	struct blocks *b = &out->blocks;
 	char *symbol = d->symbol.s ? xstrdup(d->symbol.s) : layout_symbol(lay, "QĐ", org->abbreviation.s);
 	char *number = layout_number(lay, d->number.set ? d->number.v : 0, symbol);
-	char *date = text_date_line(org->place.s ? org->place.s : df->org.place.s, d->date.d);
+	const char *place = org->place.s ? org->place.s : df->org.place.s;
+	char *date = d->date.d.d ? text_date_line(place, d->date.d)
+				 : layout_draft_date(lay, place, d->date.d.m, d->date.d.y);
 	compose_header(b, lay, org, number, date, NULL);
 	free(date);
 	blocks_space(b, layout_pt(&lay->title_space));
@@ -329,7 +331,8 @@ bool compose_decision(const struct docfile *df, const struct decision *d, const 
 
 	char *ref = compose_number_ref(number); /* the record: "15/QĐ-TCT", ISO date */
 	compose_finish(out, lay, "decision", "Quyết định", d->summary.s, org->name.s, ref);
-	out->meta.date = xasprintf("%04d-%02d-%02d", d->date.d.y, d->date.d.m, d->date.d.d);
+	out->meta.date = d->date.d.d ? xasprintf("%04d-%02d-%02d", d->date.d.y, d->date.d.m, d->date.d.d)
+				     : xasprintf("%04d-%02d", d->date.d.y, d->date.d.m);
 	free(ref);
 	char *slug = text_slug(symbol, 100);
 	out->name = d->number.set ? xasprintf("quyet-dinh-%02lld-%s", d->number.v, slug)

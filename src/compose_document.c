@@ -130,7 +130,7 @@ static void attachment(struct blocks *b, struct doc_env *e)
 	blocks_space(b, layout_pt(&lay->opening_space))->keep_with_next = true;
 	struct body_state bs = {0};
 	e->ok &= compose_blocks(b, lay, &a->body, &bs);
-	compose_close(b);
+	compose_close(b, lay);
 	const struct document *d = e->d;
 	const struct signer *signers = d->signers.n ? d->signers.v : &d->signer;
 	size_t nsign = d->signers.n ? d->signers.n : d->signer.name.s ? 1 : 0;
@@ -199,7 +199,7 @@ bool compose_document(const struct document *d, const struct kind *k, const stru
 	struct body_state bs = {0};
 	e.ok &= compose_blocks(b, lay, &d->body, &bs);
 	closing_line(b, &e);
-	compose_close(b);
+	compose_close(b, lay);
 	const struct signer *signers = d->signers.n ? d->signers.v : &d->signer;
 	size_t nsign = d->signers.n ? d->signers.n : d->signer.name.s ? 1 : 0;
 	compose_footer(b, lay, signers, nsign, &d->recipients, &d->filed);

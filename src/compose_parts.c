@@ -105,13 +105,22 @@ static bool ends_with(const char *s, const char *end)
 }
 
 /* ND30: the content's last sentence ends "./." — added to the last
- * paragraph when it does not already. */
-void compose_close(struct blocks *b)
+ * paragraph when it does not already. Content that ends on a table has no
+ * last sentence: the "./." closes it on its own line under the table,
+ * flush left or right (layout key close_after_table; docs/rules.md §1.6a). */
+void compose_close(struct blocks *b, const struct layout *lay)
 {
 	for (size_t i = b->n; i-- > 0;) {
 		struct block *blk = &b->v[i];
 		if (blk->kind == BLK_SPACE || blk->kind == BLK_PAGEBREAK)
 			continue;
+		if (blk->kind == BLK_TABLE) {
+			struct para_style st = compose_body_style(lay);
+			st.indent = 0;
+			st.align = strcmp(lay->close_after_table.s, "right") ? ALIGN_LEFT : ALIGN_RIGHT;
+			compose_para(b, &st, FACE_REGULAR, "./.", NULL, false);
+			return;
+		}
 		if (blk->kind != BLK_PARA || !blk->runs.n)
 			return;
 		struct run *last = &blk->runs.v[blk->runs.n - 1];
@@ -183,7 +192,7 @@ char *compose_number_ref(const char *number_line)
 char *compose_kem_theo(const char *type_name, const char *number_line, struct date day, const char *by)
 {
 	char *n = compose_number_ref(number_line);
-	char *words = day.d ? text_date_words(day) : xasprintf("ngày    tháng %d năm %d", day.m, day.y);
+	char *words = text_date_words(day); /* a draft: "ngày    tháng 12 năm 2020" */
 	char *s = xasprintf("(Kèm theo %s số %s %s của %s)", type_name, n, words, by);
 	free(words);
 	free(n);

@@ -73,7 +73,7 @@ void volume_signer(struct blocks *b, const struct layout *lay, const char *place
 	}
 	volume_line(c, size, FACE_BOLD, ALIGN_CENTER, role, NULL);
 	volume_line(c, size, FACE_ITALIC, ALIGN_CENTER, how, NULL);
-	blocks_space(c, layout_mm(&lay->sign_room));
+	blocks_space(c, compose_sign_space(lay, size, size));
 	if (name)
 		volume_line(c, size, FACE_BOLD, ALIGN_CENTER, name, NULL);
 }

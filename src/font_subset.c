@@ -398,3 +398,136 @@ static int subset(const struct font_subset_src *src, bool with_fixed, const uint
 	hb_face_destroy(sub);
 	return 0;
 }
+
+
+/* ---- what the PDF font objects say about a subset ----------------------- */
+
+static int32_t em(int32_t units, unsigned upem)
+{
+	return (int32_t)((int64_t)units * 1000 / (int64_t)upem);
+}
+
+static int16_t sget16(const unsigned char *p)
+{
+	return (int16_t)get16(p);
+}
+
+/* The table tag of face as bytes; *len 0 if absent. */
+static const unsigned char *table(hb_face_t *face, hb_tag_t tag, hb_blob_t **blob, unsigned *len)
+{
+	*blob = hb_face_reference_table(face, tag);
+	return (const unsigned char *)hb_blob_get_data(*blob, len);
+}
+
+static void describe_tables(hb_face_t *face, unsigned upem, struct font_subset_desc *d)
+{
+	hb_blob_t *b;
+	unsigned len;
+	const unsigned char *p = table(face, HB_TAG('h', 'e', 'a', 'd'), &b, &len);
+	bool italic = false;
+	if (p && len >= 54) {
+		for (int i = 0; i < 4; i++)
+			d->bbox[i] = em(sget16(p + 36 + 2 * i), upem);
+		italic = get16(p + 44) & 2;
+	}
+	hb_blob_destroy(b);
+	p = table(face, HB_TAG('h', 'h', 'e', 'a'), &b, &len);
+	if (p && len >= 8) {
+		d->ascent = em(sget16(p + 4), upem);
+		d->descent = em(sget16(p + 6), upem);
+	}
+	hb_blob_destroy(b);
+	unsigned family = 0;
+	p = table(face, HB_TAG('O', 'S', '/', '2'), &b, &len);
+	if (p && len >= 32)
+		family = get16(p + 30) >> 8;
+	if (p && len >= 90 && get16(p) >= 2) {
+		d->x_height = em(sget16(p + 86), upem);
+		d->cap_height = em(sget16(p + 88), upem);
+	}
+	hb_blob_destroy(b);
+	bool fixed = false;
+	p = table(face, HB_TAG('p', 'o', 's', 't'), &b, &len);
+	if (p && len >= 16) {
+		d->italic_angle = (int32_t)get32(p + 4) / 65536;
+		fixed = get32(p + 12) != 0;
+	}
+	hb_blob_destroy(b);
+	if (!d->cap_height)
+		d->cap_height = d->ascent;
+	d->flags = 32; /* nonsymbolic */
+	if (fixed)
+		d->flags |= 1;
+	if ((family >= 1 && family <= 5) || family == 7)
+		d->flags |= 2; /* serif (OS/2 sFamilyClass) */
+	if (family == 10)
+		d->flags |= 8; /* script */
+	if (italic || d->italic_angle)
+		d->flags |= 64;
+}
+
+static void describe_name(hb_face_t *face, struct font_subset_desc *d)
+{
+	char raw[sizeof d->name];
+	unsigned len = sizeof raw;
+	if (!hb_ot_name_get_utf8(face, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &len, raw))
+		raw[0] = '\0';
+	size_t k = 0;
+	for (const char *s = raw; *s && k + 1 < sizeof d->name; s++)
+		if ((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
+		    *s == '-' || *s == '_')
+			d->name[k++] = *s;
+	if (!k)
+		memcpy(d->name, "Font", 5);
+	else
+		d->name[k] = '\0';
+}
+
+int font_subset_describe(const struct buf *ttf, const uint32_t *cps, size_t n,
+			 struct font_subset_desc *d)
+{
+	struct srcpos pos = {"font subset", 0, 0};
+	memset(d, 0, sizeof *d);
+	hb_blob_t *blob = hb_blob_create(ttf->data, (unsigned)ttf->len, HB_MEMORY_MODE_READONLY, NULL, NULL);
+	hb_face_t *face = hb_face_create(blob, 0);
+	hb_blob_destroy(blob);
+	unsigned upem = hb_face_get_upem(face);
+	d->nglyphs = hb_face_get_glyph_count(face);
+	if (!upem || !d->nglyphs || d->nglyphs > 0xFFFF) {
+		hb_face_destroy(face);
+		diag(FONT_SUBSET_FAILED, &pos);
+		return -1;
+	}
+	hb_font_t *font = hb_font_create(face);
+	hb_font_set_scale(font, (int)upem, (int)upem);
+	d->gids = xmalloc((n ? n : 1) * sizeof *d->gids);
+	d->adv = xmalloc(d->nglyphs * sizeof *d->adv);
+	for (unsigned g = 0; g < d->nglyphs; g++) {
+		hb_position_t a = hb_font_get_glyph_h_advance(font, g);
+		d->adv[g] = (uint16_t)(a > 0 ? em(a, upem) : 0);
+	}
+	int rc = 0;
+	for (size_t i = 0; i < n; i++) {
+		hb_codepoint_t gid = 0;
+		if (!hb_font_get_nominal_glyph(font, cps[i], &gid) || gid >= d->nglyphs)
+			rc = -1;
+		d->gids[i] = (uint16_t)gid;
+	}
+	describe_tables(face, upem, d);
+	describe_name(face, d);
+	hb_font_destroy(font);
+	hb_face_destroy(face);
+	if (rc < 0) {
+		font_subset_desc_free(d);
+		diag(FONT_SUBSET_FAILED, &pos);
+	}
+	return rc;
+}
+
+void font_subset_desc_free(struct font_subset_desc *d)
+{
+	free(d->gids);
+	free(d->adv);
+	d->gids = NULL;
+	d->adv = NULL;
+}

@@ -47,4 +47,24 @@ int font_subset_make(const struct font_subset_src *src, const uint32_t *extra, s
 int font_subset_make_exact(const struct font_subset_src *src, const uint32_t *want, size_t n,
 			   struct buf *out, uint32_t **cps, size_t *ncps);
 
+/* What a PDF font dictionary says about a subset's TrueType bytes, in
+ * thousandths of an em (font units × 1000 / unitsPerEm, truncated, as
+ * font.c measures). */
+struct font_subset_desc {
+	uint16_t *gids;    /* gids[i]: the glyph of the i-th code point asked for */
+	uint16_t *adv;     /* adv[g]: advance of glyph g, g < nglyphs */
+	unsigned nglyphs;
+	char name[64];     /* PostScript name (letters, digits, '-' and '_' only) */
+	int32_t ascent, descent, cap_height, x_height, italic_angle;
+	int32_t bbox[4];
+	uint32_t flags;    /* PDF font flags: serif, italic, fixed pitch, nonsymbolic */
+};
+
+/* Describes the font ttf[0..len) for the sorted code points cps[0..n)
+ * (each must be in its cmap). Returns 0, or -1 after one diag(). Free with
+ * font_subset_desc_free(). */
+int font_subset_describe(const struct buf *ttf, const uint32_t *cps, size_t n,
+			 struct font_subset_desc *d);
+void font_subset_desc_free(struct font_subset_desc *d);
+
 #endif

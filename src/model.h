@@ -77,6 +77,7 @@ enum field_type {
 };
 
 #define REQUIRED 1u
+#define DAYLESS 2u /* F_DATE: a draft may leave out the day ("2020-12", day 0) */
 
 struct schema;
 

@@ -217,7 +217,7 @@ static bool bind_field(const struct node *n, const struct field *f, void *slot)
 		if (!expect(n, NODE_SCALAR, f->key, N_("a date (YYYY-MM-DD)")))
 			return false;
 		struct day *d = slot;
-		if (!date_parse(n->str, &d->d)) {
+		if (!date_parse(n->str, &d->d) && !((f->flags & DAYLESS) && date_parse_dayless(n->str, &d->d))) {
 			struct date raw;
 			if (!date_read(n->str, &raw))
 				diag(BAD_DATE, &n->pos, n->str);

@@ -141,7 +141,7 @@ static const struct field decision_fields[] = {
 	{"issuer", F_TEXT, D(issuer), 0, NULL, 0, 0, NULL},
 	{"number", F_INT, D(number), 0, NULL, 1, 99999, NULL},
 	{"symbol", F_TEXT, D(symbol), 0, NULL, 0, 0, NULL},
-	{"date", F_DATE, D(date), REQUIRED, NULL, 0, 0, NULL},
+	{"date", F_DATE, D(date), REQUIRED | DAYLESS, NULL, 0, 0, NULL},
 	{"summary", F_TEXT, D(summary), REQUIRED, NULL, 0, 0, NULL},
 	{"authority", F_TEXT, D(authority), REQUIRED, NULL, 0, 0, NULL},
 	{"by", F_TEXT, D(by), 0, NULL, 0, 0, NULL},
@@ -262,6 +262,8 @@ static bool check_decision(const struct docfile *df, const struct decision *d)
 	}
 	if (!d->number.set)
 		diag(DECISION_NO_NUMBER, &d->pos);
+	if (!d->date.d.d)
+		diag(DRAFT_NO_DAY, &d->date.pos);
 	for (size_t i = 0; i < d->bases.n; i++) {
 		bool last = i + 1 == d->bases.n && !d->proposal.s;
 		const char *want = last ? "." : ";";

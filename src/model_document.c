@@ -67,15 +67,7 @@ static const char *const common_keys[] = {
 /* "2020-12-31", "31/12/2020"; a draft: "2020-12" or "12/2020" (day 0). */
 static bool parse_date(const char *s, struct date *out)
 {
-	if (date_parse(s, out))
-		return true;
-	int y, m, n = 0;
-	if ((sscanf(s, "%4d-%2d%n", &y, &m, &n) == 2 || sscanf(s, "%2d/%4d%n", &m, &y, &n) == 2) &&
-	    s[n] == '\0' && m >= 1 && m <= 12 && y >= 1900 && y <= 2999) {
-		*out = (struct date){y, m, 0};
-		return true;
-	}
-	return false;
+	return date_parse(s, out) || date_parse_dayless(s, out);
 }
 
 bool document_check(struct document *d)

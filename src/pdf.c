@@ -17,6 +17,8 @@ static void build(struct render *r, struct buf *out)
 {
 	r->doing = N_("starting the document");
 	HPDF_SetCompressionMode(r->pdf, HPDF_COMP_ALL);
+	/* the UTF-8 encoder is for Info strings and outline titles; text is
+	 * written as glyph ids of our own fonts (pdf_font.c) */
 	HPDF_UseUTFEncodings(r->pdf);
 	HPDF_SetCurrentEncoder(r->pdf, "UTF-8");
 	pdf_font_embed(r);
@@ -57,12 +59,8 @@ struct pdf_ctx *pdf_ctx_new(const struct pdf_fonts *fonts)
 		pf->src = font_subset_open(fonts->path[f]);
 		if (!pf->src)
 			goto fail;
-		struct buf bytes = {0};
-		int rc = font_subset_make(pf->src, NULL, 0, &bytes, &pf->cps, &pf->ncps);
-		if (rc == 0)
-			rc = pdf_font_file_create(&pf->file, &bytes, fonts->path[f]);
-		buf_free(&bytes);
-		if (rc < 0)
+		if (font_subset_make(pf->src, NULL, 0, &pf->ttf, &pf->cps, &pf->ncps) < 0 ||
+		    font_subset_describe(&pf->ttf, pf->cps, pf->ncps, &pf->desc) < 0)
 			goto fail;
 	}
 	return ctx;
@@ -124,13 +122,13 @@ struct pdf_ctx *pdf_ctx_narrow(const struct pdf_ctx *base, const struct pdf_char
 			if (cs->seen[f][cp / 8] & (1u << (cp % 8)) && font_subset_covers(pf->src, cp))
 				want[nwant++] = cp;
 		if (nwant) {
-			struct buf bytes = {0};
-			rc = font_subset_make_exact(pf->src, want, nwant, &bytes, &pf->cps, &pf->ncps);
+			rc = font_subset_make_exact(pf->src, want, nwant, &pf->ttf, &pf->cps, &pf->ncps);
 			if (rc == 0)
-				rc = pdf_font_file_create(&pf->file, &bytes, "font subset");
+				rc = font_subset_describe(&pf->ttf, pf->cps, pf->ncps, &pf->desc);
+			if (rc == 0)
+				rc = pdf_font_file_create(&pf->file, &pf->ttf, "font subset");
 			if (rc == 0 && !(pf->small = font_subset_open(pf->file.path)))
 				rc = -1;
-			buf_free(&bytes);
 		}
 		free(want);
 	}
@@ -152,6 +150,8 @@ void pdf_ctx_free(struct pdf_ctx *ctx)
 		font_subset_close(ctx->face[f].small);
 		pdf_font_file_close(&ctx->face[f].file);
 		free(ctx->face[f].cps);
+		buf_free(&ctx->face[f].ttf);
+		font_subset_desc_free(&ctx->face[f].desc);
 	}
 	free(ctx);
 }
@@ -242,8 +242,6 @@ int pdf_render(const struct pdf_ctx *ctx, const struct dlist *dl, struct buf *ou
 	r->ctx = ctx;
 	r->dl = dl;
 	r->pdfa = dl->pdfa || ctx->pdfa;
-	for (int f = 0; f < FACE_COUNT; f++)
-		r->extra_file[f].fd = -1;
 	size_t old_len = out->len;
 	int rc = pdf_check(r);
 	if (rc == 0)
@@ -268,8 +266,6 @@ int pdf_validate(const struct pdf_ctx *ctx, const struct dlist *dl)
 	struct render *r = xcalloc(1, sizeof *r);
 	r->ctx = ctx;
 	r->dl = dl;
-	for (int f = 0; f < FACE_COUNT; f++)
-		r->extra_file[f].fd = -1;
 	int rc = pdf_check(r);
 	pdf_font_release(r);
 	free(r);

@@ -38,12 +38,79 @@ static HPDF_REAL channel(uint32_t color, int shift)
 	return (HPDF_REAL)(((color >> shift) & 0xFF) / 255.0);
 }
 
+static void set_fill(struct render *r, HPDF_Page page, uint32_t color);
+
+/* Text is written straight into the page's content stream (BT, Tf, Td,
+ * <glyph ids> Tj, ET): the fonts are ours (pdf_font.c), not libharu's, and
+ * libharu's own text operators only accept its fonts. libharu's graphics
+ * mode stays "page description" throughout, which its other operators
+ * (colours, paths) accept. */
+static void put(struct render *r, HPDF_Page page, const char *s, size_t len)
+{
+	HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
+	pdf_check_status(r, HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)s, (HPDF_UINT)len));
+}
+
+/* A number of millipoints in points, without trailing zeros. */
+static void put_mpt(struct buf *b, int64_t v)
+{
+	if (v < 0) {
+		buf_addc(b, '-');
+		v = -v;
+	}
+	int64_t frac = v % 1000;
+	if (!frac) {
+		buf_printf(b, "%lld", (long long)(v / 1000));
+		return;
+	}
+	char digits[4];
+	snprintf(digits, sizeof digits, "%03lld", (long long)frac);
+	int n = 3;
+	while (digits[n - 1] == '0')
+		n--;
+	buf_printf(b, "%lld.%.*s", (long long)(v / 1000), n, digits);
+}
+
 static void end_text(struct render *r, HPDF_Page page)
 {
 	if (r->in_text) {
-		HPDF_Page_EndText(page);
+		put(r, page, "ET\n", 3);
 		r->in_text = false;
 	}
+}
+
+static void draw_text(struct render *r, HPDF_Page page, int32_t page_h, const struct dl_op *op)
+{
+	struct buf b = {0};
+	if (!r->in_text) {
+		buf_adds(&b, "BT\n");
+		r->in_text = true;
+		r->tx = r->ty = 0;
+	}
+	if (op->face != r->cur_face || op->size != r->cur_size) {
+		pdf_font_on_page(r, page, op->face);
+		buf_printf(&b, "/F%d ", op->face + 1);
+		put_mpt(&b, op->size);
+		buf_adds(&b, " Tf\n");
+		r->cur_face = op->face;
+		r->cur_size = op->size;
+	}
+	if (b.len) {
+		put(r, page, b.data, b.len);
+		b.len = 0;
+	}
+	set_fill(r, page, op->color);
+	int64_t x = op->x, y = (int64_t)page_h - op->y;
+	put_mpt(&b, x - r->tx);
+	buf_addc(&b, ' ');
+	put_mpt(&b, y - r->ty);
+	buf_adds(&b, " Td\n<");
+	r->tx = x;
+	r->ty = y;
+	pdf_font_glyphs(r, op->face, op->text, &b);
+	buf_adds(&b, "> Tj\n");
+	put(r, page, b.data, b.len);
+	buf_free(&b);
 }
 
 static void set_fill(struct render *r, HPDF_Page page, uint32_t color)
@@ -78,17 +145,7 @@ static void draw_op(struct render *r, HPDF_Page page, int32_t page_h, const stru
 	case DL_TEXT:
 		if (!op->text || !*op->text)
 			break;
-		if (!r->in_text) {
-			HPDF_Page_BeginText(page);
-			r->in_text = true;
-		}
-		if (op->face != r->cur_face || op->size != r->cur_size) {
-			HPDF_Page_SetFontAndSize(page, r->font[op->face], pt(op->size));
-			r->cur_face = op->face;
-			r->cur_size = op->size;
-		}
-		set_fill(r, page, op->color);
-		HPDF_Page_TextOut(page, pt(op->x), pt((int64_t)page_h - op->y), op->text);
+		draw_text(r, page, page_h, op);
 		break;
 	case DL_RULE:
 		end_text(r, page);
@@ -177,8 +234,7 @@ static void share_stream(struct render *r, HPDF_Page page, HPDF_Dict shared_stre
 		const struct dl_op *op = &pg->ops[i];
 		if (op->kind == DL_TEXT && op->text && *op->text && !font_done[op->face]) {
 			font_done[op->face] = true;
-			if (!HPDF_Page_GetLocalFontName(page, r->font[op->face]))
-				pdf_check_status(r, HPDF_Error_GetCode(page->error));
+			pdf_font_on_page(r, page, op->face);
 		} else if (op->kind == DL_IMAGE) {
 			if (!HPDF_Page_GetXObjectName(page, pdf_image_for(r, op)))
 				pdf_check_status(r, HPDF_Error_GetCode(page->error));
@@ -198,6 +254,7 @@ static HPDF_Page add_page(struct render *r, const struct dl_page *pg)
 	if (res)
 		HPDF_Dict_RemoveElement(res, "ProcSet");
 	small_content_stream(page);
+	memset(r->page_font, 0, sizeof r->page_font);
 	HPDF_Page_SetWidth(page, pt(pg->width));
 	HPDF_Page_SetHeight(page, pt(pg->height));
 	return page;

@@ -1,13 +1,10 @@
 /* pdf_font.c — fonts for one document: its own subsets where it prints
- * characters beyond the context's, and the PDF font objects. libharu 2.3.0
- * builds the Type0 font; two of its objects are patched through the
- * installed internal headers: the ToUnicode CMap (2.3.0 copies the encoding
- * CMap, whose begincidrange is invalid there; docs/libharu.md §1.2) and the
- * descendant font's /CIDSystemInfo Ordering ("Identity-H" → "Identity"). */
+ * characters beyond the context's, and the PDF font objects, built here
+ * through libharu's installed object API (hpdf_objects.h) rather than by
+ * libharu's TrueType loader. */
 #include "pdf_int.h"
 
 #include <errno.h>
-#include <stdatomic.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,11 +13,12 @@
 #include <unistd.h>
 
 #include <hpdf_doc.h>
-#include <hpdf_font.h>
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
 
 #include "diag.h"
+#include "hash.h"
+#include "text.h"
 
 void pdf_font_file_close(struct font_file *ff)
 {
@@ -81,45 +79,128 @@ static int cmp_u32(const void *a, const void *b)
 int pdf_font_prepare(struct render *r)
 {
 	for (int f = 0; f < FACE_COUNT; f++) {
+		const struct pdf_face *pf = &r->ctx->face[f];
+		struct pdf_use *u = &r->use[f];
+		u->ttf = &pf->ttf;
+		u->cps = pf->cps;
+		u->ncps = pf->ncps;
+		u->desc = &pf->desc;
 		if (!r->nextra[f])
 			continue;
 		qsort(r->extra[f], r->nextra[f], sizeof(uint32_t), cmp_u32);
-		size_t u = 0;
+		size_t k = 0;
 		for (size_t i = 0; i < r->nextra[f]; i++)
-			if (!u || r->extra[f][u - 1] != r->extra[f][i])
-				r->extra[f][u++] = r->extra[f][i];
-		r->nextra[f] = u;
-		struct buf bytes = {0};
-		const struct pdf_face *pf = &r->ctx->face[f];
+			if (!k || r->extra[f][k - 1] != r->extra[f][i])
+				r->extra[f][k++] = r->extra[f][i];
+		r->nextra[f] = k;
 		int rc = r->ctx->exact
-			 ? font_subset_make_exact(pf->small, r->extra[f], r->nextra[f], &bytes,
+			 ? font_subset_make_exact(pf->small, r->extra[f], r->nextra[f], &r->extra_ttf[f],
 						  &r->extra_cps[f], &r->extra_ncps[f])
-			 : font_subset_make(pf->src, r->extra[f], r->nextra[f], &bytes,
+			 : font_subset_make(pf->src, r->extra[f], r->nextra[f], &r->extra_ttf[f],
 					    &r->extra_cps[f], &r->extra_ncps[f]);
 		if (rc == 0)
-			rc = pdf_font_file_create(&r->extra_file[f], &bytes, "font subset");
-		buf_free(&bytes);
+			rc = font_subset_describe(&r->extra_ttf[f], r->extra_cps[f], r->extra_ncps[f],
+						  &r->extra_desc[f]);
 		if (rc < 0)
 			return -1;
+		u->ttf = &r->extra_ttf[f];
+		u->cps = r->extra_cps[f];
+		u->ncps = r->extra_ncps[f];
+		u->desc = &r->extra_desc[f];
 	}
 	return 0;
 }
 
-/* ---- the ToUnicode / CIDSystemInfo fix ---------------------------------- */
+/* ---- the font objects ----------------------------------------------------
+ * Each face the document prints is a Type0 font (Identity-H) over one
+ * CIDFontType2 whose CIDs are the subset's glyph ids (/CIDToGIDMap
+ * /Identity): text is written as 2-byte glyph ids, /W lists only the glyphs
+ * the document's characters map to, and the ToUnicode CMap maps each of
+ * those glyphs back to its character. libharu's own TrueType font set-up
+ * (a walk of all 65,536 code points and a 128 KB map per face per document,
+ * docs/libharu.md §1.4) is not used at all. */
 
-static void cmap_block(struct buf *b, const char *kind, const char *lines, size_t count)
+static HPDF_Dict new_dict(struct render *r, bool indirect)
 {
-	if (count)
-		buf_printf(b, "%zu begin%s\n%send%s\n", count, kind, lines, kind);
+	HPDF_Dict d = HPDF_Dict_New(r->pdf->mmgr);
+	if (!d)
+		pdf_fail(r, HPDF_FAILD_TO_ALLOC_MEM);
+	if (indirect)
+		pdf_check_status(r, HPDF_Xref_Add(r->pdf->xref, d));
+	return d;
 }
 
-/* A ToUnicode CMap for CID = Unicode (libharu's Identity-H with the UTF-8
- * encoder): one bfchar entry per code point of cps[0..n) (sorted), in
- * blocks of at most 100 (the CMap limit). Ranges, even runs of a few codes
- * inside one 256-code block, are misread by Ghostscript 10's text
- * extraction ("TæNH ĄY" for "TỈNH ỦY"); single entries are read right by
- * every reader tested (poppler, MuPDF, Ghostscript). */
-static void tounicode_cmap(struct buf *b, const uint32_t *cps, size_t n)
+static HPDF_Array new_array(struct render *r)
+{
+	HPDF_Array a = HPDF_Array_New(r->pdf->mmgr);
+	if (!a)
+		pdf_fail(r, HPDF_FAILD_TO_ALLOC_MEM);
+	return a;
+}
+
+static HPDF_Dict new_stream(struct render *r, const void *data, size_t len)
+{
+	HPDF_Dict d = HPDF_DictStream_New(r->pdf->mmgr, r->pdf->xref);
+	if (!d)
+		pdf_fail(r, HPDF_FAILD_TO_ALLOC_MEM);
+	pdf_check_status(r, HPDF_Stream_Write(d->stream, data, (HPDF_UINT)len));
+	d->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	return d;
+}
+
+static void add_string(struct render *r, HPDF_Dict d, const char *key, const char *value)
+{
+	HPDF_String s = HPDF_String_New(r->pdf->mmgr, value, NULL);
+	if (!s)
+		pdf_fail(r, HPDF_FAILD_TO_ALLOC_MEM);
+	pdf_check_status(r, HPDF_Dict_Add(d, key, s));
+}
+
+/* (glyph id, code point) pairs of the document's characters, by glyph. */
+struct glyph_char {
+	uint16_t gid;
+	uint32_t cp;
+};
+
+static int cmp_glyph(const void *a, const void *b)
+{
+	const struct glyph_char *x = a, *y = b;
+	if (x->gid != y->gid)
+		return (x->gid > y->gid) - (x->gid < y->gid);
+	return (x->cp > y->cp) - (x->cp < y->cp);
+}
+
+/* Sorted by glyph, one pair per glyph (a glyph two characters share maps
+ * back to the lower one); *n gets their number. */
+static struct glyph_char *glyph_chars(const struct pdf_use *u, size_t *n)
+{
+	struct glyph_char *gc = xmalloc((u->ncps ? u->ncps : 1) * sizeof *gc);
+	size_t k = 0;
+	for (size_t i = 0; i < u->ncps; i++)
+		if (u->cps[i] <= 0xFFFF && u->desc->gids[i]) {
+			gc[k].gid = u->desc->gids[i];
+			gc[k++].cp = u->cps[i];
+		}
+	qsort(gc, k, sizeof *gc, cmp_glyph);
+	size_t m = 0;
+	for (size_t i = 0; i < k; i++)
+		if (!m || gc[m - 1].gid != gc[i].gid)
+			gc[m++] = gc[i];
+	*n = m;
+	return gc;
+}
+
+static void cmap_block(struct buf *b, const char *lines, size_t count)
+{
+	if (count)
+		buf_printf(b, "%zu beginbfchar\n%sendbfchar\n", count, lines);
+}
+
+/* The ToUnicode CMap: one bfchar entry per glyph, in blocks of at most 100
+ * (the CMap limit). Ranges, even short ones, are misread by Ghostscript
+ * 10's text extraction; single entries are read right by every reader
+ * tested (poppler, MuPDF, Ghostscript). */
+static void tounicode_cmap(struct buf *b, const struct glyph_char *gc, size_t n)
 {
 	buf_adds(b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
 		    "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
@@ -127,158 +208,190 @@ static void tounicode_cmap(struct buf *b, const uint32_t *cps, size_t n)
 		    "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
 	struct buf chars = {0};
 	size_t nchars = 0;
-	for (size_t i = 0; i < n && cps[i] <= 0xFFFF; i++) {
-		buf_printf(&chars, "<%04X> <%04X>\n", cps[i], cps[i]);
+	for (size_t i = 0; i < n; i++) {
+		buf_printf(&chars, "<%04X> <%04X>\n", gc[i].gid, gc[i].cp);
 		if (++nchars == 100) {
-			cmap_block(b, "bfchar", chars.data, nchars);
+			cmap_block(b, chars.data, nchars);
 			chars.len = nchars = 0;
 		}
 	}
-	cmap_block(b, "bfchar", chars.data, nchars);
+	cmap_block(b, chars.data, nchars);
 	buf_free(&chars);
 	buf_adds(b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
 }
 
-/* The font descriptor's entries PDF/A-1 asks for that libharu 2.3.0 leaves
- * out: /CapHeight (every output), and for an archival copy the /CIDSet of
- * a subset, one bit per CID it holds (CID 0 and each code point). libharu
- * makes the descriptor only while saving, so the entries wait under
- * private keys of the Type0 font (whose before-write function makes it)
- * and a wrapper of that function moves them into the
- * descriptor right after libharu made it. */
-#define KEY_CAP "VanbanCapHeight"
-#define KEY_SET "VanbanCIDSet"
-static _Atomic(HPDF_Dict_BeforeWriteFunc) libharu_before_write;
-
-static HPDF_STATUS before_write(HPDF_Dict font)
+/* /W: runs of consecutive glyph ids, each "first [w w …]". */
+static HPDF_Array widths(struct render *r, const struct font_subset_desc *d,
+			 const struct glyph_char *gc, size_t n)
 {
-	HPDF_Dict_BeforeWriteFunc orig = atomic_load(&libharu_before_write);
-	HPDF_STATUS st = orig ? orig(font) : HPDF_OK;
-	HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
-	HPDF_Dict desc = attr && attr->fontdef ? attr->fontdef->descriptor : NULL;
-	if (st != HPDF_OK || !desc)
-		return st != HPDF_OK ? st : HPDF_INVALID_OBJECT;
-	HPDF_Number cap = HPDF_Dict_GetItem(font, KEY_CAP, HPDF_OCLASS_NUMBER);
-	if (cap && (st = HPDF_Dict_AddNumber(desc, "CapHeight", cap->value)) != HPDF_OK)
-		return st;
-	HPDF_Dict set = HPDF_Dict_GetItem(font, KEY_SET, HPDF_OCLASS_DICT);
-	if (set && (st = HPDF_Dict_Add(desc, "CIDSet", set)) != HPDF_OK)
-		return st;
-	HPDF_Dict_RemoveElement(font, KEY_CAP);
-	if (set)
-		HPDF_Dict_RemoveElement(font, KEY_SET);
-	return HPDF_OK;
+	HPDF_Array w = new_array(r);
+	for (size_t i = 0; i < n;) {
+		size_t j = i + 1;
+		while (j < n && gc[j].gid == gc[j - 1].gid + 1)
+			j++;
+		HPDF_Array run = new_array(r);
+		pdf_check_status(r, HPDF_Array_AddNumber(w, gc[i].gid));
+		for (size_t k = i; k < j; k++)
+			pdf_check_status(r, HPDF_Array_AddNumber(run, d->adv[gc[k].gid]));
+		pdf_check_status(r, HPDF_Array_Add(w, run));
+		i = j;
+	}
+	return w;
 }
 
-static void describe(struct render *r, HPDF_Font font, const uint32_t *cps, size_t n)
+/* "ABCDEF+Name": the tag is six letters from a hash of the name and the
+ * glyphs and characters embedded, so the same subset gets the same tag. */
+static void subset_name(char *out, size_t size, const struct font_subset_desc *d,
+			const struct glyph_char *gc, size_t n)
 {
-	HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
-	HPDF_Dict cid = font; /* the Type0 font: its before-write makes the descriptor */
-	HPDF_FontDef def = attr->fontdef;
-	if (!def || !cid->before_write_fn)
-		pdf_check_status(r, HPDF_INVALID_OBJECT);
-	if (cid->before_write_fn != before_write) {
-		atomic_store(&libharu_before_write, cid->before_write_fn);
-		cid->before_write_fn = before_write;
+	struct hash_sha256 h;
+	hash_sha256_init(&h);
+	hash_sha256_update(&h, d->name, strlen(d->name));
+	for (size_t i = 0; i < n; i++) {
+		unsigned char rec[6] = {(unsigned char)(gc[i].gid >> 8), (unsigned char)gc[i].gid,
+					(unsigned char)(gc[i].cp >> 24), (unsigned char)(gc[i].cp >> 16),
+					(unsigned char)(gc[i].cp >> 8), (unsigned char)gc[i].cp};
+		hash_sha256_update(&h, rec, sizeof rec);
 	}
-	HPDF_INT cap = def->cap_height ? def->cap_height : def->ascent;
-	pdf_check_status(r, HPDF_Dict_AddNumber(cid, KEY_CAP, cap));
-	if (!r->pdfa)
-		return;
-	uint32_t top = 0;
-	for (size_t i = 0; i < n; i++)
-		if (cps[i] <= 0xFFFF && cps[i] > top)
-			top = cps[i];
-	size_t len = top / 8 + 1;
+	uint8_t dg[HASH_BYTES];
+	hash_sha256_final(&h, dg);
+	char tag[7];
+	for (int i = 0; i < 6; i++)
+		tag[i] = (char)('A' + dg[i] % 26);
+	tag[6] = '\0';
+	snprintf(out, size, "%s+%s", tag, d->name);
+}
+
+/* PDF/A-1 asks a subset's descriptor for its /CIDSet: one bit per CID
+ * (= glyph id) the font program holds, all of 0 .. nglyphs-1 here. */
+static HPDF_Dict cid_set(struct render *r, unsigned nglyphs)
+{
+	size_t len = (nglyphs + 7) / 8;
 	HPDF_BYTE *bits = xcalloc(len, 1);
-	bits[0] = 0x80; /* CID 0, .notdef */
-	for (size_t i = 0; i < n; i++)
-		if (cps[i] <= 0xFFFF)
-			bits[cps[i] / 8] |= (HPDF_BYTE)(0x80u >> (cps[i] % 8));
-	HPDF_Doc pdf = r->pdf;
-	HPDF_Dict set = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
-	HPDF_STATUS st = set ? HPDF_Stream_Write(set->stream, bits, (HPDF_UINT)len) : HPDF_FAILD_TO_ALLOC_MEM;
+	for (unsigned g = 0; g < nglyphs; g++)
+		bits[g / 8] |= (HPDF_BYTE)(0x80u >> (g % 8));
+	HPDF_Dict set = new_stream(r, bits, len);
 	free(bits);
-	pdf_check_status(r, st);
-	set->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-	pdf_check_status(r, HPDF_Dict_Add(cid, KEY_SET, set));
+	return set;
 }
 
-/* libharu's CIDToGIDMap always covers all 65,536 CIDs (128 KB copied and
- * deflated per face per document); the document's CIDs are the subset's
- * code points, so the map is cut after the highest of them. */
-static void short_map(struct render *r, HPDF_Dict map, const uint32_t *cps, size_t n)
+static HPDF_Dict descriptor(struct render *r, const struct pdf_use *u, const char *name)
 {
-	uint32_t top = 0;
-	for (size_t i = 0; i < n; i++)
-		if (cps[i] <= 0xFFFF && cps[i] > top)
-			top = cps[i];
-	if (!map || !map->stream)
-		pdf_check_status(r, HPDF_INVALID_OBJECT);
-	HPDF_UINT len = (HPDF_UINT)(top + 1) * 2;
-	if (HPDF_Stream_Size(map->stream) < len)
-		return;
-	HPDF_BYTE *head = xmalloc(len);
-	HPDF_UINT got = len;
-	HPDF_STATUS st = HPDF_Stream_Seek(map->stream, 0, HPDF_SEEK_SET);
-	if (st == HPDF_OK)
-		st = HPDF_Stream_Read(map->stream, head, &got);
-	if (st == HPDF_OK && got == len) {
-		HPDF_MemStream_FreeData(map->stream);
-		st = HPDF_Stream_Write(map->stream, head, len);
-	}
-	free(head);
-	pdf_check_status(r, st);
+	const struct font_subset_desc *d = u->desc;
+	HPDF_Dict fd = new_dict(r, true);
+	pdf_check_status(r, HPDF_Dict_AddName(fd, "Type", "FontDescriptor"));
+	pdf_check_status(r, HPDF_Dict_AddName(fd, "FontName", name));
+	pdf_check_status(r, HPDF_Dict_AddNumber(fd, "Flags", (HPDF_INT32)d->flags));
+	HPDF_Array bbox = new_array(r);
+	for (int i = 0; i < 4; i++)
+		pdf_check_status(r, HPDF_Array_AddNumber(bbox, d->bbox[i]));
+	pdf_check_status(r, HPDF_Dict_Add(fd, "FontBBox", bbox));
+	pdf_check_status(r, HPDF_Dict_AddNumber(fd, "ItalicAngle", d->italic_angle));
+	pdf_check_status(r, HPDF_Dict_AddNumber(fd, "Ascent", d->ascent));
+	pdf_check_status(r, HPDF_Dict_AddNumber(fd, "Descent", d->descent));
+	pdf_check_status(r, HPDF_Dict_AddNumber(fd, "CapHeight", d->cap_height));
+	if (d->x_height)
+		pdf_check_status(r, HPDF_Dict_AddNumber(fd, "XHeight", d->x_height));
+	pdf_check_status(r, HPDF_Dict_AddNumber(fd, "StemV", 0));
+	HPDF_Dict file = new_stream(r, u->ttf->data, u->ttf->len);
+	pdf_check_status(r, HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)u->ttf->len));
+	pdf_check_status(r, HPDF_Dict_Add(fd, "FontFile2", file));
+	if (r->pdfa)
+		pdf_check_status(r, HPDF_Dict_Add(fd, "CIDSet", cid_set(r, d->nglyphs)));
+	return fd;
 }
 
-/* libharu 2.3.0 makes the ToUnicode stream in HPDF_GetFont (Type0Font_New)
- * as a copy of the encoding CMap and only sets its filter at write time, so
- * the stream can be rewritten in place right after GetFont: no orphan
- * object is left behind. */
-static void fix_font(struct render *r, HPDF_Font font, const uint32_t *cps, size_t n)
+static HPDF_Dict type0_font(struct render *r, const struct pdf_use *u)
 {
-	HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
-	if (!attr || !attr->cmap_stream || !attr->cmap_stream->stream || !attr->descendant_font)
-		pdf_check_status(r, HPDF_INVALID_OBJECT);
-	HPDF_Dict cmap = attr->cmap_stream;
-	HPDF_MemStream_FreeData(cmap->stream);
-	/* Keys of an encoding CMap that a ToUnicode stream does not carry. */
-	static const char *const drop[] = {"Type", "CMapName", "CIDSystemInfo", "WMode"};
-	for (size_t i = 0; i < sizeof drop / sizeof drop[0]; i++)
-		HPDF_Dict_RemoveElement(cmap, drop[i]);
+	size_t n;
+	struct glyph_char *gc = glyph_chars(u, &n);
+	char name[96];
+	subset_name(name, sizeof name, u->desc, gc, n);
+
+	HPDF_Dict cid = new_dict(r, true);
+	pdf_check_status(r, HPDF_Dict_AddName(cid, "Type", "Font"));
+	pdf_check_status(r, HPDF_Dict_AddName(cid, "Subtype", "CIDFontType2"));
+	pdf_check_status(r, HPDF_Dict_AddName(cid, "BaseFont", name));
+	HPDF_Dict info = new_dict(r, false);
+	add_string(r, info, "Registry", "Adobe");
+	add_string(r, info, "Ordering", "Identity");
+	pdf_check_status(r, HPDF_Dict_AddNumber(info, "Supplement", 0));
+	pdf_check_status(r, HPDF_Dict_Add(cid, "CIDSystemInfo", info));
+	pdf_check_status(r, HPDF_Dict_Add(cid, "FontDescriptor", descriptor(r, u, name)));
+	pdf_check_status(r, HPDF_Dict_Add(cid, "W", widths(r, u->desc, gc, n)));
+	pdf_check_status(r, HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity"));
+
 	struct buf text = {0};
-	tounicode_cmap(&text, cps, n);
-	HPDF_STATUS st = HPDF_Stream_Write(cmap->stream, (const HPDF_BYTE *)text.data, (HPDF_UINT)text.len);
+	tounicode_cmap(&text, gc, n);
+	free(gc);
+	HPDF_Dict tounicode = new_stream(r, text.data, text.len);
 	buf_free(&text);
-	pdf_check_status(r, st);
 
-	HPDF_Dict sysinfo = HPDF_Dict_GetItem(attr->descendant_font, "CIDSystemInfo", HPDF_OCLASS_DICT);
-	if (!sysinfo)
-		pdf_check_status(r, HPDF_INVALID_OBJECT);
-	HPDF_String ordering = HPDF_String_New(font->mmgr, "Identity", NULL);
-	if (!ordering)
-		pdf_check_status(r, HPDF_FAILD_TO_ALLOC_MEM);
-	pdf_check_status(r, HPDF_Dict_Add(sysinfo, "Ordering", ordering));
-	describe(r, font, cps, n);
-	short_map(r, attr->map_stream, cps, n);
+	HPDF_Dict font = new_dict(r, true);
+	pdf_check_status(r, HPDF_Dict_AddName(font, "Type", "Font"));
+	pdf_check_status(r, HPDF_Dict_AddName(font, "Subtype", "Type0"));
+	pdf_check_status(r, HPDF_Dict_AddName(font, "BaseFont", name));
+	pdf_check_status(r, HPDF_Dict_AddName(font, "Encoding", "Identity-H"));
+	HPDF_Array desc = new_array(r);
+	pdf_check_status(r, HPDF_Array_Add(desc, cid));
+	pdf_check_status(r, HPDF_Dict_Add(font, "DescendantFonts", desc));
+	pdf_check_status(r, HPDF_Dict_Add(font, "ToUnicode", tounicode));
+	return font;
 }
-
 
 void pdf_font_embed(struct render *r)
 {
-	/* Faces load in a fixed order, so subset tags (HPDFAA, HPDFAB, …)
-	 * depend only on which faces the document uses. */
 	r->doing = N_("embedding a font");
-	for (int f = 0; f < FACE_COUNT; f++) {
-		if (!r->used[f])
-			continue;
-		bool extra = r->nextra[f] > 0;
-		const struct pdf_face *pf = &r->ctx->face[f];
-		const char *name = HPDF_LoadTTFontFromFile(
-			r->pdf, extra ? r->extra_file[f].path : pf->file.path, HPDF_TRUE);
-		r->font[f] = HPDF_GetFont(r->pdf, name, "UTF-8");
-		fix_font(r, r->font[f], extra ? r->extra_cps[f] : pf->cps,
-			 extra ? r->extra_ncps[f] : pf->ncps);
+	for (int f = 0; f < FACE_COUNT; f++)
+		if (r->used[f])
+			r->font[f] = type0_font(r, &r->use[f]);
+}
+
+void pdf_font_on_page(struct render *r, HPDF_Page page, int f)
+{
+	if (r->page_font[f])
+		return;
+	r->page_font[f] = true;
+	HPDF_Dict res = HPDF_Dict_GetItem(page, "Resources", HPDF_OCLASS_DICT);
+	if (!res)
+		pdf_fail(r, HPDF_INVALID_OBJECT);
+	HPDF_Dict fonts = HPDF_Dict_GetItem(res, "Font", HPDF_OCLASS_DICT);
+	if (!fonts) {
+		fonts = new_dict(r, false);
+		pdf_check_status(r, HPDF_Dict_Add(res, "Font", fonts));
+	}
+	char key[16];
+	snprintf(key, sizeof key, "F%d", f + 1);
+	pdf_check_status(r, HPDF_Dict_Add(fonts, key, r->font[f]));
+}
+
+/* The index of cp in the sorted cps[0..n), or n. */
+static size_t find_cp(const uint32_t *cps, size_t n, uint32_t cp)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (cps[mid] < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+void pdf_font_glyphs(const struct render *r, int f, const char *s, struct buf *out)
+{
+	static const char hex[] = "0123456789abcdef";
+	const struct pdf_use *u = &r->use[f];
+	size_t len = strlen(s);
+	for (size_t i = 0; i < len;) {
+		uint32_t cp = 0;
+		size_t k = utf8_decode(s + i, len - i, &cp);
+		i += k ? k : 1;
+		size_t at = find_cp(u->cps, u->ncps, cp);
+		unsigned g = at < u->ncps && u->cps[at] == cp ? u->desc->gids[at] : 0;
+		char q[4] = {hex[g >> 12 & 15], hex[g >> 8 & 15], hex[g >> 4 & 15], hex[g & 15]};
+		buf_add(out, q, 4);
 	}
 }
 
@@ -288,6 +401,7 @@ void pdf_font_release(struct render *r)
 		free(r->extra[f]);
 		free(r->seen[f]);
 		free(r->extra_cps[f]);
-		pdf_font_file_close(&r->extra_file[f]);
+		buf_free(&r->extra_ttf[f]);
+		font_subset_desc_free(&r->extra_desc[f]);
 	}
 }

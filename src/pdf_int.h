@@ -42,9 +42,19 @@ void pdf_font_file_close(struct font_file *ff);
 struct pdf_face {
 	struct font_subset_src *src;
 	struct font_subset_src *small; /* exact mode: the batch subset, cut again per document */
-	struct font_file file;
+	struct font_file file;         /* exact mode: small's bytes, for font_subset_open */
+	struct buf ttf;                /* the subset's TrueType bytes (the FontFile2) */
 	uint32_t *cps; /* code points in the subset (its ToUnicode map) */
 	size_t ncps;
+	struct font_subset_desc desc;  /* glyph ids of cps, widths, descriptor values */
+};
+
+/* The face as one document embeds it: the ctx's subset or its own. */
+struct pdf_use {
+	const struct buf *ttf;
+	const uint32_t *cps;
+	size_t ncps;
+	const struct font_subset_desc *desc;
 };
 
 struct pdf_ctx {
@@ -78,15 +88,19 @@ struct render {
 	uint32_t *extra[FACE_COUNT]; /* code points beyond the fixed set */
 	uint64_t *seen[FACE_COUNT];  /* exact mode: characters already in extra */
 	size_t nextra[FACE_COUNT], capextra[FACE_COUNT];
-	struct font_file extra_file[FACE_COUNT];
+	struct buf extra_ttf[FACE_COUNT];
 	uint32_t *extra_cps[FACE_COUNT];
 	size_t extra_ncps[FACE_COUNT];
-	HPDF_Font font[FACE_COUNT];
+	struct font_subset_desc extra_desc[FACE_COUNT];
+	struct pdf_use use[FACE_COUNT];
+	HPDF_Dict font[FACE_COUNT];   /* the Type0 font objects (pdf_font.c) */
 	struct image_slot *images;
 	size_t nimages, capimages;
 	HPDF_Page *pages;        /* the document's pages, in order (outlines point at them) */
 	/* Graphics state already set on the current page. */
 	bool in_text, cap_set;
+	bool page_font[FACE_COUNT]; /* named in the current page's resources */
+	int64_t tx, ty;             /* text line origin inside BT (millipoints) */
 	int cur_face;
 	int32_t cur_size, cur_line_width;
 	uint32_t cur_fill, cur_stroke;
@@ -109,6 +123,11 @@ int pdf_check(struct render *r);
 int pdf_font_prepare(struct render *r);
 /* Embeds every face the document uses (inside the libharu guard). */
 void pdf_font_embed(struct render *r);
+/* Names face f's font in the page's resources as /F<f+1>. */
+void pdf_font_on_page(struct render *r, HPDF_Page page, int f);
+/* Appends the 2-byte glyph ids of UTF-8 text s in face f as hex to out;
+ * pdf_check made sure the face holds every character. */
+void pdf_font_glyphs(const struct render *r, int f, const char *s, struct buf *out);
 /* Frees what pdf_font_prepare made. */
 void pdf_font_release(struct render *r);
 

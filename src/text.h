@@ -132,6 +132,8 @@ bool date_valid(struct date d);
  * Nothing else is accepted, not even surrounding spaces. On failure *out is
  * untouched. */
 bool date_parse(const char *s, struct date *out);
+/* A draft's date without its day: "YYYY-MM" or "MM/YYYY" (day 0). */
+bool date_parse_dayless(const char *s, struct date *out);
 /* The same forms without the calendar check ("30/02/2023" reads), so that
  * a message can say the day does not exist. */
 bool date_read(const char *s, struct date *out);

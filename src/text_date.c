@@ -1,6 +1,7 @@
 /* text_date.c — dates, times and document numbers in the ND30 / HD36 forms. */
 #include "text.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -85,9 +86,25 @@ int date_cmp(struct date a, struct date b)
 	return (a.d > b.d) - (a.d < b.d);
 }
 
+bool date_parse_dayless(const char *s, struct date *out)
+{
+	int y, m, n = 0;
+	if ((sscanf(s, "%4d-%2d%n", &y, &m, &n) == 2 || sscanf(s, "%2d/%4d%n", &m, &y, &n) == 2) &&
+	    s[n] == '\0' && m >= 1 && m <= 12 && y >= 1900 && y <= 2999) {
+		*out = (struct date){y, m, 0};
+		return true;
+	}
+	return false;
+}
+
 char *text_date_words(struct date d)
 {
-	/* ND30: days below 10 and months 1 and 2 take a leading zero, other months do not */
+	/* ND30: days below 10 and months 1 and 2 take a leading zero, other months do not;
+	 * a draft's day (0) is left blank to be written by hand: three en spaces
+	 * (U+2002, which a line never breaks or shrinks) and a word space, about
+	 * 8 mm at 13-14 pt as layout_draft_date leaves in a header */
+	if (!d.d)
+		return xasprintf("ngày\xe2\x80\x82\xe2\x80\x82\xe2\x80\x82 tháng %0*d năm %d", d.m <= 2 ? 2 : 1, d.m, d.y);
 	return xasprintf("ngày %02d tháng %0*d năm %d", d.d, d.m <= 2 ? 2 : 1, d.m, d.y);
 }
 

@@ -147,7 +147,8 @@ def rule_below(pg, line, within):
     best = None
     for r in pg["rules"]:
         d = r[2] - line.y
-        if 0 < d <= within and r[0] < line.x1 and r[1] > line.x0 and (best is None or d < best[2] - line.y):
+        # a reader's float arithmetic may put the rule a hair beyond `within`
+        if 0 < d <= within + 0.01 and r[0] < line.x1 and r[1] > line.x0 and (best is None or d < best[2] - line.y):
             best = r
     return best
 
@@ -283,7 +284,10 @@ def foot(name, P, lay, doc, left, right):
         # the title lines, wrapped in the signer's column as they need
         tl = [l for l in text_lines(sp) if first and first.y <= l.y < nm.y and l.bold
               and abs(l.centre - nm.centre) < 1] if first else []
-        ok15 = ok15 and tl and nm and joined(tl) == " ".join(want) and clear(tl[-1], nm) >= 25 * MM \
+        # docs/rules.md §1.3: the name sign_room under the title's last line,
+        # baseline to baseline (Mẫu 1.2: 77 pt), at least 20 mm of it blank
+        ok15 = ok15 and tl and nm and joined(tl) == " ".join(want) and clear(tl[-1], nm) >= 20 * MM \
+            and near(nm.y - tl[-1].y, lay["sign_room"] * MM, 0.5 * MM) \
             and all(l.size >= 13 and near(l.centre, nm.centre, 0.5) for l in tl) and nm.size >= 13
         titles.append(tl or [None])
     if len(signers) == 1:
@@ -292,11 +296,20 @@ def foot(name, P, lay, doc, left, right):
     hang = left + lay["recipients_hang"] * MM
     items = [l for l in text_lines(sp) if noi and l.y > noi.y and l.size == lay["recipients_size"]
              and (near(l.x0, left, 0.5) or near(l.x0, hang, 0.5))] if sp else []
-    cut = next((i for i, l in enumerate(items) if l.text.startswith("- Lưu:")), len(items))
+    filed_start = lay["recipients_filed"].split("{")[0]
+    cut = next((i for i, l in enumerate(items) if l.text.startswith(filed_start)), len(items))
     items = items[:cut + 1]
     level = len(signers) != 1 or (titles and titles[0][0] and near(noi.y, titles[0][0].y, 0.1))
-    rec = [f"- {r.rstrip(';.')};" for r in doc.get("recipients", [])] + [f"- Lưu: {doc.get('filed', 'VT')}."]
-    check(name, "§7.16 Nơi nhận", noi and noi.bold and noi.italic and noi.size == 12 and near(noi.x0, left, 0.5)
+    rec = [fill(lay["recipients_item"], item=r) for r in doc.get("recipients", [])] \
+        + [fill(lay["recipients_filed"], filed=doc.get("filed", "VT"))]
+    face = lay["recipients_label_face"]
+    ul = lay.get("recipients_label_rule", 0)
+    r = noi and rule_below(sp, noi, noi.size * 0.5)
+    underline = (r and near(r[1] - r[0], noi.width * ul, 0.5) and near(r[0], noi.x0, 0.5)) if ul else not r
+    check(name, "§7.16 Nơi nhận (%s %g pt%s, items %g pt)" % (face, lay["recipients_label_size"],
+          ", underlined" if ul else "", lay["recipients_size"]),
+          noi and noi.bold == ("bold" in face) and noi.italic == ("italic" in face) and underline
+          and noi.size == lay["recipients_label_size"] and near(noi.x0, left, 0.5)
           and level and joined(items) == norm(" ".join(rec))
           and all(near(l.x0, left, 0.5) == l.text.startswith("- ") for l in items),
           f"{noi} {titles[:1]} {items} want {rec}")
@@ -305,7 +318,97 @@ def foot(name, P, lay, doc, left, right):
         top = min([noi.y] + [t[0].y for t in titles if t and t[0]]) - 1
         above = [l for l in text_lines(sp) if l.y < top and l.y > lay["margin_top"] * MM]
         last = max(above, key=lambda l: (l.y, l.x1)) if above else None
-        check(name, "§7.14 \"./.\" ends the content", last and last.text.endswith("./."), last)
+        body = [b for b in (doc.get("body") or []) if not set(b) & {"space", "page_break", "pagebreak"}]
+        if body and "table" in body[-1] and not doc.get("closing"):
+            # docs/rules.md §1.6a: content ending on a table closes with "./."
+            # on its own line under the table, flush left or right (close_after_table)
+            side = lay.get("close_after_table", "left")
+            grid = [r for r in sp["rules"] if last and r[1] - r[0] > 50 and r[2] < last.y]
+            low = max((r[2] for r in grid), default=None)
+            placed = last and (near(last.x0, left, 0.5) if side == "left" else near(last.x1, right, 0.5))
+            check(name, "§7.14 \"./.\" on its own line under the closing table (%s)" % side,
+                  last and last.text == "./." and placed and last.size == lay["body_size"] and low is not None
+                  and 0 < last.y - low < 3 * lay["body_leading"], f"{last} table bottom {low}")
+        else:
+            check(name, "§7.14 \"./.\" ends the content", last and last.text.endswith("./."), last)
+
+
+def visual_lines(pg, size):
+    """Lines of one size joined across font changes and wide justified
+    spaces: one per baseline, left to right."""
+    rows = {}
+    for l in pg["lines"]:
+        if l.size == size:
+            rows.setdefault(round(l.y, 1), []).append(l)
+    out = []
+    for y, ls in sorted(rows.items()):
+        ls.sort(key=lambda l: l.x0)
+        out.append(type("V", (), {"y": ls[0].y, "x0": ls[0].x0, "x1": ls[-1].x1, "parts": ls,
+                                  "text": norm(" ".join(l.text for l in ls))}))
+    return out
+
+
+def body_text(name, P, lay, doc, left, right):
+    """§7.12: every plain paragraph of the body justified (each line but its
+    last reaching the right margin), its first line indented body_indent, the
+    others flush left, lines body_leading apart (1-1.5 of the size), at least
+    body_space_after before the next paragraph. §7.13: "Điều N." bold at the
+    indent, body size, the article's text upright on the same line."""
+    size, lead, indent = lay["body_size"], lay["body_leading"], lay["body_indent"] * MM
+    lines = [(i, v) for i, pg in enumerate(P) for v in visual_lines(pg, size)
+             if lay["margin_top"] * MM < v.y < pg["height"] - lay["margin_bottom"] * MM]
+    texts = [b["text"] for b in doc.get("body") or [] if isinstance(b.get("text"), str)
+             and not re.search(r"[*\\\n]", b["text"].strip())]
+    bad, seen = [], 0
+    unclose = lambda x: re.sub(r"\.?/\.$", "", x).rstrip(".")  # the "./." the last one gets (§7.14)
+    for t in texts:
+        want = unclose(norm(t))
+        k = next((k for k, (i, v) in enumerate(lines) if want.startswith(unclose(v.text)) and len(v.text) > 8
+                  and near(v.x0, left + indent, 0.2)), None)
+        if k is None:
+            bad.append(("not found at the indent", want[:40])); continue
+        para, got = [], ""
+        while k < len(lines) and len(got) < len(want):
+            para.append(lines[k]); got = norm(got + " " + lines[k][1].text); k += 1
+        if unclose(got) != want:
+            bad.append(("text", want[:40], got[:40])); continue
+        seen += 1
+        for j, (i, v) in enumerate(para):
+            if j + 1 < len(para):
+                if not near(v.x1, right, 0.5):
+                    bad.append(("not justified", v.text[:30], round(right - v.x1, 2)))
+                ni, nv = para[j + 1]
+                if ni == i and not near(nv.y - v.y, lead, 0.05):
+                    bad.append(("leading", v.text[:30], round(nv.y - v.y, 2)))
+            if j and not near(v.x0, left, 0.5):
+                bad.append(("not flush left", v.text[:30]))
+        if k < len(lines) and lines[k][0] == para[-1][0]:
+            gap = lines[k][1].y - para[-1][1].y
+            if gap < lead + lay["body_space_after"] - 0.1:
+                bad.append(("space after", para[-1][1].text[:30], round(gap, 2)))
+    if texts:
+        check(name, "§7.12 body justified, indent %g mm, leading %g pt (%.2f), >= %g pt after (%d paragraphs)"
+              % (lay["body_indent"], lead, lead / size, lay["body_space_after"], seen),
+              not bad and 1.0 <= lead / size <= 1.5 and lay["body_indent"] in (10, 12.7), bad[:4])
+    arts = [b["article"] for b in doc.get("body") or [] if "article" in b]
+    if arts:
+        heads = [(i, l) for i, pg in enumerate(P) for l in pg["lines"] if re.match(r"Điều \d+\.", l.text)]
+        bad = []
+        for n, a in enumerate(arts, 1):
+            h = next((l for i, l in heads if l.text.startswith(f"Điều {n}.")), None)
+            if not (h and h.bold and h.size == size and near(h.x0, left + indent, 0.2)):
+                bad.append((n, h)); continue
+            if a.get("title"):
+                ok = h.text == f"Điều {n}. {norm(a['title'])}" or norm(a["title"]).startswith(h.text[len(f"Điều {n}. "):])
+            else:
+                rest = next((l for pg in P for l in pg["lines"] if l is not h and abs(l.y - h.y) < 0.01
+                             and l.x0 > h.x1 - 0.5 and l.x0 < h.x1 + size), None)
+                first = norm(a.get("text") or (a.get("clauses") or [{}])[0].get("text", ""))
+                ok = h.text == f"Điều {n}." and rest and not rest.bold and not rest.italic \
+                    and rest.size == size and (not first or first.startswith(rest.text[:10]))
+            if not ok:
+                bad.append((n, h))
+        check(name, "§7.13 \"Điều N.\" bold at the indent, body size (%d articles)" % len(arts), not bad, bad[:3])
 
 
 def address_footer(name, P, lay, doc, left, right):
@@ -402,6 +505,7 @@ def one(doc, row):
         s = next((i for i, pg in enumerate(P) if i > starts[-1] and find(pg, "Phụ lục")), None)
         if s is not None:
             starts.append(s)
+    body_text(name, P[:starts[1]] if len(starts) > 1 else P, lay, doc, left, right)
     foot(name, P[:starts[1]] if len(starts) > 1 else P, lay, doc, left, right)
     address_footer(name, P, lay, doc, left, right)
     page_numbers(name, P, lay, left, right, starts)

@@ -59,6 +59,6 @@ def rule_under(page, line, within=12):
     best = None
     for r in page["rules"]:
         d = r[2] - line.y
-        if 0 < d <= within and (best is None or d < best[2] - line.y):
+        if 0 < d <= within + 0.01 and (best is None or d < best[2] - line.y):
             best = r
     return best
