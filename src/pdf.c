@@ -17,10 +17,8 @@ static void build(struct render *r, struct buf *out)
 {
 	r->doing = N_("starting the document");
 	HPDF_SetCompressionMode(r->pdf, HPDF_COMP_ALL);
-	/* the UTF-8 encoder is for Info strings and outline titles; text is
-	 * written as glyph ids of our own fonts (pdf_font.c) */
-	HPDF_UseUTFEncodings(r->pdf);
-	HPDF_SetCurrentEncoder(r->pdf, "UTF-8");
+	/* no encoder: text is glyph ids of our own fonts (pdf_font.c), and
+	 * Info strings and bookmarks are UTF-16 written by pdf_meta.c */
 	pdf_font_embed(r);
 	pdf_meta_info(r);
 	pdf_draw_pages(r);
