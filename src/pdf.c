@@ -58,7 +58,8 @@ struct pdf_ctx *pdf_ctx_new(const struct pdf_fonts *fonts)
 		if (!pf->src)
 			goto fail;
 		if (font_subset_make(pf->src, NULL, 0, &pf->ttf, &pf->cps, &pf->ncps) < 0 ||
-		    font_subset_describe(&pf->ttf, pf->cps, pf->ncps, &pf->desc) < 0)
+		    pdf_font_file_create(&pf->file, &pf->ttf, fonts->path[f]) < 0 ||
+		    !(pf->small = font_subset_open(pf->file.path)))
 			goto fail;
 	}
 	return ctx;
@@ -122,8 +123,6 @@ struct pdf_ctx *pdf_ctx_narrow(const struct pdf_ctx *base, const struct pdf_char
 		if (nwant) {
 			rc = font_subset_make_exact(pf->src, want, nwant, &pf->ttf, &pf->cps, &pf->ncps);
 			if (rc == 0)
-				rc = font_subset_describe(&pf->ttf, pf->cps, pf->ncps, &pf->desc);
-			if (rc == 0)
 				rc = pdf_font_file_create(&pf->file, &pf->ttf, "font subset");
 			if (rc == 0 && !(pf->small = font_subset_open(pf->file.path)))
 				rc = -1;
@@ -149,7 +148,6 @@ void pdf_ctx_free(struct pdf_ctx *ctx)
 		pdf_font_file_close(&ctx->face[f].file);
 		free(ctx->face[f].cps);
 		buf_free(&ctx->face[f].ttf);
-		font_subset_desc_free(&ctx->face[f].desc);
 	}
 	free(ctx);
 }
