@@ -165,18 +165,30 @@ void compose_recipients(struct blocks *b, const struct layout *lay, const struct
 void compose_recipients_into(struct blocks *col, const struct layout *lay, const struct texts *items,
 			     const struct text *filed, int32_t space_before)
 {
+	static const char *const faces[FACE_COUNT] = FACE_NAMES;
 	struct para_style st = compose_style(layout_pt(&lay->recipients_label_size), ALIGN_LEFT);
 	st.space_before = space_before;
-	compose_para(col, &st, FACE_BOLD_ITALIC, "Nơi nhận:", NULL, false);
+	int face = model_choice(&lay->recipients_label_face, "recipients_label_face", faces, FACE_COUNT,
+				FACE_BOLD_ITALIC);
+	compose_para(col, &st, face < 0 ? FACE_BOLD_ITALIC : (enum face)face, "Nơi nhận:", NULL, false);
+	if (lay->recipients_label_rule.v > 0) /* an underline: 0.15 em under the baseline */
+		blocks_rule(col, lay->recipients_label_rule.v, 0, st.size * 3 / 20, layout_pt(&lay->rule_width));
 	st = compose_style(layout_pt(&lay->recipients_size), ALIGN_LEFT);
 	st.leading = (int32_t)(st.size * lay->recipients_leading.v + 0.5);
 	st.hang = layout_mm(&lay->recipients_hang);
 	for (size_t i = 0; items && i < items->n; i++) {
-		char *t = xasprintf("- %s;", items->v[i].s);
+		const struct text_subst s[] = {{"item", items->v[i].s}};
+		char *t = text_fill(lay->recipients_item.s, s, 1);
 		compose_para(col, &st, FACE_REGULAR, t, &items->v[i].pos, false);
 		free(t);
 	}
-	char *t = xasprintf("- Lưu: %s.", filed && filed->s ? filed->s : "VT");
+	const struct text_subst s[] = {{"filed", filed && filed->s ? filed->s : "VT"}};
+	char *t = text_fill(lay->recipients_filed.s, s, 1);
 	compose_para(col, &st, FACE_REGULAR, t, filed ? &filed->pos : NULL, false);
 	free(t);
+}
+
+enum valign compose_valign(const struct text *v)
+{
+	return !strcmp(v->s, "middle") ? VALIGN_MIDDLE : !strcmp(v->s, "bottom") ? VALIGN_BOTTOM : VALIGN_TOP;
 }

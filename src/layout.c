@@ -105,7 +105,8 @@ static bool check_layout(const struct layout *lay)
 	static const char *const faces[FACE_COUNT] = FACE_NAMES;
 	static const char *const aligns[] = {"left", "center"};
 	static const char *const valigns[] = {"top", "middle", "bottom"};
-	if (model_choice(&lay->table_valign, "table_valign", valigns, 3, 0) < 0 ||
+	if (model_choice(&lay->recipients_label_face, "recipients_label_face", faces, FACE_COUNT, FACE_BOLD_ITALIC) < 0 ||
+	    model_choice(&lay->table_valign, "table_valign", valigns, 3, 0) < 0 ||
 	    model_choice(&lay->table_head_valign, "table_head_valign", valigns, 3, 1) < 0 ||
 	    model_choice(&lay->close_after_table, "close_after_table", (const char *const[]){"left", "right"}, 2, 0) < 0)
 		ok = false;

@@ -49,6 +49,7 @@
 	X(recipients_size, "recipients_size", 4, 72, 11) \
 	X(recipients_leading, "recipients_leading", 1, 3, 1.15) \
 	X(recipients_hang, "recipients_hang", 0, 50, 2.5) \
+	X(recipients_label_rule, "recipients_label_rule", 0, 1, 0) \
 	X(page_number_size, "page_number_size", 4, 72, 13) \
 	X(page_number_from, "page_number_from", 1, 2, 2) \
 	X(table_size, "table_size", 4, 72, 13) \
@@ -83,6 +84,9 @@
 	X(table_valign, "table_valign", "top") \
 	X(table_head_valign, "table_head_valign", "middle") \
 	X(close_after_table, "close_after_table", "left") \
+	X(recipients_label_face, "recipients_label_face", "bold-italic") \
+	X(recipients_item, "recipients_item", "- {item};") \
+	X(recipients_filed, "recipients_filed", "- Lưu: {filed}.") \
 	X(kinds, "kinds_file", "kinds") \
 	/* a Biên bản's fixed wording (Mẫu 1.9; docs/rules.md §1.6) */ \
 	X(minutes_type, "minutes_type", "Biên bản") \
@@ -131,6 +135,7 @@ struct layout {
 	struct number sign_share;                                    /* left column of the signature table */
 	struct number recipients_label_size, recipients_size;
 	struct number recipients_leading, recipients_hang;           /* ratio of the size; mm */
+	struct number recipients_label_rule;                         /* "Nơi nhận:" underlined: ratio of its width, 0 = not */
 	struct number page_number_size;
 	struct number page_number_from;                              /* 2: none on page 1 (ND30), 1: every page */
 	struct number table_size, table_rule, table_pad_x, table_pad_y; /* pt */
@@ -158,6 +163,8 @@ struct layout {
 	struct text table_valign;  /* a body cell's text in a taller row: "top", "middle", "bottom" */
 	struct text table_head_valign; /* a header cell's: "middle" */
 	struct text close_after_table; /* content ending on a table: "./." under it, "left" or "right" */
+	struct text recipients_label_face; /* "Nơi nhận:": "bold-italic" (ND30), "regular" (HD36) */
+	struct text recipients_item, recipients_filed; /* "- {item};", "- Lưu: {filed}." */
 	struct text kinds;         /* layouts/NAME.yaml with the document kinds: "kinds" */
 	/* A Biên bản's fixed lines and sentences, its signers' titles, and what
 	 * a meeting is called when its title starts with none of meeting_words. */

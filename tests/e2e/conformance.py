@@ -2,7 +2,7 @@
 from the PDF itself (mutool trace: fonts, sizes, positions, rules).
 Usage: conformance.py KIND STYLE FILE.pdf   (KIND decision|minutes, STYLE state|party|union)
 Prints one "ok - …" / "not ok - …" line per checklist item."""
-import sys
+import re, sys
 sys.path.insert(0, "tests/e2e")
 from pdfprobe import pages, find, rule_under
 
@@ -118,9 +118,19 @@ check(15, titles and names and names[-1].y - titles[-1].y >= 25 * MM and all(l.s
 # 16. Nơi nhận: bold italic 12, flush left, level with the first signature line; items 11
 level = kind != "decision" or (titles and abs(noi.y - titles[0].y) <= 0.1)
 items = [l for l in sp["lines"] if noi and l.text.startswith("- ") and l.x0 < LEFT + 1 and l.y > noi.y]
-check(16, noi and noi.bold and noi.italic and noi.size == 12 and near(noi.x0, LEFT, 0.5)
-      and level and items and all(l.size == 11 for l in items)
-      and items[-1].text.startswith("- Lưu:") and items[-1].text.endswith("."), f"{noi} {titles[:1]} {items[-1:]}")
+if style == "party":  # docs/rules.md §2 (layouts/hd36.yaml): 14 upright underlined; items 12 ending ","
+    ul = noi and rule_under(sp, noi, 5)
+    listed = " ".join(l.text for l in sorted(sp["lines"], key=lambda l: l.y)
+                      if noi and l.y > noi.y and l.size == 12 and l.x0 < LEFT + 10)
+    segs = re.split(r"(?:^| )- ", listed)[1:]
+    check(16, noi and not noi.bold and not noi.italic and noi.size == 14 and near(noi.x0, LEFT, 0.5)
+          and ul and near(ul[0], noi.x0, 0.5) and near(ul[1], noi.x1, 0.5)
+          and level and items and all(l.size == 12 for l in items) and segs and all(s.endswith(",") for s in segs[:-1])
+          and items[-1].text.startswith("- Lưu ") and items[-1].text.endswith("."), f"{noi} {ul} {titles[:1]} {items}")
+else:
+    check(16, noi and noi.bold and noi.italic and noi.size == 12 and near(noi.x0, LEFT, 0.5)
+          and level and items and all(l.size == 11 for l in items)
+          and items[-1].text.startswith("- Lưu:") and items[-1].text.endswith("."), f"{noi} {titles[:1]} {items[-1:]}")
 # 17. no number on page 1; numbers centred in the top margin from page 2
 def top_number(pg):
     t = [l for l in pg["lines"] if l.y < TOP]

@@ -296,11 +296,20 @@ def foot(name, P, lay, doc, left, right):
     hang = left + lay["recipients_hang"] * MM
     items = [l for l in text_lines(sp) if noi and l.y > noi.y and l.size == lay["recipients_size"]
              and (near(l.x0, left, 0.5) or near(l.x0, hang, 0.5))] if sp else []
-    cut = next((i for i, l in enumerate(items) if l.text.startswith("- Lưu:")), len(items))
+    filed_start = lay["recipients_filed"].split("{")[0]
+    cut = next((i for i, l in enumerate(items) if l.text.startswith(filed_start)), len(items))
     items = items[:cut + 1]
     level = len(signers) != 1 or (titles and titles[0][0] and near(noi.y, titles[0][0].y, 0.1))
-    rec = [f"- {r.rstrip(';.')};" for r in doc.get("recipients", [])] + [f"- Lưu: {doc.get('filed', 'VT')}."]
-    check(name, "§7.16 Nơi nhận", noi and noi.bold and noi.italic and noi.size == 12 and near(noi.x0, left, 0.5)
+    rec = [fill(lay["recipients_item"], item=r) for r in doc.get("recipients", [])] \
+        + [fill(lay["recipients_filed"], filed=doc.get("filed", "VT"))]
+    face = lay["recipients_label_face"]
+    ul = lay.get("recipients_label_rule", 0)
+    r = noi and rule_below(sp, noi, noi.size * 0.5)
+    underline = (r and near(r[1] - r[0], noi.width * ul, 0.5) and near(r[0], noi.x0, 0.5)) if ul else not r
+    check(name, "§7.16 Nơi nhận (%s %g pt%s, items %g pt)" % (face, lay["recipients_label_size"],
+          ", underlined" if ul else "", lay["recipients_size"]),
+          noi and noi.bold == ("bold" in face) and noi.italic == ("italic" in face) and underline
+          and noi.size == lay["recipients_label_size"] and near(noi.x0, left, 0.5)
           and level and joined(items) == norm(" ".join(rec))
           and all(near(l.x0, left, 0.5) == l.text.startswith("- ") for l in items),
           f"{noi} {titles[:1]} {items} want {rec}")

@@ -20,7 +20,9 @@ for pdf in "$D"/*.pdf; do
 	name=$(basename "$pdf" .pdf)
 	$PY tests/vspace.py "$pdf" > "$D/$name.txt"
 	n=$(grep -c '^rule_below' "$D/$name.txt")
-	bad=$(awk '/^rule_below/ { em = $3; sub("em", "", em); if (em < 0.55 || em > 1.0) print }' "$D/$name.txt")
+	# (a Party "Nơi nhận:" is underlined, 0.1-0.25 em under its baseline)
+	bad=$(awk '/^rule_below/ { em = $3; sub("em", "", em); ul = index($0, "\"Nơi nhận:\"") > 0
+		if (ul ? em < 0.1 || em > 0.25 : em < 0.55 || em > 1.0) print }' "$D/$name.txt")
 	if [ "$n" -ge 1 ] && [ -z "$bad" ]; then ok "rules 0.55-1 em under the text: $name ($n)"
 	else notok "rules 0.55-1 em under the text: $name" "$n rules" "$bad"; fi
 done
