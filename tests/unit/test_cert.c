@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "compose_certificate.h"
 #include "model_csv.h"
@@ -107,6 +108,7 @@ static void never_crosses_the_box(void)
 static void csv_with_bom_semicolons_and_quotes(void)
 {
 	const char *path = "tests/out/unit-cert.csv";
+	mkdir("tests/out", 0755); /* run alone, outside the runner, the folder may not exist yet */
 	FILE *f = fopen(path, "wb");
 	if (!f) {
 		CHECK(!"cannot write the CSV");
