@@ -63,8 +63,7 @@ static void put_mpt(struct buf *b, int64_t v)
 		buf_printf(b, "%lld", (long long)(v / 1000));
 		return;
 	}
-	char digits[4];
-	snprintf(digits, sizeof digits, "%03lld", (long long)frac);
+	char digits[3] = {(char)('0' + frac / 100), (char)('0' + frac / 10 % 10), (char)('0' + frac % 10)};
 	int n = 3;
 	while (digits[n - 1] == '0')
 		n--;
