@@ -57,6 +57,8 @@ struct block *compose_para(struct blocks *b, const struct para_style *st, enum f
 struct block *compose_body(struct blocks *b, const struct layout *lay, const char *text,
 			   const struct srcpos *pos);
 struct para_style compose_style(int32_t size, enum align align);
+/* A layout's "top", "middle" or "bottom" (checked when the layout loaded). */
+enum valign compose_valign(const struct text *v);
 
 /* The header table: left the parent body, the issuing body with its mark
  * (ND30's short rule or HD36's star) and "Số"; right the layout's national

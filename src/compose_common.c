@@ -187,3 +187,8 @@ void compose_recipients_into(struct blocks *col, const struct layout *lay, const
 	compose_para(col, &st, FACE_REGULAR, t, filed ? &filed->pos : NULL, false);
 	free(t);
 }
+
+enum valign compose_valign(const struct text *v)
+{
+	return !strcmp(v->s, "middle") ? VALIGN_MIDDLE : !strcmp(v->s, "bottom") ? VALIGN_BOTTOM : VALIGN_TOP;
+}

@@ -96,11 +96,6 @@ static void cell(struct table_cell *c, int32_t size, enum face face, enum align 
 	compose_para(&c->blocks, &st, face, s ? s : "", pos, true);
 }
 
-static enum valign valign_of(const struct text *v)
-{
-	return !strcmp(v->s, "middle") ? VALIGN_MIDDLE : !strcmp(v->s, "bottom") ? VALIGN_BOTTOM : VALIGN_TOP;
-}
-
 /* Rows of cells merged by "<" and "^" onto table rows: a merged cell is
  * one cell spanning its columns, with `rows` set and a covered cell of the
  * same span in each row below its first. Each cell is given to fill(). */
@@ -190,8 +185,8 @@ void compose_table(struct blocks *b, const struct layout *lay, const struct tabl
 	t->rule = layout_pt(&lay->table_rule);
 	t->pad_x = layout_pt(&lay->table_pad_x);
 	t->pad_y = layout_pt(&lay->table_pad_y);
-	t->valign = valign_of(&lay->table_valign);
-	t->head_valign = valign_of(&lay->table_head_valign);
+	t->valign = compose_valign(&lay->table_valign);
+	t->head_valign = compose_valign(&lay->table_head_valign);
 	t->orient = !spec->landscape.set ? ORIENT_AUTO : spec->landscape.v ? ORIENT_LANDSCAPE : ORIENT_PORTRAIT;
 	t->name = spec->title.s ? xstrdup(spec->title.s) : xasprintf("%d", n);
 	struct numbers nb = find_numbers(spec, ncols);

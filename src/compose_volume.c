@@ -39,6 +39,7 @@ struct table *volume_table(struct blocks *b, const struct layout *lay, const cha
 	int32_t width = volume_text_width(lay) - t->rule, used = 0; /* widths run between rule centres */
 	t->pad_x = VOL_PT(2);
 	t->pad_y = VOL_PT(2);
+	t->head_valign = compose_valign(&lay->table_head_valign); /* the model centres "STT" on its row */
 	for (size_t i = 0; i < ncols; i++) {
 		/* the last column takes what rounding left, so the table is the text width */
 		t->cols[i].width = i + 1 < ncols ? (int32_t)((int64_t)width * shares[i] / 1000)

@@ -15,8 +15,10 @@ static const char *const toc_heads[7] = {
 	"STT", "Số, ký hiệu văn bản", "Ngày tháng năm văn bản",
 	"Tên loại và trích yếu nội dung văn bản", "Tác giả văn bản", "Tờ số/ Trang số", "Ghi chú",
 };
-/* per mille of the text width: the trích yếu gets the room the model gives the others */
-static const int toc_shares[7] = {70, 200, 135, 270, 135, 100, 90};
+/* per mille of the text width: the trích yếu gets the room the model gives
+ * the others; "85/CCVTLT-NV" and "30/12/2020" fit on one line and the usual
+ * author, "Trường Chính trị Tôn Đức Thắng", on two */
+static const int toc_shares[7] = {60, 200, 130, 240, 200, 90, 80};
 
 bool compose_volume_toc(const struct volfile *vf, const struct layout *lay,
 			const struct toc_row *rows, size_t n, struct composed *out)
