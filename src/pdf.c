@@ -17,10 +17,8 @@ static void build(struct render *r, struct buf *out)
 {
 	r->doing = N_("starting the document");
 	HPDF_SetCompressionMode(r->pdf, HPDF_COMP_ALL);
-	/* the UTF-8 encoder is for Info strings and outline titles; text is
-	 * written as glyph ids of our own fonts (pdf_font.c) */
-	HPDF_UseUTFEncodings(r->pdf);
-	HPDF_SetCurrentEncoder(r->pdf, "UTF-8");
+	/* no encoder: text is glyph ids of our own fonts (pdf_font.c), and
+	 * Info strings and bookmarks are UTF-16 written by pdf_meta.c */
 	pdf_font_embed(r);
 	pdf_meta_info(r);
 	pdf_draw_pages(r);
@@ -60,7 +58,8 @@ struct pdf_ctx *pdf_ctx_new(const struct pdf_fonts *fonts)
 		if (!pf->src)
 			goto fail;
 		if (font_subset_make(pf->src, NULL, 0, &pf->ttf, &pf->cps, &pf->ncps) < 0 ||
-		    font_subset_describe(&pf->ttf, pf->cps, pf->ncps, &pf->desc) < 0)
+		    pdf_font_file_create(&pf->file, &pf->ttf, fonts->path[f]) < 0 ||
+		    !(pf->small = font_subset_open(pf->file.path)))
 			goto fail;
 	}
 	return ctx;
@@ -124,8 +123,6 @@ struct pdf_ctx *pdf_ctx_narrow(const struct pdf_ctx *base, const struct pdf_char
 		if (nwant) {
 			rc = font_subset_make_exact(pf->src, want, nwant, &pf->ttf, &pf->cps, &pf->ncps);
 			if (rc == 0)
-				rc = font_subset_describe(&pf->ttf, pf->cps, pf->ncps, &pf->desc);
-			if (rc == 0)
 				rc = pdf_font_file_create(&pf->file, &pf->ttf, "font subset");
 			if (rc == 0 && !(pf->small = font_subset_open(pf->file.path)))
 				rc = -1;
@@ -151,7 +148,6 @@ void pdf_ctx_free(struct pdf_ctx *ctx)
 		pdf_font_file_close(&ctx->face[f].file);
 		free(ctx->face[f].cps);
 		buf_free(&ctx->face[f].ttf);
-		font_subset_desc_free(&ctx->face[f].desc);
 	}
 	free(ctx);
 }

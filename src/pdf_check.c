@@ -1,7 +1,8 @@
 /* pdf_check.c — the display list checked before libharu sees any of it:
  * libharu clamps or misprints out-of-range numbers, and a character the
  * font lacks would print as nothing. Also records which faces and which
- * characters beyond the context's subsets the document needs. */
+ * characters the document prints, and whether any is beyond the
+ * context's subset of its face. */
 #include "pdf_int.h"
 
 #include <string.h>
@@ -89,26 +90,25 @@ static int check_text(struct render *r, const struct dl_op *op)
 			diag(PDF_CONTROL_CHAR, &op->pos, (unsigned)cp);
 			return -1;
 		}
-		if (r->ctx->exact) {
-			if (!in_base(pf, cp)) {
+		if (!in_base(pf, cp)) {
+			if (r->ctx->exact) {
 				diag(PDF_NOT_IN_SUBSET, &op->pos,
 				     (unsigned)cp);
 				return -1;
 			}
-			/* each character once: a print file repeats them thousands of times */
-			uint64_t *seen = r->seen[op->face];
-			if (!seen)
-				seen = r->seen[op->face] = xcalloc(65536 / 64, sizeof *seen);
-			if (!(seen[cp >> 6] >> (cp & 63) & 1)) {
-				seen[cp >> 6] |= (uint64_t)1 << (cp & 63);
-				add_extra(r, op->face, cp);
-			}
-		} else if (!in_base(pf, cp)) {
 			if (!font_subset_covers(pf->src, cp)) {
 				diag(PDF_NOT_IN_FONT, &op->pos,
 				     (unsigned)cp, (int)k, s + i, pdf_face_name[op->face]);
 				return -1;
 			}
+			r->beyond[op->face] = true;
+		}
+		/* each character once: a print file repeats them thousands of times */
+		uint64_t *seen = r->seen[op->face];
+		if (!seen)
+			seen = r->seen[op->face] = xcalloc(65536 / 64, sizeof *seen);
+		if (!(seen[cp >> 6] >> (cp & 63) & 1)) {
+			seen[cp >> 6] |= (uint64_t)1 << (cp & 63);
 			add_extra(r, op->face, cp);
 		}
 		i += k;

@@ -73,36 +73,27 @@ static int cmp_u32(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* For each face with characters beyond the fixed set, cuts a subset for
- * this document only (fixed ∪ its extras): the result depends on nothing
- * but the document. Returns 0, or -1 after one diag(). */
+/* For each face the document uses, cuts a subset of exactly the
+ * characters it prints (from the ctx's small subset, or from the whole
+ * font when some are beyond it): the result depends on nothing but the
+ * document, and only the glyphs it shows are embedded. Returns 0, or -1
+ * after one diag(). */
 int pdf_font_prepare(struct render *r)
 {
 	for (int f = 0; f < FACE_COUNT; f++) {
 		const struct pdf_face *pf = &r->ctx->face[f];
-		struct pdf_use *u = &r->use[f];
-		u->ttf = &pf->ttf;
-		u->cps = pf->cps;
-		u->ncps = pf->ncps;
-		u->desc = &pf->desc;
 		if (!r->nextra[f])
 			continue;
 		qsort(r->extra[f], r->nextra[f], sizeof(uint32_t), cmp_u32);
-		size_t k = 0;
-		for (size_t i = 0; i < r->nextra[f]; i++)
-			if (!k || r->extra[f][k - 1] != r->extra[f][i])
-				r->extra[f][k++] = r->extra[f][i];
-		r->nextra[f] = k;
-		int rc = r->ctx->exact
-			 ? font_subset_make_exact(pf->small, r->extra[f], r->nextra[f], &r->extra_ttf[f],
-						  &r->extra_cps[f], &r->extra_ncps[f])
-			 : font_subset_make(pf->src, r->extra[f], r->nextra[f], &r->extra_ttf[f],
-					    &r->extra_cps[f], &r->extra_ncps[f]);
+		const struct font_subset_src *from = r->beyond[f] || !pf->small ? pf->src : pf->small;
+		int rc = font_subset_make_exact(from, r->extra[f], r->nextra[f], &r->extra_ttf[f],
+						&r->extra_cps[f], &r->extra_ncps[f]);
 		if (rc == 0)
 			rc = font_subset_describe(&r->extra_ttf[f], r->extra_cps[f], r->extra_ncps[f],
 						  &r->extra_desc[f]);
 		if (rc < 0)
 			return -1;
+		struct pdf_use *u = &r->use[f];
 		u->ttf = &r->extra_ttf[f];
 		u->cps = r->extra_cps[f];
 		u->ncps = r->extra_ncps[f];

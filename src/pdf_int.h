@@ -41,12 +41,11 @@ void pdf_font_file_close(struct font_file *ff);
 /* A face cut to the fixed set, made once per run. */
 struct pdf_face {
 	struct font_subset_src *src;
-	struct font_subset_src *small; /* exact mode: the batch subset, cut again per document */
-	struct font_file file;         /* exact mode: small's bytes, for font_subset_open */
+	struct font_subset_src *small; /* the ctx's subset, cut again per document */
+	struct font_file file;         /* small's bytes, for font_subset_open */
 	struct buf ttf;                /* the subset's TrueType bytes (the FontFile2) */
 	uint32_t *cps; /* code points in the subset (its ToUnicode map) */
 	size_t ncps;
-	struct font_subset_desc desc;  /* glyph ids of cps, widths, descriptor values */
 };
 
 /* The face as one document embeds it: the ctx's subset or its own. */
@@ -85,8 +84,9 @@ struct render {
 	HPDF_Doc pdf;
 	bool pdfa; /* write PDF/A-1b: the display list or the ctx asks for it */
 	bool used[FACE_COUNT];
-	uint32_t *extra[FACE_COUNT]; /* code points beyond the fixed set */
-	uint64_t *seen[FACE_COUNT];  /* exact mode: characters already in extra */
+	uint32_t *extra[FACE_COUNT]; /* the characters the document prints */
+	uint64_t *seen[FACE_COUNT];  /* characters already in extra */
+	bool beyond[FACE_COUNT];     /* some are not in the ctx's subset */
 	size_t nextra[FACE_COUNT], capextra[FACE_COUNT];
 	struct buf extra_ttf[FACE_COUNT];
 	uint32_t *extra_cps[FACE_COUNT];
@@ -118,8 +118,8 @@ void pdf_check_status(struct render *r, HPDF_STATUS st);
  * after exactly one diag(). */
 int pdf_check(struct render *r);
 
-/* pdf_font.c: cuts the document's own subsets (faces with characters
- * beyond the ctx's); 0, or -1 after one diag(). */
+/* pdf_font.c: cuts the document's own subset of each face it uses, of
+ * exactly the characters it prints; 0, or -1 after one diag(). */
 int pdf_font_prepare(struct render *r);
 /* Embeds every face the document uses (inside the libharu guard). */
 void pdf_font_embed(struct render *r);

@@ -12,6 +12,7 @@
 
 #include "diag.h"
 #include "hash.h"
+#include "text.h"
 
 HPDF_Date pdf_document_date(void)
 {
@@ -39,10 +40,47 @@ HPDF_Date pdf_document_date(void)
 	return d;
 }
 
-static void set_info(struct render *r, HPDF_InfoType type, const char *value)
+/* A text string as libharu's UTF-8 encoder would write it (<FEFF…>,
+ * UTF-16BE with a byte-order mark), without setting that encoder up: its
+ * tables cost more than the rest of a one-page document's set-up. */
+static HPDF_Binary utf16(struct render *r, const char *s)
 {
+	size_t len = strlen(s);
+	HPDF_BYTE *b = xmalloc(2 + 4 * len);
+	size_t n = 0;
+	b[n++] = 0xFE;
+	b[n++] = 0xFF;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, len - i, &cp);
+		if (!k) {
+			cp = 0xFFFD;
+			k = 1;
+		}
+		i += k;
+		if (cp > 0xFFFF) {
+			cp -= 0x10000;
+			uint32_t hi = 0xD800 + (cp >> 10), lo = 0xDC00 + (cp & 0x3FF);
+			b[n++] = (HPDF_BYTE)(hi >> 8), b[n++] = (HPDF_BYTE)hi;
+			b[n++] = (HPDF_BYTE)(lo >> 8), b[n++] = (HPDF_BYTE)lo;
+		} else {
+			b[n++] = (HPDF_BYTE)(cp >> 8), b[n++] = (HPDF_BYTE)cp;
+		}
+	}
+	HPDF_Binary bin = HPDF_Binary_New(r->pdf->mmgr, b, (HPDF_UINT)n);
+	free(b);
+	if (!bin)
+		pdf_fail(r, HPDF_FAILD_TO_ALLOC_MEM);
+	return bin;
+}
+
+static void set_info(struct render *r, const char *key, const char *value)
+{
+	HPDF_Dict info = ((HPDF_Doc)r->pdf)->info;
+	if (!info)
+		pdf_fail(r, HPDF_INVALID_DOCUMENT);
 	if (value && *value)
-		HPDF_SetInfoAttr(r->pdf, type, value);
+		pdf_check_status(r, HPDF_Dict_Add(info, key, utf16(r, value)));
 }
 
 void pdf_meta_info(struct render *r)
@@ -52,24 +90,20 @@ void pdf_meta_info(struct render *r)
 	 * at 1.2 and has no call to raise it. */
 	((HPDF_Doc)r->pdf)->pdf_version = HPDF_VER_14;
 	const struct dl_meta *m = &r->dl->meta;
-	set_info(r, HPDF_INFO_TITLE, m->title);
-	set_info(r, HPDF_INFO_AUTHOR, m->author);
-	set_info(r, HPDF_INFO_SUBJECT, m->subject);
-	set_info(r, HPDF_INFO_KEYWORDS, m->keywords);
-	set_info(r, HPDF_INFO_CREATOR, m->creator);
-	set_info(r, HPDF_INFO_PRODUCER, "vanban");
 	/* libharu writes UTC as "Z00'00'", which PDFBox reads as another time
-	 * than the XMP packet's (PDF/A wants the two equal): "+00'00'" there. */
+	 * than the XMP packet's (PDF/A wants the two equal): "+00'00'" there.
+	 * The dates come first: they make the Info dictionary. */
 	HPDF_Date d = r->ctx->date;
 	if (r->pdfa && d.ind == 'Z')
 		d.ind = '+';
 	HPDF_SetInfoDateAttr(r->pdf, HPDF_INFO_CREATION_DATE, d);
 	HPDF_SetInfoDateAttr(r->pdf, HPDF_INFO_MOD_DATE, d);
-}
-
-static HPDF_Encoder utf8(struct render *r)
-{
-	return HPDF_GetEncoder(r->pdf, "UTF-8");
+	set_info(r, "Title", m->title);
+	set_info(r, "Author", m->author);
+	set_info(r, "Subject", m->subject);
+	set_info(r, "Keywords", m->keywords);
+	set_info(r, "Creator", m->creator);
+	set_info(r, "Producer", "vanban");
 }
 
 /* [page /XYZ 0 top null]: the place, at the zoom the reader has. */
@@ -99,7 +133,9 @@ static void outlines(struct render *r)
 	for (size_t i = 0; i < dl->noutlines; i++) {
 		const struct dl_outline *o = &dl->outlines[i];
 		HPDF_Outline up = o->level ? parent[o->level - 1] : NULL;
-		HPDF_Outline item = HPDF_CreateOutline(r->pdf, up, o->title, utf8(r));
+		HPDF_Outline item = HPDF_CreateOutline(r->pdf, up, "", NULL);
+		if (item)
+			pdf_check_status(r, HPDF_Dict_Add(item, "Title", utf16(r, o->title)));
 		HPDF_Outline_SetOpened(item, HPDF_TRUE);
 		HPDF_Outline_SetDestination(item, destination(r, o));
 		parent[o->level] = item;
@@ -132,10 +168,7 @@ static void page_labels(struct render *r)
 		if (l->start > 1)
 			pdf_check_status(r, HPDF_Dict_AddNumber(d, "St", l->start));
 		if (l->prefix && *l->prefix) {
-			HPDF_String s = HPDF_String_New(mm, l->prefix, utf8(r));
-			if (!s)
-				pdf_fail(r, HPDF_FAILD_TO_ALLOC_MEM);
-			pdf_check_status(r, HPDF_Dict_Add(d, "P", s));
+			pdf_check_status(r, HPDF_Dict_Add(d, "P", utf16(r, l->prefix)));
 		}
 		pdf_check_status(r, HPDF_Array_AddNumber(nums, (HPDF_INT32)l->page));
 		pdf_check_status(r, HPDF_Array_Add(nums, d));
