@@ -21,8 +21,8 @@ struct load_limits {
 	/* Optional: whether a character can be printed (the document font has
 	 * it). Text holding one that cannot is an error naming the character,
 	 * at its position, with font_name in the message. */
-	bool (*printable)(void *ctx, uint32_t cp);
-	void *printable_ctx;
+	bool (*printable)(const void *ctx, uint32_t cp);
+	const void *printable_ctx;
 	const char *font_name;
 	/* The encoding of files that do not declare one ("encoding: NAME" as
 	 * their first line that is not a comment); LEGACY_NONE is UTF-8. */

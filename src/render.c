@@ -27,12 +27,10 @@
 #include "typeset_words.h"
 #include "util.h"
 
+/* The run's shared part is the certificates' cert_env (out and q are NULL
+ * when not writing); the rest belongs to the document path. */
 struct batch {
-	const struct render_opts *o;
-	struct fontset *fs;
-	struct pdf_ctx *pdf;
-	struct run_out *out;     /* NULL when not writing */
-	struct render_queue *q;
+	struct cert_env env;
 	struct index_source *sources; /* each input's warnings, for index.html */
 	const struct srcpos *bad_layout; /* a layout name already reported there */
 	struct seen_numbers *numbers; /* the run's decision numbers; NULL in a batch copy */
@@ -73,7 +71,7 @@ static bool check_coverage(const struct fontset *fs, const struct blocks *b)
 
 /* Typesets one composed document and writes it (or dumps it). */
 struct doc_task {
-	struct pdf_ctx *pdf;       /* borrowed from the run, not from a batch (which may be a copy) */
+	const struct pdf_ctx *pdf; /* borrowed from the run, not from a batch (which may be a copy) */
 	struct run_out *out;
 	const char *kind;          /* borrowed: static */
 	char *source, *name;
@@ -100,8 +98,8 @@ static void run_doc(void *arg)
 static struct dlist *typeset_checked(struct batch *r, struct composed *c)
 {
 	struct dlist *dl = dlist_new();
-	typeset(r->fs, &c->page, &c->blocks, dl); /* its warnings are the check's too */
-	if (r->pdf && pdf_validate(r->pdf, dl) < 0) {
+	typeset(r->env.fs, &c->page, &c->blocks, dl); /* its warnings are the check's too */
+	if (r->env.pdf && pdf_validate(r->env.pdf, dl) < 0) {
 		dlist_free(dl);
 		return NULL;
 	}
@@ -113,25 +111,25 @@ static struct dlist *typeset_checked(struct batch *r, struct composed *c)
 /* Queues (or dumps) a typeset, checked document; takes dl. */
 static void emit_dl(struct batch *r, const char *source, const struct composed *c, struct dlist *dl)
 {
-	if (r->o->check_only) {
+	if (r->env.o->check_only) {
 		dlist_free(dl);
 		return;
 	}
-	if (r->o->dump) {
-		dlist_dump_opts(dl, stdout, r->o->dump_positions);
+	if (r->env.o->dump) {
+		dlist_dump_opts(dl, stdout, r->env.o->dump_positions);
 		dlist_free(dl);
 		return;
 	}
 	struct srcpos pos = {source, 0, 0};
-	char *name = run_out_claim(r->out, c->name, &pos);
-	if (!run_out_mine(r->out, source, c->name)) {
+	char *name = run_out_claim(r->env.out, c->name, &pos);
+	if (!run_out_mine(r->env.out, source, c->name)) {
 		free(name);
 		dlist_free(dl);
 		return;
 	}
 	struct doc_task *t = xmalloc(sizeof *t);
-	*t = (struct doc_task){r->pdf, r->out, c->kind, xstrdup(source), name, dl};
-	rq_submit(r->q, run_doc, t);
+	*t = (struct doc_task){r->env.pdf, r->env.out, c->kind, xstrdup(source), name, dl};
+	rq_submit(r->env.q, run_doc, t);
 }
 
 /* Typesets one composed document and queues it (or dumps it). */
@@ -143,7 +141,7 @@ static void emit(struct batch *r, const char *source, struct composed *c)
 }
 
 /* A character is printable if every face has it (text may be set bold). */
-static bool printable(void *ctx, uint32_t cp)
+static bool printable(const void *ctx, uint32_t cp)
 {
 	const struct fontset *fs = ctx;
 	for (int f = 0; f < FACE_COUNT; f++)
@@ -174,7 +172,7 @@ static bool load_layout(struct batch *r, const char *input, const char *name,
 	if (from && from == r->bad_layout)
 		return false; /* said once at the key, not again for each document */
 	struct layout_search s;
-	render_search(r->o, input, &s);
+	render_search(r->env.o, input, &s);
 	bool ok = layout_load(&s, name, from, lay);
 	layout_search_free(&s);
 	if (!ok)
@@ -262,11 +260,6 @@ struct doclist {
 	size_t ncerts, capcerts;
 };
 
-static struct cert_env cert_env(const struct batch *r)
-{
-	return (struct cert_env){r->o, r->fs, r->pdf, r->out, r->q};
-}
-
 static struct composed *next_doc(struct doclist *dl)
 {
 	grow(&dl->v, &dl->cap, dl->n + 1, sizeof *dl->v);
@@ -305,9 +298,8 @@ static bool compose_decisions(struct batch *r, const struct docfile *df, struct 
 				all = false;
 			}
 		}
-		struct cert_env env = cert_env(r);
 		struct cert_job *job;
-		all &= cert_compose(&env, df, d, org, &lay, &ro, &job);
+		all &= cert_compose(&r->env, df, d, org, &lay, &ro, &job);
 		if (job) {
 			grow(&docs->certs, &docs->capcerts, docs->ncerts + 1, sizeof *docs->certs);
 			docs->certs[docs->ncerts++] = job;
@@ -353,7 +345,7 @@ static bool compose_one_document(struct batch *r, const struct docfile *df, size
 		return false;
 	struct kinds ks;
 	struct layout_search search;
-	render_search(r->o, df->path, &search);
+	render_search(r->env.o, df->path, &search);
 	bool ok = kinds_load(&search, lay.kinds.s, &lay.kinds.pos, &ks);
 	layout_search_free(&search);
 	if (ok) {
@@ -410,14 +402,14 @@ static bool compose_file(struct batch *r, const struct docfile *df, struct docli
 	for (size_t i = 0; i < df->documents.n; i++)
 		ok &= compose_one_document(r, df, i, docs);
 	for (size_t i = 0; i < docs->n; i++)
-		ok &= check_coverage(r->fs, &docs->v[i].blocks);
+		ok &= check_coverage(r->env.fs, &docs->v[i].blocks);
 	return ok;
 }
 
 static struct load_limits limits(struct batch *r)
 {
-	return (struct load_limits){.printable = printable, .printable_ctx = r->fs,
-				    .font_name = "Liberation Serif", .encoding = r->o->encoding};
+	return (struct load_limits){.printable = printable, .printable_ctx = r->env.fs,
+				    .font_name = "Liberation Serif", .encoding = r->env.o->encoding};
 }
 
 /* All or nothing per file: every document is typeset and every display
@@ -433,10 +425,9 @@ static void render_docfile(struct batch *r, const char *path, struct docfile *df
 		dl[i] = typeset_checked(r, &docs.v[i]);
 	for (size_t i = 0; ok && i < docs.n; i++)
 		ok = dl[i] != NULL;
-	struct cert_env env = cert_env(r);
 	bool certs_ok = true;
 	for (size_t i = 0; ok && i < docs.ncerts; i++)
-		certs_ok &= cert_validate(&env, docs.certs[i]);
+		certs_ok &= cert_validate(&r->env, docs.certs[i]);
 	ok &= certs_ok;
 	for (size_t i = 0; i < docs.n; i++) {
 		if (ok)
@@ -446,8 +437,8 @@ static void render_docfile(struct batch *r, const char *path, struct docfile *df
 		composed_free(&docs.v[i]);
 	}
 	for (size_t i = 0; i < docs.ncerts; i++) {
-		if (ok && !r->o->check_only)
-			cert_emit(&env, path, docs.certs[i]); /* takes the job */
+		if (ok && !r->env.o->check_only)
+			cert_emit(&r->env, path, docs.certs[i]); /* takes the job */
 		else
 			cert_job_free(docs.certs[i]);
 	}
@@ -465,11 +456,10 @@ static void render_one(struct batch *r, const char *path)
 		return;
 	enum input_kind kind = input_kind_of(tree);
 	if (kind != INPUT_DOCUMENTS) {
-		struct cert_env env = cert_env(r);
 		if (kind == INPUT_VOLUME)
-			render_volume(&env, tree);
+			render_volume(&r->env, tree);
 		else
-			render_records(&env, tree);
+			render_records(&r->env, tree);
 		return;
 	}
 	struct docfile *df = docfile_from_tree(tree, &lim, &info);
@@ -481,9 +471,7 @@ static void render_one(struct batch *r, const char *path)
 
 static struct batch batch_of(const struct cert_env *env)
 {
-	/* the env's fonts and PDF context are shared read-only, as certificates share them */
-	return (struct batch){env->o, (struct fontset *)env->fs, (struct pdf_ctx *)env->pdf, env->out,
-			      env->q, NULL, NULL, NULL};
+	return (struct batch){.env = *env};
 }
 
 bool render_layout(const struct cert_env *env, const char *input, const char *name,
@@ -658,17 +646,17 @@ int render_files(const struct render_opts *o, char **files, int nfiles)
 		return diag_worst();
 	brk_words_use(env->words);
 	diag_verbose_only(MSG_HEADER_WRAPPED); /* `vanban check -v` shows where each name wrapped */
-	struct batch r = {.o = o, .fs = env->fs, .pdf = env->pdf, .numbers = seen_numbers_new()};
+	struct batch r = {.env = {.o = o, .fs = env->fs, .pdf = env->pdf}, .numbers = seen_numbers_new()};
 	bool writing = !o->check_only && !o->dump;
 	if (writing) {
-		r.out = run_out_open(o);
-		if (!r.out) {
+		r.env.out = run_out_open(o);
+		if (!r.env.out) {
 			seen_numbers_free(r.numbers);
 			if (env != o->env)
 				render_env_free(env);
 			return diag_worst();
 		}
-		r.q = rq_new(o->jobs > 0 ? o->jobs : rq_cpus(), isatty(STDERR_FILENO) && !o->verbose);
+		r.env.q = rq_new(o->jobs > 0 ? o->jobs : rq_cpus(), isatty(STDERR_FILENO) && !o->verbose);
 	}
 	r.sources = xcalloc((size_t)nfiles + 1, sizeof *r.sources);
 	for (int i = 0; i < nfiles; i++) {
@@ -679,9 +667,9 @@ int render_files(const struct render_opts *o, char **files, int nfiles)
 		r.sources[i] = (struct index_source){files[i], diag_warnings() - warnings};
 	}
 	if (writing) {
-		rq_finish(r.q);
+		rq_finish(r.env.q);
 		struct index_args ia = {r.sources, (size_t)nfiles, o->preview};
-		run_out_close(r.out, files, nfiles, true, write_index, &ia);
+		run_out_close(r.env.out, files, nfiles, true, write_index, &ia);
 	} else if (o->check_only) {
 		run_summary_check(nfiles);
 	}
