@@ -63,7 +63,7 @@ static void put_mpt(struct buf *b, int64_t v)
 		buf_printf(b, "%lld", (long long)(v / 1000));
 		return;
 	}
-	char digits[4];
+	char digits[8]; /* 3 digits; room the compiler can prove for any int64_t */
 	snprintf(digits, sizeof digits, "%03lld", (long long)frac);
 	int n = 3;
 	while (digits[n - 1] == '0')
