@@ -120,10 +120,8 @@ static void emit_dl(struct batch *r, const char *source, const struct composed *
 		dlist_free(dl);
 		return;
 	}
-	struct srcpos pos = {source, 0, 0};
-	char *name = run_out_claim(r->env.out, c->name, &pos);
-	if (!run_out_mine(r->env.out, source, c->name)) {
-		free(name);
+	char *name = run_out_claim_mine(r->env.out, c->name, source, c->name);
+	if (!name) {
 		dlist_free(dl);
 		return;
 	}

@@ -446,21 +446,17 @@ struct planner {
 static struct cert_task *file_task(const struct cert_env *env, struct cert_batch *b, size_t i)
 {
 	struct cert_job *job = b->job;
-	struct srcpos pos = {b->source, 0, 0};
 	const struct recipient *r = &job->rec[i];
 	char *who = text_slug(r->name.s, 80);
 	char *file = xasprintf("%s-%0*zu-%s", job->stem, job->width, i + 1, who);
 	/* the shard key: decision, name and unit, not the place in the list */
 	char *key = xasprintf("%s\t%s\t%s", job->stem, r->name.s, r->unit.s ? r->unit.s : "");
-	char *name = run_out_claim(env->out, file, &pos);
-	bool mine = run_out_mine(env->out, b->source, key);
+	char *name = run_out_claim_mine(env->out, file, b->source, key);
 	free(who);
 	free(file);
 	free(key);
-	if (!mine) {
-		free(name);
+	if (!name)
 		return NULL;
-	}
 	struct cert_task *t = xcalloc(1, sizeof *t);
 	*t = (struct cert_task){.b = b, .first = i, .n = 1, .name = name};
 	return t;
@@ -469,17 +465,13 @@ static struct cert_task *file_task(const struct cert_env *env, struct cert_batch
 static struct cert_task *part_task(const struct cert_env *env, struct cert_batch *b, const struct planner *pl)
 {
 	struct cert_job *job = b->job;
-	struct srcpos pos = {b->source, 0, 0};
 	size_t p = pl->part, nparts = pl->nparts, part = pl->size;
 	char *stem = nparts == 1 ? xstrdup(job->print_name)
 				 : xasprintf("%s-phan-%0*zu", job->print_name, nparts >= 100 ? 3 : 2, p + 1);
-	char *name = run_out_claim(env->out, stem, &pos);
-	bool mine = run_out_mine(env->out, b->source, stem);
+	char *name = run_out_claim_mine(env->out, stem, b->source, stem);
 	free(stem);
-	if (!mine) {
-		free(name);
+	if (!name)
 		return NULL;
-	}
 	size_t first = p * part, cnt = job->n - first < part ? job->n - first : part;
 	struct cert_task *t = xcalloc(1, sizeof *t);
 	*t = (struct cert_task){.b = b, .first = first, .n = cnt, .print = true, .name = name,

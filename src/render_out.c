@@ -144,6 +144,16 @@ bool run_out_mine(const struct run_out *ro, const char *a, const char *b)
 	return h % (uint64_t)ro->o->shard_n == (uint64_t)(ro->o->shard_k - 1);
 }
 
+char *run_out_claim_mine(struct run_out *ro, const char *stem, const char *source, const char *key)
+{
+	struct srcpos pos = {source, 0, 0};
+	char *name = run_out_claim(ro, stem, &pos);
+	if (run_out_mine(ro, source, key))
+		return name;
+	free(name);
+	return NULL;
+}
+
 static void count(struct run_out *ro, const char *kind, int pages)
 {
 	pthread_mutex_lock(&ro->mu);

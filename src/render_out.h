@@ -39,6 +39,11 @@ char *run_out_claim(struct run_out *ro, const char *stem, const struct srcpos *p
  * document's or recipient's identity, never a position in a list). */
 bool run_out_mine(const struct run_out *ro, const char *a, const char *b);
 
+/* The two together, as every writer does them: claims STEM (warning at
+ * the source file), then returns the malloc'd name if this shard writes
+ * the file keyed by (source, key), else NULL (the name stays claimed). */
+char *run_out_claim_mine(struct run_out *ro, const char *stem, const char *source, const char *key);
+
 /* Writes one PDF under its claimed name, journalled and added to the
  * manifest. Thread-safe. Returns 0 or -1 after a diag(). */
 int run_out_write(struct run_out *ro, const char *kind, const char *source, const char *name,

@@ -460,9 +460,8 @@ void volume_build_emit(const struct cert_env *env, const char *source, struct vo
 	if (!run_out_once(env->out, "volume", source))
 		return;
 	const char *stem = vb->name ? vb->name : "ho-so";
-	struct srcpos pos = {source, 0, 0};
-	char *name = run_out_claim(env->out, stem, &pos);
-	if (run_out_mine(env->out, source, stem))
+	char *name = run_out_claim_mine(env->out, stem, source, stem);
+	if (name)
 		run_out_write_doc(env->out, "volume", source, name, (int)vb->vol->npages, vb->pdf.data,
 				  vb->pdf.len, &vb->vol->meta, vb->sheets);
 	free(name);
