@@ -156,6 +156,15 @@ void compose_signatures(struct blocks *b, const struct layout *lay, const struct
 	cols->st.space_before = layout_pt(&lay->signature_space);
 	compose_signer(&cols->cols[0].blocks, lay, left);
 	compose_signer(&cols->cols[1].blocks, lay, right);
+	/* the two names on one baseline, under the taller title's room: a
+	 * title of two lines beside one of one leaves the shorter side more
+	 * than sign_room, never less */
+	for (int c = 0; c < 2; c++) {
+		const struct signer_side *s = c ? right : left;
+		struct blocks *cb = &cols->cols[c].blocks;
+		if (s && s->title && s->name && cb->n)
+			cb->v[cb->n - 1].sync = 1;
+	}
 }
 
 void compose_recipients(struct blocks *b, const struct layout *lay, const struct texts *items,

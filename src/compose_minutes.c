@@ -139,7 +139,8 @@ static void signatures(struct blocks *b, const struct layout *lay, const struct 
 bool compose_minutes(const struct docfile *df, const struct layout *lay, struct composed *out)
 {
 	const struct minutes *m = &df->minutes;
-	const struct organisation *org = &df->org;
+	const struct issuer *is = m->issuer.s ? docfile_issuer(df, m->issuer.s) : NULL;
+	const struct organisation *org = is ? &is->org : &df->org; /* a Party cell's: its layout is HD36's */
 	bool pad = df->style.pad_counts.set ? df->style.pad_counts.v : true;
 	struct blocks *b = &out->blocks;
 

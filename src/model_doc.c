@@ -48,6 +48,7 @@ static const struct schema section_schema = {N_("section"), sizeof(struct sectio
 
 #define M(member) OFF(struct minutes, member)
 static const struct field minutes_fields[] = {
+	{"issuer", F_TEXT, M(issuer), 0, NULL, 0, 0, NULL},
 	{"number", F_INT, M(number), 0, NULL, 1, 99999, NULL},
 	{"symbol", F_TEXT, M(symbol), 0, NULL, 0, 0, NULL},
 	{"title", F_TEXT, M(title), REQUIRED, NULL, 0, 0, NULL},
@@ -188,9 +189,15 @@ static const struct field file_fields[] = {
 };
 static const struct schema file_schema = {N_("the file"), sizeof(struct docfile), FIELDS(file_fields)};
 
-static bool check_minutes(struct minutes *m)
+static void report_unknown_issuer(const struct docfile *df, const struct text *id);
+
+static bool check_minutes(const struct docfile *df, struct minutes *m)
 {
 	bool ok = true;
+	if (m->issuer.s && !docfile_issuer(df, m->issuer.s)) {
+		report_unknown_issuer(df, &m->issuer);
+		ok = false;
+	}
 	if (m->start.set && m->end.set && m->end.h * 60 + m->end.m <= m->start.h * 60 + m->start.m) {
 		diag(MEETING_ENDS_BEFORE_START, &m->end.pos,
 		     m->end.h, m->end.m, m->start.h, m->start.m);
@@ -348,7 +355,7 @@ struct docfile *docfile_from_tree(struct node *tree, const struct load_limits *l
 		df->has_minutes = true;
 		df->minutes.pos = mn->pos;
 		if (ok)
-			ok = check_minutes(&df->minutes);
+			ok = check_minutes(df, &df->minutes);
 	}
 	const struct node *dn = node_get(tree, "document");
 	if (dn && !node_is_null(dn)) {

@@ -40,6 +40,7 @@ struct section {
 };
 
 struct minutes {
+	struct text issuer;       /* an issuers[].id (a Party cell's minutes); absent = the organisation */
 	struct integer number;
 	struct text symbol;       /* ký hiệu, default "BB-<abbreviation>" */
 	struct text title;        /* the meeting's name */

@@ -385,12 +385,21 @@ static bool compose_file(struct batch *r, const struct docfile *df, struct docli
 	bool ok = true;
 	r->bad_layout = NULL;
 	struct layout lay;
-	if (df->has_minutes || df->has_document) {
+	if (df->has_minutes) { /* in its issuer's layout, as a document is */
+		const struct minutes *m = &df->minutes;
+		const struct issuer *is = m->issuer.s ? docfile_issuer(df, m->issuer.s) : NULL;
+		const struct srcpos *lpos;
+		const char *lname = layout_name(df, is, &m->pos, &lpos);
+		if (load_layout(r, df->path, lname, lpos, &lay)) {
+			ok &= compose_into(compose_minutes, df, &lay, docs);
+			layout_free(&lay);
+		} else {
+			ok = false;
+		}
+	}
+	if (df->has_document) {
 		if (load_layout(r, df->path, df->layout.s ? df->layout.s : "nd30", &df->layout.pos, &lay)) {
-			if (df->has_minutes)
-				ok &= compose_into(compose_minutes, df, &lay, docs);
-			if (df->has_document)
-				ok &= compose_into(compose_free, df, &lay, docs);
+			ok &= compose_into(compose_free, df, &lay, docs);
 			layout_free(&lay);
 		} else {
 			ok = false;

@@ -275,7 +275,7 @@ def foot(name, P, lay, doc, left, right):
     sp = sp[0] if sp else None
     noi = sp and find(sp, "Nơi nhận:")
     signers = doc.get("signers") or ([doc["signer"]] if doc.get("signer") else [])
-    titles = []
+    titles, names, room = [], [], []
     ok15 = sp is not None and signers
     for s in signers:
         want = signer_lines(s)
@@ -288,12 +288,22 @@ def foot(name, P, lay, doc, left, right):
         # line (its descenders) and the name (its capitals), at least 25 mm
         # (less the 0.01 pt the PDF rounds each baseline to)
         ok15 = ok15 and tl and nm and joined(tl) == " ".join(want) and clear(tl[-1], nm) >= 25 * MM - 0.02 \
-            and near(clear(tl[-1], nm), lay["sign_room"] * MM, 0.2 * MM) \
+            and clear(tl[-1], nm) >= lay["sign_room"] * MM - 0.02 \
             and all(l.size >= 13 and near(l.centre, nm.centre, 0.5) for l in tl) and nm.size >= 13
         titles.append(tl or [None])
+        names.append(nm)
+        room.append(clear(tl[-1], nm) if tl and nm else None)
+    # side by side (two a row) the names share a baseline, the taller
+    # title's side with exactly sign_room, the other with more
+    for i in range(0, len(signers) - 1, 2):
+        row = room[i:i + 2]
+        ok15 = ok15 and None not in row and near(names[i].y, names[i + 1].y, 0.01) \
+            and near(min(row), lay["sign_room"] * MM, 0.2 * MM)
+    if len(signers) % 2:
+        ok15 = ok15 and room[-1] is not None and near(room[-1], lay["sign_room"] * MM, 0.2 * MM)
     if len(signers) == 1:
         ok15 = ok15 and titles[0][0] and titles[0][0].x0 > left + width * lay["sign_share"] - 1
-    check(name, "§7.15 signature block", ok15, f"{titles} {signers}")
+    check(name, "§7.15 signature block", ok15, f"{titles} {names} {signers}")
     hang = left + lay["recipients_hang"] * MM
     items = [l for l in text_lines(sp) if noi and l.y > noi.y and l.size == lay["recipients_size"]
              and (near(l.x0, left, 0.5) or near(l.x0, hang, 0.5))] if sp else []
@@ -511,6 +521,58 @@ def one(doc, row):
     address_footer(name, P, lay, doc, left, right)
     page_numbers(name, P, lay, left, right, starts)
 
+
+def minutes_one(m):
+    """A Biên bản (docs/rules.md §1.6, §2) in its issuer's layout: the header
+    without a date line, "BIÊN BẢN" and the meeting, the fixed lines at the
+    body size, THƯ KÝ left and the chair right, Nơi nhận under them."""
+    is_ = issuers.get(m.get("issuer")) if m.get("issuer") else None
+    style = is_["style"] if is_ else "state"
+    lname = (is_.get("layout") or STYLE_LAYOUT[style]) if is_ else src.get("layout", "nd30")
+    lay = layout(lname)
+    org = {k: is_.get(k) for k in ("parent", "name", "abbreviation", "place")} if is_ else dict(src["organisation"])
+    symbol = m.get("symbol") or fill(lay["symbol_format"], type=lay["minutes_abbreviation"], abbreviation=org["abbreviation"])
+    number = fill(lay["number_format"], number=f"{m['number']:02d}", symbol=symbol)
+    rows = [r for r in minutes_rows if r["source"].endswith(os.path.basename(inp))]
+    if len(rows) != 1:
+        check(f"minutes {style}", "its PDF in the manifest", False, f"{len(rows)} rows")
+        return
+    name = f"minutes {style} {rows[0]['file']}"
+    P = pages(os.path.join(outdir, rows[0]["file"]))
+    left, right = lay["margin_left"] * MM, (lay["page_width"] - lay["margin_right"]) * MM
+    centre = (left + right) / 2
+    kind = {"name": lay["minutes_type"], "date_line": False}
+    num = header(name, P, lay, style, org, kind, {"date": m["date"]}, number)
+    after = title_block(name, P[0], lay, kind, {"summary": m["title"]}, num, centre)
+    fixed = [fill(lay[k].split("{")[0]) for k in ("minutes_start", "minutes_venue", "minutes_attendance",
+                                                  "minutes_chairs", "minutes_secretary")]
+    lines = [l for pg in P for l in text_lines(pg)]
+    got = [next((l for l in lines if l.text.startswith(f) and (l.y > after or l not in P[0]["lines"])), None) for f in fixed]
+    check(name, "§7.9 the fixed lines at the indent, body %g pt, in order" % lay["body_size"],
+          None not in got and all(l.size == lay["body_size"] and not l.bold
+                                  and near(l.x0, left + lay["body_indent"] * MM, 0.2) for l in got)
+          and [g.y for g in got] == sorted(g.y for g in got), f"{got} want {fixed}")
+    body = [l for pg in P for l in pg["lines"] if lay["margin_top"] * MM < l.y and not l.bold
+            and (pg is not P[0] or l.y > after) and l.size != lay["recipients_size"]]
+    check(name, "§7.12 the proceedings in the body size (%g pt)" % lay["body_size"],
+          body and all(l.size == lay["body_size"] for l in body), {l.size for l in body})
+    signers = m.get("signers") or [{"title": lay["minutes_secretary_signs"], "name": m["secretary"]["name"]},
+                                   {"title": lay["minutes_chair_signs"], "name": m["chairs"][0]["name"]}]
+    sp = next((pg for pg in P if find(pg, "Nơi nhận:")), None)
+    ends = [next((l for l in sp["lines"] if l.text == s["name"] and l.bold), None) if sp else None for s in signers]
+    noi = sp and find(sp, "Nơi nhận:")
+    check(name, "§7.9 %s left, %s right, Nơi nhận under them" % (signer_lines(signers[0])[0], signer_lines(signers[1])[0]),
+          None not in ends and ends[0].x1 < ends[1].x0 and ends[0].centre < left + (right - left) * lay["sign_share"]
+          and ends[1].centre > left + (right - left) * lay["sign_share"] and noi and noi.y > max(e.y for e in ends),
+          f"{ends} {noi}")
+    foot(name, P, lay, {"signers": signers, "recipients": m.get("recipients", []), "filed": m.get("filed", "VT")},
+         left, right)
+
+
+with open(os.path.join(outdir, "manifest.tsv"), encoding="utf-8") as f:
+    minutes_rows = [r for r in csv.DictReader(f, delimiter="\t") if r["kind"] == "minutes"]
+if src.get("minutes"):
+    minutes_one(src["minutes"])
 
 for doc in src.get("documents", []):
     rows = [r for r in manifest if r["source"].endswith(os.path.basename(inp)) and r["date"] == str(doc["date"])

@@ -79,6 +79,14 @@ mutate party-underline $P "bao-cao party .* §7.16 " 'hd36 = hd36.replace("recip
 mutate party-star $P "quyet-dinh party .* §7.6 " 'hd36 = hd36.replace("issuer_mark: star", "issuer_mark: rule")'
 mutate party-number $P "ke-hoach party .* §7.7 number Số 20-KH/ĐU" 'hd36 = hd36.replace("Số {number}-{symbol}", "Số: {number}-{symbol}")'
 mutate party-type-size $P "thong-bao party .* §7.10 " 'hd36 = hd36.replace("type_size: 16", "type_size: 14")'
+mutate party-minutes-star $P "minutes party .* §7.6 " 'hd36 = hd36.replace("issuer_mark: star", "issuer_mark: rule")'
+mutate party-minutes-number $P "minutes party .* §7.7 number Số 05-BB/CB" 'hd36 = hd36.replace("Số {number}-{symbol}", "Số: {number}/{symbol}")'
+mutate party-minutes-body $P "minutes party .* §7.9 the fixed lines" 'hd36 = hd36.replace("body_size: 14", "body_size: 13")'
+mutate party-minutes-room $P "minutes party .* §7.15 " 'hd36 += "sign_room: 22\n"'
+# without its signers the Party Biên bản is signed THƯ KÝ / CHỦ TRÌ (layouts/hd36.yaml)
+NOSIGN='src = src.replace("  signers:\n    - title: THƯ KÝ\n      name: Phan Thị Mỹ Linh\n    - prefix: T/M\n      authority: CHI BỘ\n      title: BÍ THƯ\n      name: Nguyễn Văn Tâm\n", "")'
+HOLDS=1 mutate party-minutes-default $P "minutes party .* §7.9 THƯ KÝ left, CHỦ TRÌ right" "$NOSIGN"; HOLDS=
+mutate party-minutes-chair $P "minutes party .* §7.15 " "$NOSIGN"'; hd36 = hd36.replace("minutes_chair_signs: CHỦ TRÌ", "minutes_chair_signs: CHỦ TỌA")'
 mutate union-motto $P "giay-moi union .* §7.5 " 'cd = cd.replace("motto: Độc lập - Tự do - Hạnh phúc", "motto: Độc lập - Tự do")'
 mutate union-number $P "cong-van union .* §7.7 " 'cd = cd.replace("Số: {number}/{symbol}", "Số {number}/{symbol}")'
 mutate union-table-close $P "chuong-trinh union .* §7.14 " 'cd += "close_after_table: right\n"'
