@@ -10,7 +10,7 @@ PKGS := freetype2       # glyph metrics (font.c)
 PKGS += harfbuzz-subset # font subsetting (font_subset.c)
 PKGS += yaml-0.1        # input (load_yaml.c)
 PKGS += libutf8proc     # NFC, case (text_norm.c)
-PKGS += libqpdf         # scans embedded in archive volumes (pdf_import.c)
+PKGS += libqpdf         # scans embedded in archive volumes (pdf_import.c, opened on first use)
 PKGS += nettle          # SHA-256 with the CPU's SHA instructions (hash.c)
 PKGS += libpng          # PNG emblems, signatures and seals, decoded under error callbacks (image.c)
 PKGS += libjpeg         # JPEG signatures and seals, checked by decoding (image.c)
@@ -37,7 +37,13 @@ CC ?= cc
 CFLAGS ?= -O2 -g
 override CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -MMD -MP \
 	$(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lm -lpthread
+# libqpdf is opened only when a volume has scans (pdf_import.c): compiled
+# against, not linked.
+LINKED_PKGS := $(filter-out libqpdf,$(PKGS))
+QPDF_SONAME := $(shell objdump -p $$(pkg-config --variable=libdir libqpdf 2>/dev/null)/libqpdf.so 2>/dev/null | awk '/SONAME/ {print $$2}')
+QPDF_SONAME := $(or $(QPDF_SONAME),libqpdf.so)
+override CFLAGS += -DQPDF_SONAME='"$(QPDF_SONAME)"'
+LDLIBS += $(shell pkg-config --libs $(LINKED_PKGS) 2>/dev/null) -lhpdf -lm -lpthread
 ifneq ($(TSAN),)
 CC := clang-14
 override CFLAGS += -O1 -fsanitize=thread -fno-omit-frame-pointer
