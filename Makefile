@@ -26,6 +26,7 @@ DEB_PKGS += icc-profiles-free # the sRGB profile of PDF/A output intents (src/pd
 DEB_PKGS += default-jre-headless libpdfbox2-java libactivation-java libjaxb-api-java # tests: PDFBox Preflight (PDF/A-1b)
 DEB_PKGS += pmccabe # tests/e2e/style.sh: function length and complexity
 DEB_PKGS += parallel # tests/e2e/batch.sh: three shards under GNU Parallel
+DEB_PKGS += strace # tests/e2e/robustness.sh: fsyncs a run
 DEB_PKGS += clang-14 libclang-rt-14-dev # clang-syntax, fuzzers, ThreadSanitizer
 DEB_PKGS += gettext # msgfmt: po/vi.po into vanban.mo; xgettext, msgcmp: the catalogue is complete
 DEB_PKGS += mandoc   # man pages: `mandoc -Tlint` in the tests
