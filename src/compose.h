@@ -85,8 +85,8 @@ void compose_signatures(struct blocks *b, const struct layout *lay, const struct
 
 /* One signer: title lines (upper case, bold), room to sign, the name. */
 void compose_signer(struct blocks *col, const struct layout *lay, const struct signer_side *s);
-/* The space to leave under a line of above_size so that a name of
- * name_size has its baseline sign_room below that line's. */
+/* The space to leave under a line of above_size so that sign_room is
+ * blank between its descenders and the capitals of a name of name_size. */
 int32_t compose_sign_space(const struct layout *lay, int32_t above_size, int32_t name_size);
 
 /* "Nơi nhận:" and its list, the last item "- Lưu: VT, …." — as its own

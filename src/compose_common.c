@@ -112,14 +112,21 @@ void compose_header(struct blocks *b, const struct layout *lay, const struct org
 }
 
 /* The space under the line above a signer's name (his title, or a line
- * such as "(Ký, ghi rõ họ tên)") that puts the name's baseline sign_room
- * under that line's (Mẫu 1.2: 77 pt, docs/rules.md §1.3). Both are lines of
+ * such as "(Ký, ghi rõ họ tên)") that leaves sign_room of blank between
+ * them, from the bottom of that line's descenders to the top of the
+ * name's capitals with their marks (docs/rules.md §1.3, §7.15: at least
+ * about 25–35 mm to sign and seal). The body font (Liberation Serif, with
+ * the metrics of Times New Roman) reaches 0.216 em under its baseline and
+ * 0.891 em above it, the height of "Ồ". Both lines are lines of
  * compose_style, leading 1.2 em: the part of the upper line below its
  * baseline and the part of the name above its own add up to 0.6 em of
  * each (exactly one leading when the sizes match). */
+#define SIGN_DESCENT 0.216
+#define SIGN_ASCENT 0.891
 int32_t compose_sign_space(const struct layout *lay, int32_t above_size, int32_t name_size)
 {
-	int32_t s = layout_mm(&lay->sign_room) - (above_size + name_size) * 3 / 5;
+	int32_t s = layout_mm(&lay->sign_room) + (int32_t)(above_size * SIGN_DESCENT + name_size * SIGN_ASCENT + 0.5)
+		    - (above_size + name_size) * 3 / 5;
 	return s > 0 ? s : 0;
 }
 

@@ -43,7 +43,7 @@
 	X(vv_gap, "vv_gap", 0, 72, 6) \
 	X(sign_title_size, "sign_title_size", 4, 72, 14) \
 	X(sign_name_size, "sign_name_size", 4, 72, 14) \
-	X(sign_room, "sign_room", 0, 200, 27) \
+	X(sign_room, "sign_room", 0, 200, 25) \
 	X(sign_share, "sign_share", 0.1, 0.9, 0.4) \
 	X(recipients_label_size, "recipients_label_size", 4, 72, 12) \
 	X(recipients_size, "recipients_size", 4, 72, 11) \
@@ -131,7 +131,7 @@ struct layout {
 	struct number type_size, summary_size, summary_rule;
 	struct number title_space;                                   /* pt above the tên loại */
 	struct number vv_size, vv_gap;                               /* "V/v …" of a công văn */
-	struct number sign_title_size, sign_name_size, sign_room;    /* pt, pt; mm from the title's baseline to the name's */
+	struct number sign_title_size, sign_name_size, sign_room;    /* pt, pt; mm blank from the title's descenders to the name's capitals */
 	struct number sign_share;                                    /* left column of the signature table */
 	struct number recipients_label_size, recipients_size;
 	struct number recipients_leading, recipients_hang;           /* ratio of the size; mm */

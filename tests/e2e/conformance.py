@@ -105,7 +105,8 @@ if kind == "minutes":
 # 14. the last sentence of the content ends with "./."
 text = " ".join(l.text for pg in P for l in pg["lines"])
 check(14, "./." in text)
-# 15. signature: title bold upper in the right half, >= 25 mm, name bold
+# 15. signature: title bold upper in the right half, >= 25 mm blank to the name (its
+#     descent 0.216 em, the name's ascent 0.891 em), name bold
 sig_pages = [pg for pg in P if find(pg, "Nơi nhận:")]
 sp = sig_pages[0] if sig_pages else p1
 noi = find(sp, "Nơi nhận:")
@@ -113,7 +114,7 @@ top_sig = noi.y - 20 if kind == "decision" else noi.y - 200
 right = [l for l in sp["lines"] if noi and top_sig <= l.y <= noi.y + 150 and l.x0 > LEFT + WIDTH * 0.35]
 titles = [l for l in right if l.bold and l.text == l.text.upper()]
 names = [l for l in right if l.bold and l.text != l.text.upper()]
-check(15, titles and names and names[-1].y - titles[-1].y >= 25 * MM and all(l.size >= 13 for l in titles + names),
+check(15, titles and names and (names[-1].y - 0.891 * names[-1].size) - (titles[-1].y + 0.216 * titles[-1].size) >= 25 * MM - 0.02 and all(l.size >= 13 for l in titles + names),
       f"titles {titles} names {names}")
 # 16. Nơi nhận: bold italic 12, flush left, level with the first signature line; items 11
 level = kind != "decision" or (titles and abs(noi.y - titles[0].y) <= 0.1)

@@ -284,10 +284,11 @@ def foot(name, P, lay, doc, left, right):
         # the title lines, wrapped in the signer's column as they need
         tl = [l for l in text_lines(sp) if first and first.y <= l.y < nm.y and l.bold
               and abs(l.centre - nm.centre) < 1] if first else []
-        # docs/rules.md §1.3: the name sign_room under the title's last line,
-        # baseline to baseline (Mẫu 1.2: 77 pt), at least 20 mm of it blank
-        ok15 = ok15 and tl and nm and joined(tl) == " ".join(want) and clear(tl[-1], nm) >= 20 * MM \
-            and near(nm.y - tl[-1].y, lay["sign_room"] * MM, 0.5 * MM) \
+        # docs/rules.md §1.3, §7.15: sign_room blank between the title's last
+        # line (its descenders) and the name (its capitals), at least 25 mm
+        # (less the 0.01 pt the PDF rounds each baseline to)
+        ok15 = ok15 and tl and nm and joined(tl) == " ".join(want) and clear(tl[-1], nm) >= 25 * MM - 0.02 \
+            and near(clear(tl[-1], nm), lay["sign_room"] * MM, 0.2 * MM) \
             and all(l.size >= 13 and near(l.centre, nm.centre, 0.5) for l in tl) and nm.size >= 13
         titles.append(tl or [None])
     if len(signers) == 1:

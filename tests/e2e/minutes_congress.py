@@ -57,7 +57,7 @@ check("union header: issuing body bold, Số: 01/BB-CĐCS, no date line",
       num and num.text == "Số: 01/BB-CĐCS" and " ".join(l.text for l in issuer) == src["organisation"]["name"].upper()
       and find(p1, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
       and not [l for l in p1["lines"] if l.italic and "ngày" in l.text and l.y < 200], f"{num} {issuer}")
-# 5. THƯ KÝ left, TM. ĐOÀN CHỦ TỊCH right, level; each name under its title with room to sign (docs/rules.md §1.3: ≥ 20 mm blank)
+# 5. THƯ KÝ left, TM. ĐOÀN CHỦ TỊCH right, level; each name under its title with room to sign (docs/rules.md §7.15: ≥ 25 mm blank)
 sp = next((pg for pg in P if find(pg, "THƯ KÝ")), None)
 tk = sp and find(sp, "THƯ KÝ")
 tm = sp and find(sp, "TM. ĐOÀN CHỦ TỊCH")
@@ -68,7 +68,7 @@ room = lambda a, b: (b.y - 0.891 * b.size) - (a.y + 0.216 * a.size)
 check("THƯ KÝ and TM. ĐOÀN CHỦ TỊCH side by side, names under them",
       tk and tm and n1 and n2 and tk.bold and tm.bold and tk.x1 < tm.x0 and abs(tk.y - tm.y) < 0.01
       and abs(n1.y - n2.y) < 0.01 and abs(n1.centre - tk.centre) < 0.5 and abs(n2.centre - tm.centre) < 0.5
-      and room(tk, n1) >= 20 * MM, f"{tk} {tm} {n1} {n2}")
+      and room(tk, n1) >= 25 * MM - 0.02 and room(tm, n2) >= 25 * MM - 0.02, f"{tk} {tm} {n1} {n2}")
 noi = sp and find(sp, "Nơi nhận:")
 items = [l.text for l in sp["lines"] if noi and l.y > noi.y and l.size == 11] if sp else []
 check("Nơi nhận under the signatures", noi and n1 and noi.y > n1.y
