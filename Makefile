@@ -10,7 +10,7 @@ PKGS := freetype2       # glyph metrics (font.c)
 PKGS += harfbuzz-subset # font subsetting (font_subset.c)
 PKGS += yaml-0.1        # input (load_yaml.c)
 PKGS += libutf8proc     # NFC, case (text_norm.c)
-PKGS += libqpdf         # scans embedded in archive volumes (pdf_import.c)
+PKGS += libqpdf         # scans embedded in archive volumes (pdf_import.c, opened on first use)
 PKGS += nettle          # SHA-256 with the CPU's SHA instructions (hash.c)
 PKGS += libpng          # PNG emblems, signatures and seals, decoded under error callbacks (image.c)
 PKGS += libjpeg         # JPEG signatures and seals, checked by decoding (image.c)
@@ -26,6 +26,7 @@ DEB_PKGS += icc-profiles-free # the sRGB profile of PDF/A output intents (src/pd
 DEB_PKGS += default-jre-headless libpdfbox2-java libactivation-java libjaxb-api-java # tests: PDFBox Preflight (PDF/A-1b)
 DEB_PKGS += pmccabe # tests/e2e/style.sh: function length and complexity
 DEB_PKGS += parallel # tests/e2e/batch.sh: three shards under GNU Parallel
+DEB_PKGS += strace # tests/e2e/robustness.sh: fsyncs a run
 DEB_PKGS += clang-14 libclang-rt-14-dev # clang-syntax, fuzzers, ThreadSanitizer
 DEB_PKGS += gettext # msgfmt: po/vi.po into vanban.mo; xgettext, msgcmp: the catalogue is complete
 DEB_PKGS += mandoc   # man pages: `mandoc -Tlint` in the tests
@@ -37,7 +38,13 @@ CC ?= cc
 CFLAGS ?= -O2 -g
 override CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -MMD -MP \
 	$(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lm -lpthread
+# libqpdf is opened only when a volume has scans (pdf_import.c): compiled
+# against, not linked.
+LINKED_PKGS := $(filter-out libqpdf,$(PKGS))
+QPDF_SONAME := $(shell objdump -p $$(pkg-config --variable=libdir libqpdf 2>/dev/null)/libqpdf.so 2>/dev/null | awk '/SONAME/ {print $$2}')
+QPDF_SONAME := $(or $(QPDF_SONAME),libqpdf.so)
+override CFLAGS += -DQPDF_SONAME='"$(QPDF_SONAME)"'
+LDLIBS += $(shell pkg-config --libs $(LINKED_PKGS) 2>/dev/null) -lhpdf -lm -lpthread
 ifneq ($(TSAN),)
 CC := clang-14
 override CFLAGS += -O1 -fsanitize=thread -fno-omit-frame-pointer

@@ -334,7 +334,7 @@ char *manifest_text(struct manifest *m)
 int manifest_write(struct manifest *m, struct outdir *od)
 {
 	char *text = manifest_text(m);
-	int rc = outdir_write(od, OUTDIR_MANIFEST, text, strlen(text));
+	int rc = outdir_commit(od, OUTDIR_MANIFEST, text, strlen(text));
 	free(text);
 	return rc;
 }

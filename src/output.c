@@ -342,18 +342,29 @@ static int write_file(struct outdir *od, const char *name, const void *data, siz
 	pthread_mutex_lock(&od->mu);
 	claim(od, name);
 	pthread_mutex_unlock(&od->mu);
-	/* The rename is durable only once the folder itself is synced. */
-	if (durable && fsync(od->dirfd) < 0) {
-		diag(WRITE_FSYNC_DIR, NULL, od->path, name,
-		     strerror(errno));
-		return -1;
-	}
 	return 0;
 }
 
 int outdir_write(struct outdir *od, const char *name, const void *data, size_t len)
 {
 	return write_file(od, name, data, len, true);
+}
+
+/* A rename is durable only once the folder itself is synced. */
+static int sync_folder(struct outdir *od, const char *name)
+{
+	if (fsync(od->dirfd) < 0) {
+		diag(WRITE_FSYNC_DIR, NULL, od->path, name, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+int outdir_commit(struct outdir *od, const char *name, const void *data, size_t len)
+{
+	if (sync_folder(od, name) < 0 || write_file(od, name, data, len, true) < 0)
+		return -1;
+	return sync_folder(od, name);
 }
 
 int outdir_write_cheap(struct outdir *od, const char *name, const void *data, size_t len)

@@ -45,11 +45,19 @@ bool outdir_name_ok(const char *name);
 
 /* Writes data atomically under name: a temp file ".NAME.tmp-PID-N" created
  * with O_EXCL|O_NOFOLLOW (0644), fully written, fsync'd and closed, then
- * renamed over name (replacing a file from an earlier run) and the folder
- * fsync'd. Thread-safe, as is outdir_claim. The name counts as claimed afterwards. On any failure the temp
- * file is removed, one diag() says "cannot write DIR/NAME: reason", and -1
- * is returned: a partial or empty file never appears under name. */
+ * renamed over name (replacing a file from an earlier run). Thread-safe, as
+ * is outdir_claim. The name counts as claimed afterwards. On any failure the
+ * temp file is removed, one diag() says "cannot write DIR/NAME: reason", and
+ * -1 is returned: a partial or empty file never appears under name. The
+ * rename itself is durable after the next outdir_commit: one folder fsync
+ * for a whole batch instead of one a file (1,000 certificates: 1,000 fewer
+ * disk flushes). */
 int outdir_write(struct outdir *od, const char *name, const void *data, size_t len);
+
+/* outdir_write for the file that vouches for the others (manifest.tsv): the
+ * folder is fsync'd before, so every file written so far is durable before
+ * it is, and after. */
+int outdir_commit(struct outdir *od, const char *name, const void *data, size_t len);
 
 /* The same without the two fsyncs, for a file that can always be made again
  * from the others (index.html): still never partial under its name, but

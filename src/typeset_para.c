@@ -171,12 +171,13 @@ static void end_word(struct para *p)
 	p->word_start = p->npieces;
 }
 
-static void add_space(struct para *p, enum face face, bool tie)
+/* tie: 0, or the penalty of breaking at this space (space_tie) */
+static void add_space(struct para *p, enum face face, int32_t tie)
 {
 	if (p->nitems == 0 || p->items[p->nitems - 1].type != BRK_BOX)
 		return; /* no glue at the start or twice in a row */
 	if (tie) /* a glue that does not follow a box is no break (typeset_break.h) */
-		add_item(p, BRK_PENALTY, 0)->penalty = BRK_INF;
+		add_item(p, BRK_PENALTY, 0)->penalty = tie;
 	struct brk_item *g = add_item(p, BRK_GLUE, 0);
 	*g = brk_space(font_width(p->fs, face, p->size, " ", 1));
 	if (p->ragged)
@@ -260,23 +261,29 @@ static size_t word_end(const char *s, size_t i, size_t len)
 	return i;
 }
 
-/* Whether the space at s[i] between the word s[w..i) and the next one ties
- * them (docs/rules.md §1.3: a number is not split from its parts): digit
- * groups ("0296 3800 000", "1 000"), a number and its "%" ("93,3 %"), and a
- * time "14 giờ 00" on both sides of "giờ". prev_digit: the word before
- * s[w..i) ended with a digit. */
-static bool tied_space(const char *s, size_t w, size_t i, size_t len, bool prev_digit)
+/* A break between "giờ" and its minutes ("8 giờ | 00 phút") parts two whole
+ * units, which readers accept; it costs as much as a hyphen in TeX would, so
+ * the breaker takes it only to spare the paragraph a loose line. */
+#define MINUTES_PENALTY 100
+
+/* What the space at s[i] between the word s[w..i) and the next one costs as a
+ * break (docs/rules.md §5.2: a number keeps its parts): BRK_INF
+ * inside digit groups ("0296 3800 000", "1 000"), between a number and its
+ * "%" ("93,3 %") and between a time's hour and "giờ" ("14 giờ 00");
+ * MINUTES_PENALTY after that "giờ"; 0, a plain space, otherwise.
+ * prev_digit: the word before s[w..i) ended with a digit. */
+static int32_t space_tie(const char *s, size_t w, size_t i, size_t len, bool prev_digit)
 {
 	if (i + 1 >= len || i == w)
-		return false;
+		return 0;
 	char before = s[i - 1], after = s[i + 1];
 	if (is_digit(before) && (is_digit(after) || after == '%'))
-		return true;
+		return BRK_INF;
 	static const char hour[] = "giờ";
 	size_t hn = sizeof hour - 1;
 	if (is_digit(before) && word_end(s, i + 1, len) == i + 1 + hn && !memcmp(s + i + 1, hour, hn))
-		return i + 2 + hn < len && is_digit(s[i + 2 + hn]);
-	return prev_digit && i - w == hn && !memcmp(s + w, hour, hn) && is_digit(after);
+		return i + 2 + hn < len && is_digit(s[i + 2 + hn]) ? BRK_INF : 0;
+	return prev_digit && i - w == hn && !memcmp(s + w, hour, hn) && is_digit(after) ? MINUTES_PENALTY : 0;
 }
 
 static void tokenize(struct para *p, const struct runs *runs)
@@ -296,7 +303,7 @@ static void tokenize(struct para *p, const struct runs *runs)
 				if (c == '\n')
 					add_forced_break(p);
 				else
-					add_space(p, run->face, c == ' ' && tied_space(s, start, i, run->len, prev_digit));
+					add_space(p, run->face, c == ' ' ? space_tie(s, start, i, run->len, prev_digit) : 0);
 			}
 			if (i > start)
 				prev_digit = is_digit(s[i - 1]);
@@ -698,7 +705,7 @@ void para_measure(const struct fontset *fs, const struct block *b, int32_t *min,
 	tokenize(&p, runs);
 	int32_t first = first_offset(fs, b), hang = b->st.hang;
 	/* min: the widest stretch between break opportunities (a word, or
-	 * words tied by tied_space) */
+	 * words tied by space_tie) */
 	int64_t word = 0, chunk = 0, line = first, widest = 0;
 	for (size_t i = 0; i < p.nitems; i++) {
 		const struct brk_item *it = &p.items[i];

@@ -255,4 +255,5 @@ def main():
     print("\n".join(rss_lines()))
 
 
-main()
+if __name__ == "__main__":
+    main()

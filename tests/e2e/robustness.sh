@@ -127,3 +127,17 @@ check "robustness: FIFOs as a layout and as the manifest never hang a run" test 
 VANBAN_HOME=$F/home timeout 20 $VANBAN check "$F/list.yaml" >/dev/null 2>"$F/home.txt"; s=$?
 check "robustness: a FIFO as the font map is refused at once, exit 3" sh -c \
 	"test $s = 3 && grep -q '^vanban: $F/home/fonts/fontmap.tsv: error: cannot read font map' '$F/home.txt'"
+
+# --- one folder flush a run --------------------------------------------------
+# Every PDF is fsync'd before its rename; the folder only before and after the
+# manifest (outdir_commit): a batch's PDFs are not as many journal commits.
+if command -v strace >/dev/null 2>&1; then
+	Y=$D/fsyncs
+	rm -rf "$Y"
+	strace -f -qq -e trace=fsync -o "$D/fsyncs.txt" $VANBAN render -o "$Y" "$D/list.yaml" >/dev/null 2>&1
+	n=$(grep -c 'fsync(' "$D/fsyncs.txt") pdfs=$(ls "$Y" | grep -c '\.pdf$')
+	check "robustness: $pdfs PDFs cost $n fsyncs, at most one a PDF and 10 more" \
+		test "$pdfs" -ge 100 -a "$n" -le $((pdfs + 10))
+else
+	echo "ok - robustness: fsync count # skip: no strace"
+fi

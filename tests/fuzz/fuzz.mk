@@ -21,7 +21,8 @@ FUZZ_BIN := $(FUZZ_DIR)/fuzz_load$(if $(LIBYAML_SRC),-src)
 # hand broke whenever a loader gained a helper file.
 FUZZ_LIB_SRC := $(filter-out src/main.c,$(SRC))
 FUZZ_CFLAGS := -std=c11 -D_GNU_SOURCE -g -O1 -Wall -Wextra -Werror \
-	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -Isrc
+	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -Isrc \
+	-DQPDF_SONAME='"$(QPDF_SONAME)"'
 
 ifneq ($(LIBYAML_SRC),)
 # libyaml's own sources need its version macros and tolerate fewer warnings.

@@ -3,6 +3,7 @@
 
 #include "font.h"
 #include "typeset.h"
+#include "typeset_vlist.h"
 #include "markup.h"
 #include "unit.h"
 #include "unit_fonts.h"
@@ -145,6 +146,34 @@ static void keep_lines_no_widows_or_orphans(void)
 	blocks_free(&b);
 }
 
+/* A block's narrowest width: the widest stretch the breaker may not split. */
+static int32_t narrowest(const char *text)
+{
+	struct blocks b = {0};
+	struct para_style st = {.size = 14000, .leading = 17000, .align = ALIGN_LEFT};
+	struct block *p = blocks_para(&b, &st);
+	markup_parse(text, FACE_REGULAR, true, NULL, &p->runs);
+	int32_t min, max;
+	para_measure(fs, p, &min, &max);
+	blocks_free(&b);
+	return min;
+}
+
+static int32_t width_of(const char *text)
+{
+	return font_width(fs, FACE_REGULAR, 14000, text, strlen(text));
+}
+
+/* Digit groups, a number and its %, and an hour and "giờ" never part; the
+ * minutes may go to the next line ("8 giờ | 00 phút"), at a cost. */
+static void numbers_keep_their_parts(void)
+{
+	CHECK_INT(narrowest("gọi 0296 3800 000"), width_of("0296 3800 000"));
+	CHECK_INT(narrowest("đạt 93,3 %"), width_of("93,3 %"));
+	CHECK_INT(narrowest("lúc 14 giờ 00 phút"), width_of("14 giờ"));
+	CHECK(narrowest("lúc 14 giờ") < width_of("14 giờ")); /* not a time */
+}
+
 int main(void)
 {
 	fs = unit_fonts();
@@ -152,6 +181,7 @@ int main(void)
 	RUN(long_word_is_cut_not_overflowing);
 	RUN(pages_are_numbered_from_two);
 	RUN(keep_lines_no_widows_or_orphans);
+	RUN(numbers_keep_their_parts);
 	fontset_free(fs);
 	UNIT_EXIT();
 }
